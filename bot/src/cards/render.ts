@@ -1,0 +1,21 @@
+import { Template } from 'adaptivecards-templating';
+
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+/**
+ * Teams refuses bot messages over ~100 KB of UTF-16 JSON; stay well below so the envelope
+ * and mentions fit. Lists that could grow past this are paged by their card.
+ */
+export const MAX_CARD_CHARS = 40_000;
+
+/**
+ * The only way a card is built: a template file expanded once with data. User text lives
+ * in the data (templating inserts it literally) and is only shown through TextRun or input
+ * elements, which never interpret markdown.
+ */
+export function expandCard(template: object, data: object): AdaptiveCard {
+  const card = new Template(template).expand({ $root: data }) as AdaptiveCard;
+  const size = JSON.stringify(card).length;
+  if (size > MAX_CARD_CHARS) throw new Error(`card of ${size} characters exceeds the ${MAX_CARD_CHARS} budget`);
+  return card;
+}

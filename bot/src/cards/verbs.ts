@@ -1,0 +1,8 @@
+/** Every Action.Execute verb Quorum's cards use; handlers route on these same constants. */
+export const VERBS = {
+  coChairsShow: 'cochairs.show',
+  coChairAdd: 'cochair.add',
+  coChairRemove: 'cochair.remove',
+} as const;
+
+export type Verb = (typeof VERBS)[keyof typeof VERBS];

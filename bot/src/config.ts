@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/**
+ * The service's whole configuration: one schema, parsed once by the composition root.
+ * Every problem is reported at once, each naming its environment variable, so a bad
+ * deployment fails at start with a message an administrator can act on.
+ */
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const list = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+
+const coChair = z.string().transform((entry, ctx) => {
+  const [tenantId, aadObjectId, ...rest] = entry.split(':');
+  if (!tenantId || !aadObjectId || rest.length > 0 || !GUID.test(tenantId) || !GUID.test(aadObjectId)) {
+    ctx.addIssue({ code: 'custom', message: `"${entry}" is not <tenant id>:<object id> (two GUIDs)` });
+    return z.NEVER;
+  }
+  return { tenantId: tenantId.toLowerCase(), aadObjectId: aadObjectId.toLowerCase() };
+});
+
+const BOT_AUTH_OVERRIDES = {
+  BOT_AUTH_OPENID_METADATA_URL: 'ToBotFromChannelOpenIdMetadataUrl',
+  BOT_AUTH_EMULATOR_OPENID_METADATA_URL: 'ToBotFromEmulatorOpenIdMetadataUrl',
+  BOT_AUTH_TOKEN_ISSUER: 'ToBotFromChannelTokenIssuer',
+  BOT_AUTH_LOGIN_URL: 'ToChannelFromBotLoginUrl',
+  BOT_AUTH_OAUTH_SCOPE: 'ToChannelFromBotOAuthScope',
+  BOT_AUTH_OAUTH_URL: 'OAuthUrl',
+  BOT_AUTH_CALLER_ID: 'CallerId',
+} as const;
+type BotAuthOverrideKey = keyof typeof BOT_AUTH_OVERRIDES;
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optionalString,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+
+    BOT_ID: optionalString,
+    BOT_PASSWORD: optionalString,
+    BOT_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    BOT_TENANT_ID: optionalString,
+    BOT_CERTIFICATE_THUMBPRINT: optionalString,
+    BOT_CERTIFICATE_PRIVATE_KEY: optionalString,
+    ...(Object.fromEntries(Object.keys(BOT_AUTH_OVERRIDES).map((k) => [k, optionalString])) as Record<BotAuthOverrideKey, typeof optionalString>),
+
+    STORAGE_CONNECTION_STRING: optionalString,
+    STORAGE_ACCOUNT_URL: optionalString.pipe(z.url({ protocol: /^https$/ }).optional()),
+    STORAGE_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30').default('quorum'),
+
+    ALLOWED_TENANT_IDS: list.pipe(z.array(z.string().regex(GUID, 'each must be a tenant GUID'))),
+    INITIAL_CO_CHAIRS: list.pipe(z.array(coChair)),
+  })
+  .superRefine((env, ctx) => {
+    const missing = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
+    const production = env.NODE_ENV === 'production';
+
+    if (production && !env.BOT_ID) missing('BOT_ID', 'required in production: without it every request is accepted unauthenticated');
+    if (env.BOT_ID) {
+      if (!GUID.test(env.BOT_ID)) missing('BOT_ID', 'must be the bot\'s Entra app (client) id, a GUID');
+      const hasSecret = Boolean(env.BOT_PASSWORD);
+      const hasCert = Boolean(env.BOT_CERTIFICATE_THUMBPRINT && env.BOT_CERTIFICATE_PRIVATE_KEY);
+      if (env.BOT_TYPE !== 'UserAssignedMSI' && !hasSecret && !hasCert) {
+        missing('BOT_PASSWORD', 'set BOT_PASSWORD, or BOT_CERTIFICATE_THUMBPRINT + BOT_CERTIFICATE_PRIVATE_KEY, or BOT_TYPE=UserAssignedMSI');
+      }
+      if (env.BOT_TYPE !== 'MultiTenant' && !env.BOT_TENANT_ID) missing('BOT_TENANT_ID', `required when BOT_TYPE is ${env.BOT_TYPE}`);
+    }
+    if (production && !env.STORAGE_CONNECTION_STRING && !env.STORAGE_ACCOUNT_URL) {
+      missing('STORAGE_ACCOUNT_URL', 'required in production (or STORAGE_CONNECTION_STRING)');
+    }
+    if (production && env.ALLOWED_TENANT_IDS.length === 0) missing('ALLOWED_TENANT_IDS', 'required in production: the tenants whose teams may use Quorum');
+
+    const overrides = Object.keys(BOT_AUTH_OVERRIDES).filter((k) => env[k as BotAuthOverrideKey]);
+    if (overrides.length > 0 && overrides.length < Object.keys(BOT_AUTH_OVERRIDES).length) {
+      const absent = Object.keys(BOT_AUTH_OVERRIDES).filter((k) => !env[k as BotAuthOverrideKey]);
+      missing(absent[0]!, `BOT_AUTH_* endpoints are all set or none (botbuilder ignores its defaults once one is set); missing: ${absent.join(', ')}`);
+    }
+
+    // Without an app id botbuilder authenticates nothing, so such a service must not be reachable from elsewhere.
+    if (!env.BOT_ID && env.HOST && !LOOPBACK.has(env.HOST)) {
+      missing('HOST', 'without BOT_ID the service accepts unauthenticated requests, so it may only listen on loopback');
+    }
+  });
+
+export type BotAuthOverrides = Record<(typeof BOT_AUTH_OVERRIDES)[BotAuthOverrideKey], string>;
+
+export interface QuorumConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  log: { level: string; pretty: boolean };
+  /** Absent = local development: botbuilder then skips authentication. */
+  bot?: {
+    appId: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+    password?: string;
+    certificate?: { thumbprint: string; privateKey: string };
+    authOverrides?: BotAuthOverrides;
+  };
+  storage:
+    | { kind: 'connection-string'; connectionString: string; tablePrefix: string }
+    | { kind: 'account-url'; accountUrl: string; tablePrefix: string }
+    | { kind: 'embedded'; tablePrefix: string };
+  allowedTenantIds: string[];
+  initialCoChairs: { tenantId: string; aadObjectId: string }[];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Quorum cannot start, the configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(source: Record<string, string | undefined>): QuorumConfig {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`));
+  }
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production';
+  const prefix = env.STORAGE_TABLE_PREFIX;
+
+  let bot: QuorumConfig['bot'];
+  if (env.BOT_ID) {
+    bot = { appId: env.BOT_ID, appType: env.BOT_TYPE };
+    if (env.BOT_TENANT_ID) bot.tenantId = env.BOT_TENANT_ID;
+    if (env.BOT_PASSWORD) bot.password = env.BOT_PASSWORD;
+    if (env.BOT_CERTIFICATE_THUMBPRINT && env.BOT_CERTIFICATE_PRIVATE_KEY) {
+      bot.certificate = { thumbprint: env.BOT_CERTIFICATE_THUMBPRINT, privateKey: env.BOT_CERTIFICATE_PRIVATE_KEY };
+    }
+    if (env.BOT_AUTH_OPENID_METADATA_URL) {
+      bot.authOverrides = Object.fromEntries(
+        Object.entries(BOT_AUTH_OVERRIDES).map(([envKey, sdkKey]) => [sdkKey, env[envKey as BotAuthOverrideKey] ?? '']),
+      ) as BotAuthOverrides;
+    }
+  }
+
+  const storage: QuorumConfig['storage'] = env.STORAGE_CONNECTION_STRING
+    ? { kind: 'connection-string', connectionString: env.STORAGE_CONNECTION_STRING, tablePrefix: prefix }
+    : env.STORAGE_ACCOUNT_URL
+      ? { kind: 'account-url', accountUrl: env.STORAGE_ACCOUNT_URL, tablePrefix: prefix }
+      : { kind: 'embedded', tablePrefix: prefix };
+
+  const result: QuorumConfig = {
+    env: env.NODE_ENV,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    port: env.PORT,
+    log: { level: env.LOG_LEVEL, pretty: env.LOG_FORMAT === 'pretty' },
+    storage,
+    allowedTenantIds: env.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
+    initialCoChairs: env.INITIAL_CO_CHAIRS,
+  };
+  if (bot) result.bot = bot;
+  return result;
+}

@@ -1,0 +1,45 @@
+import type { Clock } from '../clock';
+import { QuorumError } from '../errors';
+import type { Caller, GroupRef } from '../identity';
+import type { Member } from '../member';
+import type { Repositories } from '../ports';
+import { retryOnConflict } from '../retry-on-conflict';
+import type { RolePolicy } from '../roles';
+
+export interface CoChairView {
+  aadObjectId: string;
+  name: string;
+  /** Set in configuration: shown, but not removable from chat. */
+  configured: boolean;
+}
+
+export interface CoChairsDeps {
+  repos: Repositories;
+  roles: RolePolicy;
+  clock: Clock;
+}
+
+export async function listCoChairs(deps: CoChairsDeps, caller: Caller, group: GroupRef): Promise<{ coChairs: CoChairView[]; members: Member[] }> {
+  await deps.roles.assertMember(caller, group);
+  const members = (await deps.repos.members.list(group)).filter((m) => m.active);
+  const coChairs = members
+    .filter((m) => m.role === 'co-chair' || deps.roles.isConfiguredCoChair(m.tenantId, m.aadObjectId))
+    .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, configured: deps.roles.isConfiguredCoChair(m.tenantId, m.aadObjectId) }));
+  return { coChairs, members };
+}
+
+/** Only a co-chair may change roles; the target must be a known, active member of the same group. */
+export async function setCoChair(deps: CoChairsDeps, caller: Caller, group: GroupRef, targetAadObjectId: string, makeCoChair: boolean): Promise<Member> {
+  await deps.roles.assertCoChair(caller, group);
+  if (!makeCoChair && deps.roles.isConfiguredCoChair(group.tenantId, targetAadObjectId)) {
+    throw new QuorumError('validation', 'configured co-chair cannot be removed from chat', { reason: 'configured-co-chair' });
+  }
+  return retryOnConflict(async () => {
+    const target = await deps.repos.members.get(group, targetAadObjectId);
+    if (!target || !target.value.active) throw new QuorumError('not-found', 'target is not a member', { what: 'member' });
+    const role = makeCoChair ? 'co-chair' : 'member';
+    if (target.value.role === role) return target.value;
+    const saved = await deps.repos.members.update({ ...target.value, role, updatedAt: deps.clock.now().toISOString() }, target.etag);
+    return saved.value;
+  });
+}

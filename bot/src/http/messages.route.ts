@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { Activity } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import type { Logger } from '../logging/logger';
+import type { QuorumAdapter } from '../teams/adapter';
+import type { QuorumBot } from '../teams/quorum-bot';
+import { errorBody } from './error-status';
+
+export const MAX_ACTIVITY_BYTES = 256 * 1024;
+
+/** Just enough shape to be an activity; botbuilder and the handlers validate the rest. */
+const activityShape = z
+  .object({
+    type: z.string().min(1).max(64),
+    serviceUrl: z.string().max(2048).optional(),
+    channelId: z.string().max(64).optional(),
+    conversation: z.object({ id: z.string().max(1024) }).loose().optional(),
+    from: z.object({ id: z.string().max(1024).optional() }).loose().optional(),
+  })
+  .loose();
+
+/**
+ * POST /api/messages. Authentication is botbuilder's (Bot Framework JWT, endorsements,
+ * serviceUrl claim); any failure before the bot's logic starts is an authentication
+ * failure and answers 401, whatever botbuilder's own error class.
+ */
+export function messagesHandler(adapter: QuorumAdapter, bot: QuorumBot, logger: Logger) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const parsed = activityShape.safeParse(req.body);
+    if (!parsed.success) {
+      res.json(400, errorBody('BadRequest', 'The body is not a Bot Framework activity.'));
+      return;
+    }
+    const activity = parsed.data as unknown as Activity;
+    const authHeader = req.header('authorization') ?? '';
+    let logicStarted = false;
+    try {
+      const invoke = await adapter.handle(authHeader, activity, async (ctx) => {
+        logicStarted = true;
+        await bot.run(ctx);
+      });
+      if (invoke?.body !== undefined) res.json(invoke.status, invoke.body);
+      else res.send(invoke?.status ?? 200);
+    } catch (err) {
+      if (!logicStarted) {
+        logger.warn({ reason: err instanceof Error ? err.message : 'unknown', hasAuthHeader: authHeader !== '' }, 'rejected unauthenticated activity');
+        res.json(401, errorBody('Unauthorized', 'The request is not authenticated.'));
+        return;
+      }
+      const ref = randomBytes(4).toString('hex');
+      logger.error({ ref, err, type: activity.type }, 'activity failed after the turn error handler');
+      res.json(500, errorBody('InternalError', 'The activity could not be processed.', ref));
+    }
+  };
+}

@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import restify, { type Server } from 'restify';
+import type { Logger } from '../logging/logger';
+import type { QuorumAdapter } from '../teams/adapter';
+import type { QuorumBot } from '../teams/quorum-bot';
+import { errorBody } from './error-status';
+import { healthHandler } from './health.route';
+import { MAX_ACTIVITY_BYTES, messagesHandler } from './messages.route';
+
+export interface ServerDeps {
+  adapter: QuorumAdapter;
+  bot: QuorumBot;
+  logger: Logger;
+  pingStorage: () => Promise<void>;
+  /** Built tab (tab/dist); a placeholder page is served until it exists. */
+  tabDir: string;
+}
+
+const REFUSALS: Record<number, string> = {
+  400: 'The body is not valid JSON.',
+  404: 'No such resource.',
+  405: 'Method not allowed.',
+  413: `The body is larger than ${MAX_ACTIVITY_BYTES} bytes.`,
+  415: 'Unsupported content type.',
+};
+
+export function createServer(deps: ServerDeps): Server {
+  const server = restify.createServer({ name: 'quorum', handleUncaughtExceptions: false });
+  server.pre(restify.plugins.pre.dedupeSlashes());
+  const parseBody = restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false });
+
+  server.post('/api/messages', parseBody, messagesHandler(deps.adapter, deps.bot, deps.logger));
+  server.get('/healthz', healthHandler(deps.pingStorage));
+  server.get('/api/tab', async (_req, res) => {
+    res.json(200, { service: 'quorum', api: 'tab', version: 1 });
+  });
+  server.get('/tab/*', tabFiles(deps.tabDir));
+  server.get('/', async (_req, res) => {
+    res.redirect(302, '/tab/', () => undefined);
+  });
+
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, callback: () => void) => {
+    // Body-parser refusals (400/413/415) are the client's fault; log them without the body,
+    // and answer in the service's own error shape without echoing any of the input back.
+    const status = err.statusCode ?? 500;
+    deps.logger.info({ path: req.path(), status, reason: err.name }, 'request refused');
+    err.toJSON = () => errorBody(err.name.replace(/Error$/, ''), REFUSALS[status] ?? 'The request could not be processed.');
+    callback();
+  });
+  return server;
+}
+
+/** The built tab when there is one; until then a page that says so (the tab comes later). */
+function tabFiles(dir: string): restify.RequestHandler {
+  if (fs.existsSync(path.join(dir, 'index.html'))) {
+    return restify.plugins.serveStatic({ directory: dir, default: 'index.html', appendRequestPath: false });
+  }
+  const placeholder = '<!doctype html><html lang="en"><meta charset="utf-8"><title>Quorum</title><body><h1>Quorum</h1><p>The tab is not built yet.</p></body></html>';
+  return async (_req: restify.Request, res: restify.Response): Promise<void> => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(placeholder);
+  };
+}

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DefaultAzureCredential } from '@azure/identity';
+import { ConfigError, parseConfig, type QuorumConfig } from './config';
+import { startAzurite, type RunningAzurite } from './dev/azurite';
+import { systemClock, type Clock } from './domain/clock';
+import { RolePolicy } from './domain/roles';
+import { createServer } from './http/server';
+import { createI18n } from './i18n/i18n';
+import { createLogger, type Logger } from './logging/logger';
+import { createRepositories } from './storage/repositories';
+import { createTableClients, type StorageTarget } from './storage/table-client.factory';
+import { createAdapter } from './teams/adapter';
+import { QuorumBot } from './teams/quorum-bot';
+import { createTurnErrorHandler } from './teams/turn-error';
+
+/** The repository root, whether running from bot/src (tsx) or bot/dist (compiled). */
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface StartOptions {
+  logger?: Logger;
+  /** Where log lines go when no logger is given (tests capture them). */
+  logDestination?: NodeJS.WritableStream;
+  clock?: Clock;
+}
+
+export interface RunningQuorum {
+  url: string;
+  port: number;
+  /** Set when the embedded Azurite was started for this process. */
+  storageConnectionString?: string;
+  logger: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * The composition root: everything is built here from one parsed config, and nothing else
+ * reads the environment. Tests start the real service through this same function.
+ */
+export async function startQuorum(config: QuorumConfig, opts: StartOptions = {}): Promise<RunningQuorum> {
+  const logger = opts.logger ?? createLogger({ ...config.log, ...(opts.logDestination ? { destination: opts.logDestination } : {}) });
+  const clock = opts.clock ?? systemClock;
+
+  let azurite: RunningAzurite | undefined;
+  let target: StorageTarget;
+  if (config.storage.kind === 'embedded') {
+    azurite = await startAzurite({ location: path.join(REPO_ROOT, '.local', 'azurite'), port: 10002 });
+    target = { kind: 'connection-string', connectionString: azurite.connectionString };
+    logger.info({ port: azurite.port }, 'started embedded Azurite (data in .local/azurite)');
+  } else if (config.storage.kind === 'connection-string') {
+    target = { kind: 'connection-string', connectionString: config.storage.connectionString };
+  } else {
+    // Managed identity in Azure (AZURE_CLIENT_ID picks the user-assigned one); developer sign-in locally.
+    target = { kind: 'account-url', accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+  }
+
+  try {
+    const tables = createTableClients(target, config.storage.tablePrefix);
+    await tables.ensureTables();
+    const repos = createRepositories(tables);
+    const i18n = createI18n();
+    const roles = new RolePolicy(repos.members, config.initialCoChairs);
+    const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds };
+
+    const adapter = createAdapter(config.bot);
+    adapter.onTurnError = createTurnErrorHandler(deps);
+    const bot = new QuorumBot(deps);
+    const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist') });
+
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    logger.info({ url, authenticated: Boolean(config.bot), storage: config.storage.kind }, 'Quorum is listening');
+    if (!config.bot) logger.warn('BOT_ID is not set: local development mode, requests are NOT authenticated (loopback only)');
+
+    let stopped = false;
+    return {
+      url,
+      port,
+      logger,
+      ...(azurite ? { storageConnectionString: azurite.connectionString } : {}),
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await azurite?.stop();
+        logger.info('Quorum stopped');
+      },
+    };
+  } catch (err) {
+    await azurite?.stop();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  // A local .env is a convenience for development; production settings come from the host.
+  (await import('dotenv')).config({ quiet: true });
+  let config: QuorumConfig;
+  try {
+    config = parseConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const running = await startQuorum(config);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    running.logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`Quorum failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+import { RestError } from '@azure/data-tables';
+import { QuorumError } from '../domain/errors';
+
+/** Storage failures become domain codes so callers never see an SDK error or its request dump. */
+export function toDomainError(err: unknown): unknown {
+  if (err instanceof QuorumError) return err;
+  const status = err instanceof RestError ? err.statusCode : undefined;
+  if (status === 412) return new QuorumError('concurrent-update', 'entity changed since it was read');
+  if (status === 409) return new QuorumError('conflict', 'entity already exists');
+  if (status === undefined || status >= 500 || status === 408) {
+    return new QuorumError('storage-unavailable', 'storage did not answer');
+  }
+  return err;
+}
+
+export async function guard<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    throw toDomainError(err);
+  }
+}
+
+export function isNotFound(err: unknown): boolean {
+  return err instanceof RestError && err.statusCode === 404;
+}
+
+/** Point read that answers undefined for a missing entity. */
+export async function getOrUndefined<T>(op: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await op();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw toDomainError(err);
+  }
+}

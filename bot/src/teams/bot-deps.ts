@@ -1,0 +1,15 @@
+import type { i18n } from 'i18next';
+import type { Clock } from '../domain/clock';
+import type { Repositories } from '../domain/ports';
+import type { RolePolicy } from '../domain/roles';
+import type { Logger } from '../logging/logger';
+
+export interface BotDeps {
+  repos: Repositories;
+  roles: RolePolicy;
+  clock: Clock;
+  i18n: i18n;
+  logger: Logger;
+  /** Empty = any tenant (local development only; production requires the list). */
+  allowedTenantIds: readonly string[];
+}

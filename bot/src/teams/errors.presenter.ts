@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { isQuorumError } from '../domain/errors';
+import type { Translate } from '../i18n/i18n';
+import type { Logger } from '../logging/logger';
+
+export interface PresentedError {
+  text: string;
+  /** A short id the user can quote; the log line carries the same id. */
+  ref: string;
+  expected: boolean;
+}
+
+/**
+ * The one place an error becomes words for a user. Expected domain errors get their
+ * catalogued message; anything else gets a generic message with a reference id, and the
+ * detail goes to the log only.
+ */
+export function presentError(err: unknown, t: Translate, log: Logger, where: string): PresentedError {
+  const ref = randomBytes(4).toString('hex');
+  if (isQuorumError(err) && err.code !== 'internal') {
+    const expected = err.code !== 'storage-unavailable';
+    log[expected ? 'info' : 'warn']({ ref, code: err.code, where }, 'request refused');
+    // A reason names a more specific catalogued message than the code's general one.
+    const key = err.params.reason ? `errors.reasons.${err.params.reason}` : `errors.${err.code}`;
+    return { text: t(key, { ...err.params, detail: String(err.params.detail ?? '') }), ref, expected };
+  }
+  log.error({ ref, err, where }, 'turn failed');
+  return { text: t('errors.internal', { ref }), ref, expected: false };
+}

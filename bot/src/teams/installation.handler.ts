@@ -1,0 +1,75 @@
+import { CardFactory, TeamsInfo, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import type { GroupRef } from '../domain/identity';
+import { recordMembers, recordPersonalConversation, recordTeamInstall, recordTeamRemoval, type MemberProfile } from '../domain/use-cases/installation.use-case';
+import { renderWelcomeCard } from '../cards/welcome-card';
+import { translator } from '../i18n/i18n';
+import type { BotDeps } from './bot-deps';
+import { identify, referenceOf } from './turn-identity';
+
+const ROSTER_PAGE = 200;
+
+/**
+ * Teams tells us about an install twice (conversationUpdate with the bot in membersAdded,
+ * and installationUpdate); both land here and only the first posts the welcome card.
+ */
+export async function onBotAddedToTeam(deps: BotDeps, ctx: TurnContext): Promise<void> {
+  const id = identify(ctx.activity);
+  if (!id.tenantId || !id.teamId) return;
+  const group: GroupRef = { tenantId: id.tenantId, teamId: id.teamId };
+  // Install events arrive in the channel the app was added from (General): reminders go there.
+  const isNew = await recordTeamInstall(deps.repos, deps.clock, {
+    ...group,
+    teamName: id.teamName ?? '',
+    channelConversationId: id.conversationId,
+    channelReference: referenceOf(ctx.activity),
+  });
+  await syncRoster(deps, ctx, group);
+  deps.logger.info({ tenantId: group.tenantId, teamId: group.teamId, isNew }, 'installed in team');
+  if (isNew) {
+    const t = translator(deps.i18n, id.locale);
+    await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(renderWelcomeCard(t, id.teamName ?? ''))] });
+  }
+}
+
+export async function onBotRemovedFromTeam(deps: BotDeps, ctx: TurnContext): Promise<void> {
+  const id = identify(ctx.activity);
+  if (!id.tenantId || !id.teamId) return;
+  await recordTeamRemoval(deps.repos, deps.clock, { tenantId: id.tenantId, teamId: id.teamId });
+  deps.logger.info({ tenantId: id.tenantId, teamId: id.teamId }, 'removed from team; group inactive');
+}
+
+export async function onMembersAdded(deps: BotDeps, ctx: TurnContext, members: TeamsChannelAccount[]): Promise<void> {
+  const id = identify(ctx.activity);
+  if (!id.tenantId || !id.teamId) return;
+  await recordMembers(deps.repos, deps.clock, { tenantId: id.tenantId, teamId: id.teamId }, members.flatMap(toProfile));
+}
+
+/** The roster at install time, page by page, so co-chair choices and mentions work at once. */
+async function syncRoster(deps: BotDeps, ctx: TurnContext, group: GroupRef): Promise<void> {
+  let token: string | undefined;
+  do {
+    const page = await TeamsInfo.getPagedTeamMembers(ctx, group.teamId, ROSTER_PAGE, token);
+    await recordMembers(deps.repos, deps.clock, group, page.members.flatMap(toProfile));
+    token = page.continuationToken || undefined;
+  } while (token);
+}
+
+export async function onPersonalInstall(deps: BotDeps, ctx: TurnContext, greet: boolean): Promise<void> {
+  const id = identify(ctx.activity);
+  if (!id.caller) return;
+  await recordPersonalConversation(deps.repos, deps.clock, {
+    tenantId: id.caller.tenantId,
+    aadObjectId: id.caller.aadObjectId,
+    conversationId: id.conversationId,
+    kind: 'personal',
+    reference: referenceOf(ctx.activity),
+  });
+  if (greet) await ctx.sendActivity(translator(deps.i18n, id.locale)('welcome.personal'));
+}
+
+function toProfile(m: TeamsChannelAccount): MemberProfile[] {
+  if (!m.aadObjectId) return [];
+  const p: MemberProfile = { aadObjectId: m.aadObjectId.toLowerCase(), name: m.name ?? m.givenName ?? '' };
+  if (m.id) p.userId = m.id;
+  return [p];
+}

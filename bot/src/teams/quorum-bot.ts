@@ -1,0 +1,87 @@
+import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { translator } from '../i18n/i18n';
+import type { BotDeps } from './bot-deps';
+import { handleCardAction } from './card-actions.handler';
+import { handleMessage } from './commands.handler';
+import { onBotAddedToTeam, onBotRemovedFromTeam, onMembersAdded, onPersonalInstall } from './installation.handler';
+import { identify } from './turn-identity';
+import { recordMemberLeft } from '../domain/use-cases/installation.use-case';
+
+/**
+ * Routes Teams activities to handlers. It holds no state: everything lasting is in storage,
+ * so any instance can take any turn.
+ */
+export class QuorumBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+
+    this.onMessage(async (ctx, next) => {
+      await handleMessage(deps, ctx);
+      await next();
+    });
+
+    this.onTeamsMembersAddedEvent(async (membersAdded, _team, ctx, next) => {
+      const botId = ctx.activity.recipient?.id;
+      if (membersAdded.some((m) => m.id === botId)) await onBotAddedToTeam(deps, ctx);
+      const people = membersAdded.filter((m) => m.id !== botId);
+      if (people.length > 0) await onMembersAdded(deps, ctx, people);
+      await next();
+    });
+
+    this.onTeamsMembersRemovedEvent(async (membersRemoved, _team, ctx, next) => {
+      const botId = ctx.activity.recipient?.id;
+      if (membersRemoved.some((m) => m.id === botId)) {
+        await onBotRemovedFromTeam(deps, ctx);
+      } else {
+        const id = identify(ctx.activity);
+        for (const m of membersRemoved) {
+          if (id.tenantId && id.teamId && m.aadObjectId) {
+            await recordMemberLeft(deps.repos, deps.clock, { tenantId: id.tenantId, teamId: id.teamId }, m.aadObjectId.toLowerCase());
+          }
+        }
+      }
+      await next();
+    });
+
+    this.onTeamsTeamDeletedEvent(async (_team, ctx, next) => {
+      await onBotRemovedFromTeam(deps, ctx);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (ctx, next) => {
+      const id = identify(ctx.activity);
+      if (id.teamId) await onBotAddedToTeam(deps, ctx);
+      else if (id.conversationKind === 'personal') await onPersonalInstall(deps, ctx, true);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (ctx, next) => {
+      if (identify(ctx.activity).teamId) await onBotRemovedFromTeam(deps, ctx);
+      await next();
+    });
+  }
+
+  /** Tenants outside the allow-list get a one-line refusal to messages and nothing else. */
+  override async run(ctx: TurnContext): Promise<void> {
+    const allowed = this.deps.allowedTenantIds;
+    const id = identify(ctx.activity);
+    if (allowed.length > 0 && (!id.tenantId || !allowed.includes(id.tenantId))) {
+      this.deps.logger.warn({ tenantId: id.tenantId ?? 'none', type: ctx.activity.type }, 'activity from a tenant that is not allowed');
+      if (ctx.activity.type === ActivityTypes.Message) {
+        await ctx.sendActivity(translator(this.deps.i18n, id.locale)('tenantNotAllowed'));
+      } else if (ctx.activity.type === ActivityTypes.Invoke) {
+        await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+      }
+      return;
+    }
+    await super.run(ctx);
+  }
+
+  protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
+    if (ctx.activity.name === 'adaptiveCard/action') {
+      const response = await handleCardAction(this.deps, ctx);
+      return { status: response.statusCode, body: response };
+    }
+    return super.onInvokeActivity(ctx);
+  }
+}

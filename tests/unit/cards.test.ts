@@ -1,0 +1,59 @@
+import { renderCoChairsCard } from '../../bot/src/cards/co-chairs-card';
+import { renderHelpCard } from '../../bot/src/cards/help-card';
+import { expandCard } from '../../bot/src/cards/render';
+import { renderWelcomeCard } from '../../bot/src/cards/welcome-card';
+import { createI18n, translator } from '../../bot/src/i18n/i18n';
+
+const t = translator(createI18n(), 'en');
+const HOSTILE = '${$root.teamId} **bold** [x](https://evil.example) <script>';
+
+function textRuns(card: unknown): string[] {
+  const out: string[] = [];
+  JSON.stringify(card, (k, v: unknown) => {
+    if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'TextRun') out.push(String((v as { text: unknown }).text));
+    return v;
+  });
+  return out;
+}
+
+describe('cards', () => {
+  it('are Adaptive Cards 1.5', () => {
+    const card = renderHelpCard(t, { isCoChair: false });
+    expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+  });
+
+  it('show user text literally: templating expressions in data are not evaluated', () => {
+    const card = renderCoChairsCard(t, {
+      groupName: HOSTILE,
+      teamId: 'team-secret-id',
+      canManage: true,
+      coChairs: [{ aadObjectId: 'a', name: HOSTILE, configured: false }],
+      members: [],
+    });
+    const runs = textRuns(card);
+    expect(runs).toContain(HOSTILE);
+    expect(runs.join(' ')).not.toContain('team-secret-id');
+  });
+
+  it('never put user text in a markdown TextBlock', () => {
+    const card = renderWelcomeCard(t, HOSTILE);
+    const blocks: string[] = [];
+    JSON.stringify(card, (_k, v: unknown) => {
+      if (v && typeof v === 'object' && (v as { type?: unknown }).type === 'TextBlock') blocks.push(String((v as { text: unknown }).text));
+      return v;
+    });
+    expect(blocks.join(' ')).not.toContain('evil.example');
+    expect(textRuns(card).join(' ')).toContain('evil.example');
+  });
+
+  it('list co-chair commands only for co-chairs', () => {
+    const member = JSON.stringify(renderHelpCard(t, { isCoChair: false, group: { name: 'G', teamId: 'T' } }));
+    const chair = JSON.stringify(renderHelpCard(t, { isCoChair: true, group: { name: 'G', teamId: 'T' } }));
+    expect(member).not.toContain('cochair add');
+    expect(chair).toContain('cochair add');
+  });
+
+  it('refuse to build a card over the size budget', () => {
+    expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${big}' }] }, { big: 'x'.repeat(60_000) })).toThrow(/budget/);
+  });
+});
