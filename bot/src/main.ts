@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './domain/clock';
 import { RolePolicy } from './domain/roles';
 import { createServer } from './http/server';
 import { createI18n } from './i18n/i18n';
+import { bridgeConsole } from './logging/console-bridge';
 import { createLogger, type Logger } from './logging/logger';
 import { createRepositories } from './storage/repositories';
 import { createTableClients, type StorageTarget } from './storage/table-client.factory';
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const running = await startQuorum(config);
+  bridgeConsole(running.logger);
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -45,7 +45,9 @@ export function createTableClients(target: StorageTarget, prefix: string): Table
     },
     async ping() {
       // Listing one table is the cheapest authenticated call and fails fast when storage is down.
-      const iter = service.listTables({ queryOptions: { filter: odata`TableName eq ${fullName('groups')}` } }).byPage({ maxPageSize: 1 });
+      const iter = service
+        .listTables({ abortSignal: AbortSignal.timeout(2000), queryOptions: { filter: odata`TableName eq ${fullName('groups')}` } })
+        .byPage({ maxPageSize: 1 });
       await iter.next();
     },
   };

@@ -1,4 +1,4 @@
-import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, TeamsInfo, type InvokeResponse, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
 import { translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-actions.handler';
@@ -17,14 +17,6 @@ export class QuorumBot extends TeamsActivityHandler {
 
     this.onMessage(async (ctx, next) => {
       await handleMessage(deps, ctx);
-      await next();
-    });
-
-    this.onTeamsMembersAddedEvent(async (membersAdded, _team, ctx, next) => {
-      const botId = ctx.activity.recipient?.id;
-      if (membersAdded.some((m) => m.id === botId)) await onBotAddedToTeam(deps, ctx);
-      const people = membersAdded.filter((m) => m.id !== botId);
-      if (people.length > 0) await onMembersAdded(deps, ctx, people);
       await next();
     });
 
@@ -59,6 +51,22 @@ export class QuorumBot extends TeamsActivityHandler {
       if (identify(ctx.activity).teamId) await onBotRemovedFromTeam(deps, ctx);
       await next();
     });
+  }
+
+  /**
+   * Replaces botbuilder's version, which looks every new member up and fails the whole turn
+   * when one lookup fails. Here the bot's own arrival is handled first, and people are looked
+   * up one by one, keeping what the activity says about anyone Teams cannot find.
+   */
+  protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {
+    const botId = ctx.activity.recipient?.id;
+    const added = ctx.activity.membersAdded ?? [];
+    if (added.some((m) => m.id === botId)) await onBotAddedToTeam(this.deps, ctx);
+    const people: TeamsChannelAccount[] = [];
+    for (const m of added.filter((a) => a.id !== botId)) {
+      people.push(await TeamsInfo.getMember(ctx, m.id).catch(() => ({ ...m, aadObjectId: m.aadObjectId ?? '' }) as TeamsChannelAccount));
+    }
+    if (people.length > 0) await onMembersAdded(this.deps, ctx, people);
   }
 
   /** Tenants outside the allow-list get a one-line refusal to messages and nothing else. */

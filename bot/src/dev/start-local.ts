@@ -1,0 +1,110 @@
+/**
+ * `npm start`: the whole app on this machine with no Azure account and no Teams tenant —
+ * the service (with Azurite, unless storage is configured) and the Agents Playground as
+ * the chat client. Ctrl-C stops everything it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { ConfigError, parseConfig } from '../config';
+import { startQuorum, type RunningQuorum } from '../main';
+
+const PLAYGROUND_PORT = 56150;
+const PLAYGROUND_DIR = path.join(__dirname, 'playground');
+const REPO_ROOT_LOCAL = path.resolve(__dirname, '..', '..', '..', '.local');
+/** The Playground's signed-in user (see playground/.m365agentsplayground.yml) is the local co-chair. */
+const LOCAL_CO_CHAIR = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f:0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d';
+
+async function main(): Promise<void> {
+  (await import('dotenv')).config({ quiet: true });
+  let service: RunningQuorum | undefined;
+  let playground: ChildProcess | undefined;
+  let stopping = false;
+
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping Quorum…');
+    if (playground) await stopGroup(playground);
+    await service?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const config = parseConfig({ LOG_FORMAT: 'pretty', INITIAL_CO_CHAIRS: LOCAL_CO_CHAIR, ...process.env });
+    service = await startQuorum(config);
+    const endpoint = `${service.url}/api/messages`;
+    playground = spawn(process.execPath, [require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--dt'], {
+      cwd: PLAYGROUND_DIR,
+      // The Playground exits when its stdin reaches end-of-file, so it gets a pipe we never close.
+      stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own log file would otherwise land in the source tree.
+      env: { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'), TEAMSAPPTESTER_BROWSER: 'none' },
+      detached: true,
+    });
+    playground.stdout?.on('data', (c: Buffer) => process.stdout.write(`[playground] ${c.toString()}`));
+    playground.stderr?.on('data', (c: Buffer) => process.stderr.write(`[playground] ${c.toString()}`));
+    playground.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`The Agents Playground exited (${code}); stopping.`);
+        void stop(1);
+      }
+    });
+    await waitForHttp(`http://127.0.0.1:${PLAYGROUND_PORT}/`, 60_000);
+    console.log(
+      [
+        '',
+        'Quorum is running locally.',
+        `  Chat (Agents Playground):  http://127.0.0.1:${PLAYGROUND_PORT}/  — open it and type "help"`,
+        `  Bot endpoint:              ${endpoint}`,
+        `  Health:                    ${service.url}/healthz`,
+        `  Tab:                       ${service.url}/tab/`,
+        `  Storage:                   ${service.storageConnectionString ? 'Azurite, data in .local/azurite' : 'as configured'}`,
+        'Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+  } catch (err) {
+    console.error(err instanceof ConfigError ? err.message : `Could not start: ${err instanceof Error ? err.message : String(err)}`);
+    await stop(1);
+  }
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+}
+
+/** The Playground may start helpers of its own: signal its whole process group. */
+function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const force = setTimeout(() => signalGroup(pid, 'SIGKILL'), 3000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      signalGroup(pid, 'SIGKILL');
+      resolve();
+    });
+    signalGroup(pid, 'SIGTERM');
+  });
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+void main();
