@@ -39,6 +39,18 @@ describe('the bot over HTTP, as Teams calls it', () => {
       expect(post?.conversationId).toBe(TEAM.selectedChannel.id);
     });
 
+    it('registers a team it has no record of from a channel message (Teams only delivers those when installed)', async () => {
+      const team = { id: '19:lostinstall@thread.tacv2', name: 'Lost Install' };
+      h.connector.setTeam({ id: team.id, name: 'Lost Install', aadGroupId: '9b5e0a2c-4d6f-4b1e-8a7c-a2b3c4d5e6f7' });
+      const kenji = { id: '29:1kenji', aadObjectId: '3a9e4f6b-8d0c-4b5e-9f2a-4c5d6e7f8091', name: 'Kenji Sato' };
+      h.connector.setMembers(team.id, [{ ...kenji, tenantId: TENANT_ID }]);
+      await h.send('channel-message-mention', { from: kenji, text: 'help', team });
+      const stored = await repos.groups.get({ tenantId: TENANT_ID, teamId: team.id });
+      expect(stored?.value).toMatchObject({ name: 'Lost Install', active: true, channelConversationId: team.id });
+      expect(cardsIn(h.connector.activities()).join()).toContain(en.help.memberNote);
+      expect(cardsIn(h.connector.activities()).join()).not.toContain(en.welcome.title);
+    });
+
     it('records a member who joins later', async () => {
       await h.send('member-added-to-team', { member: { id: '29:1newcomer', aadObjectId: '6e3c8d0f-2b4a-4f9c-8d6e-8091a2b3c4d5', name: 'New Comer' } });
       expect((await repos.members.get(group, '6e3c8d0f-2b4a-4f9c-8d6e-8091a2b3c4d5'))?.value.active).toBe(true);

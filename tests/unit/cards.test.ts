@@ -53,6 +53,19 @@ describe('cards', () => {
     expect(chair).toContain('cochair add');
   });
 
+  it.each(['en', 'fr'])('leave no message placeholder unresolved (%s)', (lang) => {
+    const tl = translator(createI18n(), lang);
+    const cards = [
+      renderHelpCard(tl, { isCoChair: true, group: { name: 'G', teamId: 'T' } }),
+      renderHelpCard(tl, { isCoChair: false, group: { name: 'G', teamId: 'T' } }),
+      renderHelpCard(tl, { isCoChair: false }),
+      renderHelpCard(tl, { isCoChair: false, severalGroups: true }),
+      renderWelcomeCard(tl, 'G'),
+      renderCoChairsCard(tl, { groupName: 'G', teamId: 'T', canManage: true, coChairs: [{ aadObjectId: 'a', name: 'A', configured: true }], members: [], notice: { text: 'n', tone: 'good' } }),
+    ];
+    for (const card of cards) expect(JSON.stringify(card)).not.toMatch(/\{\{|\$\{/);
+  });
+
   it('refuse to build a card over the size budget', () => {
     expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${big}' }] }, { big: 'x'.repeat(60_000) })).toThrow(/budget/);
   });

@@ -15,6 +15,8 @@ export interface HelpCardData {
 export interface HelpContext {
   group?: { name: string; teamId: string };
   isCoChair: boolean;
+  /** The caller is in several groups and asked outside a team's channel. */
+  severalGroups?: boolean;
 }
 
 /** The commands a caller can use, co-chair ones only for co-chairs: help shows what really works for them. */
@@ -29,7 +31,7 @@ export function renderHelpCard(t: Translate, ctx: HelpContext): AdaptiveCard {
       { usage: 'cochair remove @Name', description: t('help.commands.cochairRemove') },
     );
   }
-  const roleNote = !ctx.group ? t('help.noGroupNote') : ctx.isCoChair ? t('help.coChairNote') : t('help.memberNote');
+  const roleNote = ctx.severalGroups ? t('help.severalGroupsNote') : !ctx.group ? t('help.noGroupNote') : ctx.isCoChair ? t('help.coChairNote') : t('help.memberNote');
   const data: HelpCardData = {
     title: t('help.title'),
     groupName: ctx.group?.name ?? '',

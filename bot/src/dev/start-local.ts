@@ -30,6 +30,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
+  process.on('SIGHUP', () => void stop(0));
+  // If whatever launched us dies without passing the signal on, don't leave children behind.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void stop(0), 1000).unref();
 
   try {
     const config = parseConfig({ LOG_FORMAT: 'pretty', INITIAL_CO_CHAIRS: LOCAL_CO_CHAIR, ...process.env });

@@ -8,7 +8,7 @@ import { translator, type Translate } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { changeCoChair, coChairsCard, targetFromMention } from './co-chairs.handler';
 import { parseCommand } from './command-parser';
-import { onPersonalInstall } from './installation.handler';
+import { ensureTeamKnown, onPersonalInstall } from './installation.handler';
 import { identify } from './turn-identity';
 
 /** A chat message: personal chat, or an @mention in a channel (the mention is stripped). */
@@ -17,6 +17,7 @@ export async function handleMessage(deps: BotDeps, ctx: TurnContext): Promise<vo
   const t = translator(deps.i18n, id.locale);
   await ctx.sendActivity({ type: 'typing' });
   if (id.conversationKind === 'personal') await onPersonalInstall(deps, ctx, false);
+  if (id.teamId) await ensureTeamKnown(deps, ctx);
   if (!id.caller) throw new QuorumError('not-a-member', 'message without an identified sender');
   const caller = id.caller;
 
@@ -41,14 +42,16 @@ export async function handleMessage(deps: BotDeps, ctx: TurnContext): Promise<vo
 
 async function helpCard(deps: BotDeps, t: Translate, caller: Caller, teamId: string | undefined) {
   let group: Group | undefined;
+  let severalGroups = false;
   try {
     group = await resolveGroup(deps.repos, caller, teamId);
   } catch (err) {
     // Help must always answer: without a (single) group it explains how to get one.
     if (!(err instanceof QuorumError) || err.code === 'storage-unavailable') throw err;
+    severalGroups = err.code === 'group-ambiguous';
   }
   const isCoChair = group ? (await deps.roles.roleOf(caller, group)) === 'co-chair' : false;
-  return renderHelpCard(t, { ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}), isCoChair });
+  return renderHelpCard(t, { ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}), isCoChair, severalGroups });
 }
 
 async function sendCard(ctx: TurnContext, card: object): Promise<void> {

@@ -22,7 +22,9 @@ export function presentError(err: unknown, t: Translate, log: Logger, where: str
     log[expected ? 'info' : 'warn']({ ref, code: err.code, where }, 'request refused');
     // A reason names a more specific catalogued message than the code's general one.
     const key = err.params.reason ? `errors.reasons.${err.params.reason}` : `errors.${err.code}`;
-    return { text: t(key, { ...err.params, detail: String(err.params.detail ?? '') }), ref, expected };
+    // `what` names a kind of thing; it is translated too, so French reads "ce membre".
+    const what = err.params.what ? t(`things.${err.params.what}`) : '';
+    return { text: t(key, { ...err.params, detail: String(err.params.detail ?? ''), what }), ref, expected };
   }
   log.error({ ref, err, where }, 'turn failed');
   return { text: t('errors.internal', { ref }), ref, expected: false };

@@ -31,6 +31,28 @@ export async function onBotAddedToTeam(deps: BotDeps, ctx: TurnContext): Promise
   }
 }
 
+/**
+ * Teams only delivers a channel message to a bot installed in that team, so a message from
+ * a team we have no record of (install event lost, storage restored from an older copy, or
+ * a client like the Agents Playground that never sends one) is an install: register it
+ * quietly (no welcome card in the middle of a conversation) and carry on.
+ */
+export async function ensureTeamKnown(deps: BotDeps, ctx: TurnContext): Promise<void> {
+  const id = identify(ctx.activity);
+  if (!id.tenantId || !id.teamId) return;
+  const group: GroupRef = { tenantId: id.tenantId, teamId: id.teamId };
+  if (await deps.repos.groups.get(group)) return;
+  const details = await TeamsInfo.getTeamDetails(ctx, id.teamId).catch(() => undefined);
+  await recordTeamInstall(deps.repos, deps.clock, {
+    ...group,
+    teamName: details?.name ?? id.teamName ?? '',
+    channelConversationId: id.teamId,
+    channelReference: { ...(referenceOf(ctx.activity) as object), conversation: { id: id.teamId, isGroup: true, conversationType: 'channel', tenantId: id.tenantId } },
+  });
+  await syncRoster(deps, ctx, group).catch((err: unknown) => deps.logger.warn({ err, teamId: id.teamId }, 'roster not available'));
+  deps.logger.info({ tenantId: group.tenantId, teamId: group.teamId }, 'team registered from a channel message');
+}
+
 export async function onBotRemovedFromTeam(deps: BotDeps, ctx: TurnContext): Promise<void> {
   const id = identify(ctx.activity);
   if (!id.tenantId || !id.teamId) return;
