@@ -6,18 +6,7 @@ import type { Versioned } from '../domain/versioned';
 import { toKey } from './keys';
 import { getOrUndefined, guard } from './storage-errors';
 
-interface GroupEntity {
-  partitionKey: string;
-  rowKey: string;
-  tenantId: string;
-  teamId: string;
-  name: string;
-  active: boolean;
-  channelConversationId?: string;
-  timeZone: string;
-  installedAt: string;
-  deactivatedAt?: string;
-}
+type GroupEntity = Group & { partitionKey: string; rowKey: string };
 
 /** One partition per tenant: a tenant's groups are few and read together. */
 export class TableGroupRepository implements GroupRepository {
