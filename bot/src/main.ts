@@ -12,6 +12,8 @@ import { createLogger, type Logger } from './logging/logger';
 import { createRepositories } from './storage/repositories';
 import { createTableClients, type StorageTarget } from './storage/table-client.factory';
 import { createAdapter } from './teams/adapter';
+import { FeatureRegistry } from './teams/feature-registry';
+import { createFeatures } from './teams/features';
 import { QuorumBot } from './teams/quorum-bot';
 import { createTurnErrorHandler } from './teams/turn-error';
 
@@ -61,7 +63,10 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const repos = createRepositories(tables);
     const i18n = createI18n();
     const roles = new RolePolicy(repos.members, config.initialCoChairs);
-    const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds };
+    const features = createFeatures({ tables, repos, roles, clock, logger });
+    await tables.ensureTables(features.flatMap((f) => f.tables ?? []));
+    const registry = new FeatureRegistry(features);
+    const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds, registry };
 
     const adapter = createAdapter(config.bot);
     adapter.onTurnError = createTurnErrorHandler(deps);

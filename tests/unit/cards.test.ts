@@ -2,6 +2,11 @@ import { renderCoChairsCard } from '../../bot/src/cards/co-chairs-card';
 import { renderHelpCard } from '../../bot/src/cards/help-card';
 import { expandCard } from '../../bot/src/cards/render';
 import { renderWelcomeCard } from '../../bot/src/cards/welcome-card';
+
+const commands = [
+  { usage: 'help', description: 'Show this list.', coChairOnly: false },
+  { usage: 'cochair add @Name', description: 'Make a co-chair.', coChairOnly: true },
+];
 import { createI18n, translator } from '../../bot/src/i18n/i18n';
 
 const t = translator(createI18n(), 'en');
@@ -18,7 +23,7 @@ function textRuns(card: unknown): string[] {
 
 describe('cards', () => {
   it('are Adaptive Cards 1.5', () => {
-    const card = renderHelpCard(t, { isCoChair: false });
+    const card = renderHelpCard(t, { isCoChair: false, commands });
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
   });
 
@@ -46,20 +51,20 @@ describe('cards', () => {
     expect(textRuns(card).join(' ')).toContain('evil.example');
   });
 
-  it('list co-chair commands only for co-chairs', () => {
-    const member = JSON.stringify(renderHelpCard(t, { isCoChair: false, group: { name: 'G', teamId: 'T' } }));
-    const chair = JSON.stringify(renderHelpCard(t, { isCoChair: true, group: { name: 'G', teamId: 'T' } }));
+  it('mark co-chair commands with a star', () => {
+    const member = JSON.stringify(renderHelpCard(t, { isCoChair: false, group: { name: 'G', teamId: 'T' }, commands: commands.filter((c) => !c.coChairOnly) }));
+    const chair = JSON.stringify(renderHelpCard(t, { isCoChair: true, group: { name: 'G', teamId: 'T' }, commands }));
     expect(member).not.toContain('cochair add');
-    expect(chair).toContain('cochair add');
+    expect(chair).toContain('★ Make a co-chair.');
   });
 
   it.each(['en', 'fr'])('leave no message placeholder unresolved (%s)', (lang) => {
     const tl = translator(createI18n(), lang);
     const cards = [
-      renderHelpCard(tl, { isCoChair: true, group: { name: 'G', teamId: 'T' } }),
-      renderHelpCard(tl, { isCoChair: false, group: { name: 'G', teamId: 'T' } }),
-      renderHelpCard(tl, { isCoChair: false }),
-      renderHelpCard(tl, { isCoChair: false, severalGroups: true }),
+      renderHelpCard(tl, { isCoChair: true, group: { name: 'G', teamId: 'T' }, commands }),
+      renderHelpCard(tl, { isCoChair: false, group: { name: 'G', teamId: 'T' }, commands: commands.filter((c) => !c.coChairOnly) }),
+      renderHelpCard(tl, { isCoChair: false, commands }),
+      renderHelpCard(tl, { isCoChair: false, severalGroups: true, commands }),
       renderWelcomeCard(tl, 'G'),
       renderCoChairsCard(tl, { groupName: 'G', teamId: 'T', canManage: true, coChairs: [{ aadObjectId: 'a', name: 'A', configured: true }], members: [], notice: { text: 'n', tone: 'good' } }),
     ];

@@ -17,27 +17,18 @@ export interface HelpContext {
   isCoChair: boolean;
   /** The caller is in several groups and asked outside a team's channel. */
   severalGroups?: boolean;
+  /** What this caller can type, already filtered for their role; co-chair ones are marked ★. */
+  commands: { usage: string; description: string; coChairOnly: boolean }[];
 }
 
-/** The commands a caller can use, co-chair ones only for co-chairs: help shows what really works for them. */
 export function renderHelpCard(t: Translate, ctx: HelpContext): AdaptiveCard {
-  const commands = [
-    { usage: 'help', description: t('help.commands.help') },
-    { usage: 'cochairs', description: t('help.commands.cochairs') },
-  ];
-  if (ctx.isCoChair) {
-    commands.push(
-      { usage: 'cochair add @Name', description: t('help.commands.cochairAdd') },
-      { usage: 'cochair remove @Name', description: t('help.commands.cochairRemove') },
-    );
-  }
   const roleNote = ctx.severalGroups ? t('help.severalGroupsNote') : !ctx.group ? t('help.noGroupNote') : ctx.isCoChair ? t('help.coChairNote') : t('help.memberNote');
   const data: HelpCardData = {
     title: t('help.title'),
     groupName: ctx.group?.name ?? '',
     intro: t('help.intro'),
     roleNote,
-    commands,
+    commands: ctx.commands.map((c) => ({ usage: c.usage, description: c.coChairOnly ? `★ ${c.description}` : c.description })),
     showCoChairs: t('help.showCoChairs'),
     teamId: ctx.group?.teamId ?? '',
   };

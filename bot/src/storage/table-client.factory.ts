@@ -5,13 +5,14 @@ export type StorageTarget =
   | { kind: 'connection-string'; connectionString: string }
   | { kind: 'account-url'; accountUrl: string; credential: TokenCredential };
 
-export const TABLES = ['groups', 'members', 'memberships', 'conversations'] as const;
-export type TableName = (typeof TABLES)[number];
+/** The core's tables; features declare their own (Feature.tables). Letters and digits only. */
+export const CORE_TABLES = ['groups', 'members', 'memberships', 'conversations'] as const;
+export type TableName = string;
 
 export interface TableClients {
   table(name: TableName): TableClient;
-  /** Creates every table Quorum uses; safe to call at every start. */
-  ensureTables(): Promise<void>;
+  /** Creates the given tables (default: the core's); safe to call at every start. */
+  ensureTables(names?: readonly TableName[]): Promise<void>;
   /** A cheap round trip for /healthz. */
   ping(): Promise<void>;
 }
@@ -19,7 +20,10 @@ export interface TableClients {
 export function createTableClients(target: StorageTarget, prefix: string): TableClients {
   const insecure = target.kind === 'connection-string' && /TableEndpoint=http:/i.test(target.connectionString);
   const options = { allowInsecureConnection: insecure, retryOptions: { maxRetries: 2 } };
-  const fullName = (name: TableName) => `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}`;
+  const fullName = (name: TableName) => {
+    if (!/^[a-z][A-Za-z0-9]*$/.test(name)) throw new Error(`table name "${name}" must be letters and digits`);
+    return `${prefix}${name[0]!.toUpperCase()}${name.slice(1)}`;
+  };
   const clients = new Map<TableName, TableClient>();
   const service =
     target.kind === 'connection-string'
@@ -40,8 +44,8 @@ export function createTableClients(target: StorageTarget, prefix: string): Table
 
   return {
     table,
-    async ensureTables() {
-      for (const name of TABLES) await table(name).createTable();
+    async ensureTables(names = CORE_TABLES) {
+      for (const name of names) await table(name).createTable();
     },
     async ping() {
       // Listing one table is the cheapest authenticated call and fails fast when storage is down.

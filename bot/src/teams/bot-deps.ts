@@ -3,6 +3,7 @@ import type { Clock } from '../domain/clock';
 import type { Repositories } from '../domain/ports';
 import type { RolePolicy } from '../domain/roles';
 import type { Logger } from '../logging/logger';
+import type { FeatureRegistry } from './feature-registry';
 
 export interface BotDeps {
   repos: Repositories;
@@ -12,4 +13,5 @@ export interface BotDeps {
   logger: Logger;
   /** Empty = any tenant (local development only; production requires the list). */
   allowedTenantIds: readonly string[];
+  registry: FeatureRegistry;
 }

@@ -1,0 +1,72 @@
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/render';
+import type { Clock } from '../domain/clock';
+import type { Group } from '../domain/group';
+import type { Caller } from '../domain/identity';
+import type { Role } from '../domain/member';
+import type { Repositories } from '../domain/ports';
+import type { RolePolicy } from '../domain/roles';
+import type { Logger } from '../logging/logger';
+import type { TableClients } from '../storage/table-client.factory';
+import type { Translate } from '../i18n/i18n';
+import type { BotDeps } from './bot-deps';
+import type { TurnIdentity } from './turn-identity';
+
+/**
+ * What one turn knows, handed to every feature handler. The group and role are resolved
+ * lazily and once per turn (most commands need them, help without a group does not).
+ */
+export interface TurnScope {
+  readonly deps: BotDeps;
+  readonly ctx: TurnContext;
+  readonly t: Translate;
+  readonly id: TurnIdentity;
+  readonly caller: Caller;
+  /** The channel's team, or in personal chat the caller's one group (else a catalogued error). */
+  group(): Promise<Group>;
+  /** The caller's role in group(); undefined when not a member. */
+  role(): Promise<Role | undefined>;
+  sendCard(card: AdaptiveCard): Promise<void>;
+  sendText(text: string): Promise<void>;
+}
+
+/** A chat command. `words` are the command's leading words (any alias); the rest is `args`. */
+export interface ChatCommand {
+  readonly id: string;
+  readonly words: readonly (readonly string[])[];
+  /** How it is typed, shown in help and in the manifest's command list. */
+  readonly usage: string;
+  /** i18n key of the one-line description. */
+  readonly descriptionKey: string;
+  /** Co-chair commands are listed (and marked) only for co-chairs; the handler still checks. */
+  readonly audience: 'everyone' | 'co-chair';
+  /** Listed in the Teams command menu (the manifest's commandLists: at most 10 per scope). */
+  readonly inMenu?: boolean;
+  run(scope: TurnScope, args: string): Promise<void>;
+}
+
+export type CardActionResult = { card: AdaptiveCard } | { message: string };
+
+/** A handler for one Action.Execute verb. `data` is untrusted: validate it with a strict schema. */
+export interface CardVerb {
+  readonly verb: string;
+  run(scope: TurnScope, data: unknown): Promise<CardActionResult>;
+}
+
+/** What a feature is built from (in the composition root). Factories do no I/O: tools (the manifest build) create features just to read their commands. */
+export interface FeatureContext {
+  readonly tables: TableClients;
+  readonly repos: Repositories;
+  readonly roles: RolePolicy;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** Everything a feature adds to the bot. */
+export interface Feature {
+  readonly name: string;
+  /** Tables the feature stores in (created at start). */
+  readonly tables?: readonly string[];
+  readonly commands?: readonly ChatCommand[];
+  readonly verbs?: readonly CardVerb[];
+}

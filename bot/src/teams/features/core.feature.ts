@@ -1,0 +1,118 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { coChairChangePayload, coChairsShowPayload, renderCoChairsCard } from '../../cards/co-chairs-card';
+import { renderHelpCard } from '../../cards/help-card';
+import type { AdaptiveCard } from '../../cards/render';
+import { VERBS } from '../../cards/verbs';
+import { QuorumError } from '../../domain/errors';
+import type { Group } from '../../domain/group';
+import { listCoChairs, setCoChair } from '../../domain/use-cases/co-chairs.use-case';
+import type { Feature, TurnScope } from '../feature';
+import { parsePayload } from '../payload';
+
+/** Help and co-chair management: what every installation has. */
+export const coreFeature: Feature = {
+  name: 'core',
+  commands: [
+    { id: 'help', words: [['help'], ['aide'], ['?']], usage: 'help', descriptionKey: 'help.commands.help', audience: 'everyone', inMenu: true, run: (s) => help(s) },
+    {
+      id: 'cochairs',
+      words: [['cochairs'], ['co-chairs'], ['coprésidence'], ['copresidence']],
+      usage: 'cochairs',
+      descriptionKey: 'help.commands.cochairs',
+      audience: 'everyone',
+      inMenu: true,
+      run: async (s) => s.sendCard(await coChairsCard(s, await s.group())),
+    },
+    {
+      id: 'cochair-add',
+      words: [['cochair', 'add'], ['co-chair', 'add']],
+      usage: 'cochair add @Name',
+      descriptionKey: 'help.commands.cochairAdd',
+      audience: 'co-chair',
+      run: (s) => changeByMention(s, true),
+    },
+    {
+      id: 'cochair-remove',
+      words: [['cochair', 'remove'], ['co-chair', 'remove']],
+      usage: 'cochair remove @Name',
+      descriptionKey: 'help.commands.cochairRemove',
+      audience: 'co-chair',
+      run: (s) => changeByMention(s, false),
+    },
+  ],
+  verbs: [
+    {
+      verb: VERBS.coChairsShow,
+      run: async (s, data) => {
+        parsePayload(coChairsShowPayload, data);
+        return { card: await coChairsCard(s, await s.group()) };
+      },
+    },
+    {
+      verb: VERBS.coChairAdd,
+      run: async (s, data) => ({ card: await changeCoChair(s, await s.group(), parsePayload(coChairChangePayload, data).aadObjectId, true) }),
+    },
+    {
+      verb: VERBS.coChairRemove,
+      run: async (s, data) => ({ card: await changeCoChair(s, await s.group(), parsePayload(coChairChangePayload, data).aadObjectId, false) }),
+    },
+  ],
+};
+
+async function help(s: TurnScope): Promise<void> {
+  let group: Group | undefined;
+  let severalGroups = false;
+  try {
+    group = await s.group();
+  } catch (err) {
+    // Help must always answer: without a (single) group it explains how to get one.
+    if (!(err instanceof QuorumError) || err.code === 'storage-unavailable') throw err;
+    severalGroups = err.code === 'group-ambiguous';
+  }
+  const role = group ? await s.role() : undefined;
+  const commands = s.deps.registry.commandsFor(role).map((c) => ({ usage: c.usage, description: s.t(c.descriptionKey), coChairOnly: c.audience === 'co-chair' }));
+  const ctx = { isCoChair: role === 'co-chair', severalGroups, commands, ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}) };
+  await s.sendCard(renderHelpCard(s.t, ctx));
+}
+
+async function coChairsCard(s: TurnScope, group: Group, notice?: { text: string; tone: 'good' | 'attention' }): Promise<AdaptiveCard> {
+  const { coChairs, members } = await listCoChairs(s.deps, s.caller, group);
+  const canManage = (await s.deps.roles.roleOf(s.caller, group)) === 'co-chair';
+  return renderCoChairsCard(s.t, { groupName: group.name, teamId: group.teamId, canManage, coChairs, members, ...(notice ? { notice } : {}) });
+}
+
+async function changeCoChair(s: TurnScope, group: Group, target: string, makeCoChair: boolean): Promise<AdaptiveCard> {
+  const member = await setCoChair(s.deps, s.caller, group, target, makeCoChair);
+  s.deps.logger.info({ tenantId: group.tenantId, teamId: group.teamId, by: s.caller.aadObjectId, target, makeCoChair }, 'co-chair role changed');
+  const text = s.t(makeCoChair ? 'coChairs.added' : 'coChairs.removed', { name: member.name });
+  return coChairsCard(s, group, { text, tone: 'good' });
+}
+
+async function changeByMention(s: TurnScope, makeCoChair: boolean): Promise<void> {
+  const group = await s.group();
+  await s.deps.roles.assertCoChair(s.caller, group);
+  const target = await targetFromMention(s.ctx);
+  await s.sendCard(await changeCoChair(s, group, target, makeCoChair));
+}
+
+const mentionEntity = z.object({ type: z.literal('mention'), mentioned: z.object({ id: z.string().min(1) }) });
+
+/**
+ * `cochair add @Name`: the mention gives a Teams user id; Teams itself (not the message
+ * text) tells us that user's Entra object id.
+ */
+async function targetFromMention(ctx: TurnContext): Promise<string> {
+  const botId = ctx.activity.recipient?.id;
+  const mention = (ctx.activity.entities ?? [])
+    .map((e) => mentionEntity.safeParse(e))
+    .flatMap((r) => (r.success && r.data.mentioned.id !== botId ? [r.data] : []))[0];
+  if (!mention) throw new QuorumError('validation', 'no mention', { reason: 'mention-needed' });
+  try {
+    const account = await TeamsInfo.getMember(ctx, mention.mentioned.id);
+    if (!account.aadObjectId) throw new Error('member without object id');
+    return account.aadObjectId.toLowerCase();
+  } catch {
+    throw new QuorumError('not-found', 'mentioned user is not in this team', { what: 'member' });
+  }
+}

@@ -1,0 +1,10 @@
+import type { Feature, FeatureContext } from '../feature';
+import { coreFeature } from './core.feature';
+
+/**
+ * Every feature of the bot, in the order help lists their commands. Adding a feature is
+ * one line here; its commands, verbs and tables come with it.
+ */
+export function createFeatures(_ctx: FeatureContext): Feature[] {
+  return [coreFeature];
+}

@@ -1,0 +1,51 @@
+import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
+import type { ChatCommand, Feature } from '../../bot/src/teams/feature';
+import { coreFeature } from '../../bot/src/teams/features/core.feature';
+
+const command = (id: string, words: string[][], audience: 'everyone' | 'co-chair' = 'everyone'): ChatCommand => ({
+  id,
+  words,
+  usage: id,
+  descriptionKey: id,
+  audience,
+  run: async () => undefined,
+});
+
+describe('feature registry', () => {
+  const registry = new FeatureRegistry([
+    coreFeature,
+    { name: 'x', commands: [command('items', [['items']]), command('items-all', [['items', 'all']]), command('new-item', [['new', 'item']], 'co-chair')] },
+  ]);
+
+  it.each([
+    ['help', 'help', ''],
+    ['  HELP  ', 'help', ''],
+    ['aide', 'help', ''],
+    ['Co-Chairs', 'cochairs', ''],
+    ['cochair add  Sofia   Marquez', 'cochair-add', 'Sofia Marquez'],
+    ['co-chair remove Sofia', 'cochair-remove', 'Sofia'],
+    ['items', 'items', ''],
+    ['items all', 'items-all', ''],
+    ['items overdue', 'items', 'overdue'],
+    ['new item Rotate keys', 'new-item', 'Rotate keys'],
+  ])('%j → %s (args %j)', (text, id, args) => {
+    const m = registry.match(text);
+    expect(m?.command.id).toBe(id);
+    expect(m?.args).toBe(args);
+  });
+
+  it.each(['cochair promote Sofia', 'what is this', '', 'new'])('matches nothing for %j', (text) => {
+    expect(registry.match(text)).toBeUndefined();
+  });
+
+  it('lists co-chair commands only for co-chairs', () => {
+    expect(registry.commandsFor('member').map((c) => c.id)).not.toContain('new-item');
+    expect(registry.commandsFor('co-chair').map((c) => c.id)).toContain('new-item');
+  });
+
+  it('refuses two features claiming one phrase or verb', () => {
+    const a: Feature = { name: 'a', commands: [command('a', [['same']])], verbs: [{ verb: 'v', run: async () => ({ message: '' }) }] };
+    expect(() => new FeatureRegistry([a, { name: 'b', commands: [command('b', [['SAME']])] }])).toThrow(/twice/);
+    expect(() => new FeatureRegistry([a, { name: 'c', verbs: [{ verb: 'v', run: async () => ({ message: '' }) }] }])).toThrow(/twice/);
+  });
+});
