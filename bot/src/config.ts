@@ -60,6 +60,10 @@ const envSchema = z
     STORAGE_ACCOUNT_URL: optionalString.pipe(z.url({ protocol: /^https$/ }).optional()),
     STORAGE_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30').default('quorum'),
 
+    NOTIFY_MAX_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
+    SCHEDULER: z.enum(['on', 'off']).default('on'),
+    SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+
     ALLOWED_TENANT_IDS: list.pipe(z.array(z.string().regex(GUID, 'each must be a tenant GUID'))),
     INITIAL_CO_CHAIRS: list.pipe(z.array(coChair)),
   })
@@ -116,6 +120,10 @@ export interface QuorumConfig {
     | { kind: 'embedded'; tablePrefix: string };
   allowedTenantIds: string[];
   initialCoChairs: { tenantId: string; aadObjectId: string }[];
+  /** Proactive sends per tenant per second (Teams allows about 50). */
+  notifyMaxPerSecond: number;
+  /** 'off' keeps jobs stored but runs no passes (an instance that only serves requests). */
+  scheduler: { enabled: boolean; tickMs: number };
 }
 
 export class ConfigError extends Error {
@@ -163,6 +171,8 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     storage,
     allowedTenantIds: env.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
     initialCoChairs: env.INITIAL_CO_CHAIRS,
+    notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
+    scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;
   return result;

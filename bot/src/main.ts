@@ -10,12 +10,20 @@ import { createI18n } from './i18n/i18n';
 import { bridgeConsole } from './logging/console-bridge';
 import { createLogger, type Logger } from './logging/logger';
 import { createRepositories } from './storage/repositories';
-import { createTableClients, type StorageTarget } from './storage/table-client.factory';
+import { JOB_TABLES, TableJobStore } from './storage/job.store';
+import { createTableClients, type StorageTarget, type TableClients } from './storage/table-client.factory';
+import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from './scheduler/job-scheduler';
+import { DeliveryLog } from './teams/notifier/delivery-log';
+import { TEAMS_LIMITS } from './teams/notifier/rate-limiter';
+import { TeamsNotifier } from './teams/notifier/teams-notifier';
 import { createAdapter } from './teams/adapter';
 import { FeatureRegistry } from './teams/feature-registry';
 import { createFeatures } from './teams/features';
 import { QuorumBot } from './teams/quorum-bot';
 import { createTurnErrorHandler } from './teams/turn-error';
+
+/** Tables of the notifier and the scheduler (features declare their own). */
+const PLATFORM_TABLES = ['deliveries', ...JOB_TABLES];
 
 /** The repository root, whether running from bot/src (tsx) or bot/dist (compiled). */
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -33,6 +41,10 @@ export interface RunningQuorum {
   /** Set when the embedded Azurite was started for this process. */
   storageConnectionString?: string;
   logger: Logger;
+  /** Tests drive passes with a fake clock (with SCHEDULER=off) and read what was sent. */
+  scheduler: JobScheduler;
+  notifier: TeamsNotifier;
+  tables: TableClients;
   stop(): Promise<void>;
 }
 
@@ -63,12 +75,24 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const repos = createRepositories(tables);
     const i18n = createI18n();
     const roles = new RolePolicy(repos.members, config.initialCoChairs);
-    const features = createFeatures({ tables, repos, roles, clock, logger });
-    await tables.ensureTables(features.flatMap((f) => f.tables ?? []));
+    const adapter = createAdapter(config.bot);
+    const notifier = new TeamsNotifier(adapter, repos, new DeliveryLog(tables.table('deliveries')), clock, logger, {
+      appId: config.bot?.appId ?? '',
+      limits: { ...TEAMS_LIMITS, perTenantPerSecond: config.notifyMaxPerSecond },
+      maxAttempts: 5,
+      backoff: { baseMs: 1000, maxMs: 30_000 },
+    });
+    const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), clock, logger, {
+      ...DEFAULT_SCHEDULER_OPTIONS,
+      instanceId: newInstanceId(),
+      tickMs: config.scheduler.tickMs,
+    });
+
+    const features = createFeatures({ tables, repos, roles, clock, logger, notifier, scheduler, i18n });
+    await tables.ensureTables([...PLATFORM_TABLES, ...features.flatMap((f) => f.tables ?? [])]);
+    scheduler.register(features.flatMap((f) => f.jobs ?? []));
     const registry = new FeatureRegistry(features);
     const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds, registry };
-
-    const adapter = createAdapter(config.bot);
     adapter.onTurnError = createTurnErrorHandler(deps);
     const bot = new QuorumBot(deps);
     const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist') });
@@ -81,16 +105,21 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, authenticated: Boolean(config.bot), storage: config.storage.kind }, 'Quorum is listening');
     if (!config.bot) logger.warn('BOT_ID is not set: local development mode, requests are NOT authenticated (loopback only)');
+    if (config.scheduler.enabled) scheduler.start();
 
     let stopped = false;
     return {
       url,
       port,
       logger,
+      scheduler,
+      notifier,
+      tables,
       ...(azurite ? { storageConnectionString: azurite.connectionString } : {}),
       async stop() {
         if (stopped) return;
         stopped = true;
+        await scheduler.stop();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await azurite?.stop();
         logger.info('Quorum stopped');

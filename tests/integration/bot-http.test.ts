@@ -4,8 +4,8 @@ import type { Repositories } from '../../bot/src/domain/ports';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection } from '../support/storage';
-import en from '../../bot/src/i18n/locales/en.json';
-import fr from '../../bot/src/i18n/locales/fr.json';
+import en from '../../bot/src/i18n/locales/en/core.json';
+import fr from '../../bot/src/i18n/locales/fr/core.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 

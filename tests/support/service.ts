@@ -21,6 +21,7 @@ export async function startTestService(env: Record<string, string> = {}, opts: {
     NODE_ENV: 'test',
     PORT: '0',
     LOG_LEVEL: 'debug',
+    SCHEDULER: 'off',
     STORAGE_CONNECTION_STRING: testStorageConnection(),
     STORAGE_TABLE_PREFIX: tablePrefix,
     ...env,

@@ -1,21 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
-import en from './locales/en.json';
-import fr from './locales/fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
+type Catalog = Record<string, unknown>;
+
+/** Where the catalogs are: one JSON file per feature and language (locales/<lang>/<feature>.json). */
+export const LOCALES_DIR = path.join(__dirname, 'locales');
+
+/** A language's catalog: every feature's file merged; two files defining one top-level key is an error. */
+export function loadCatalog(lang: Language, dir = LOCALES_DIR): Catalog {
+  const merged: Catalog = {};
+  for (const file of fs.readdirSync(path.join(dir, lang)).filter((f) => f.endsWith('.json')).sort()) {
+    const part = JSON.parse(fs.readFileSync(path.join(dir, lang, file), 'utf8')) as Catalog;
+    for (const [key, value] of Object.entries(part)) {
+      if (key in merged) throw new Error(`message key "${key}" is defined twice (locales/${lang}/${file})`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
 
 /**
  * One i18next instance for the process; a translator per turn is a cheap fixed-language view.
  * Interpolated values are not HTML-escaped: messages go into card data, never into HTML, and
- * user text is never interpolated into a message that is rendered as markdown.
+ * user text is only interpolated into messages shown through TextRuns (no markdown).
  */
 export function createI18n(): i18n {
   const instance = i18next.createInstance();
   void instance.init({
     initAsync: false,
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: loadCatalog(l) }])),
     lng: 'en',
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],

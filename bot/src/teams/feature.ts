@@ -2,6 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
 import type { Clock } from '../domain/clock';
 import type { Group } from '../domain/group';
+import type { Notifier } from '../domain/notifications';
+import type { JobHandler, Scheduler } from '../domain/scheduling';
+import type { i18n } from 'i18next';
 import type { Caller } from '../domain/identity';
 import type { Role } from '../domain/member';
 import type { Repositories } from '../domain/ports';
@@ -60,6 +63,9 @@ export interface FeatureContext {
   readonly roles: RolePolicy;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly notifier: Notifier;
+  readonly scheduler: Scheduler;
+  readonly i18n: i18n;
 }
 
 /** Everything a feature adds to the bot. */
@@ -69,4 +75,6 @@ export interface Feature {
   readonly tables?: readonly string[];
   readonly commands?: readonly ChatCommand[];
   readonly verbs?: readonly CardVerb[];
+  /** Scheduled work the feature owns (reminders, auto-close…). */
+  readonly jobs?: readonly JobHandler[];
 }

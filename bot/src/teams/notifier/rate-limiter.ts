@@ -1,0 +1,69 @@
+/**
+ * Teams' documented limits for a bot: per conversation 7 sends/s and 60 per 30 s; per app
+ * per tenant about 50/s. Every send attempt (retries included) takes a slot first, so the
+ * bot stays under the limits instead of provoking 429s.
+ *
+ * Hand-written: the windows are two sliding logs per conversation and one per tenant, a few
+ * lines each; the libraries we looked at do one fixed window or need a store of their own.
+ */
+export interface RateLimits {
+  perConversationPerSecond: number;
+  perConversationPer30s: number;
+  perTenantPerSecond: number;
+}
+
+export const TEAMS_LIMITS: RateLimits = { perConversationPerSecond: 7, perConversationPer30s: 60, perTenantPerSecond: 50 };
+
+export interface TimeSource {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realTime: TimeSource = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+export class RateLimiter {
+  private readonly conversations = new Map<string, number[]>();
+  private readonly tenants = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: RateLimits = TEAMS_LIMITS,
+    private readonly time: TimeSource = realTime,
+  ) {}
+
+  /** Waits until a send to this conversation is within every limit, then takes the slot. */
+  async acquire(tenantId: string, conversationId: string): Promise<void> {
+    for (;;) {
+      const now = this.time.now();
+      const conv = prune(this.conversations, conversationId, now - 30_000);
+      const tenant = prune(this.tenants, tenantId, now - 1_000);
+      const wait = Math.max(
+        waitFor(conv, now, 1_000, this.limits.perConversationPerSecond),
+        waitFor(conv, now, 30_000, this.limits.perConversationPer30s),
+        waitFor(tenant, now, 1_000, this.limits.perTenantPerSecond),
+      );
+      if (wait <= 0) {
+        conv.push(now);
+        tenant.push(now);
+        return;
+      }
+      await this.time.sleep(wait);
+    }
+  }
+}
+
+function prune(map: Map<string, number[]>, key: string, oldest: number): number[] {
+  let log = map.get(key);
+  if (!log) map.set(key, (log = []));
+  while (log.length > 0 && log[0]! <= oldest) log.shift();
+  return log;
+}
+
+/** How long until fewer than `limit` sends remain in the last `windowMs` (0 = now). */
+function waitFor(log: number[], now: number, windowMs: number, limit: number): number {
+  const inWindow = log.filter((t) => t > now - windowMs);
+  if (inWindow.length < limit) return 0;
+  return inWindow[inWindow.length - limit]! + windowMs - now + 1;
+}

@@ -1,0 +1,127 @@
+import type { Activity, CloudAdapter, ConversationReference, Entity, TurnContext } from 'botbuilder';
+import type { Clock } from '../../domain/clock';
+import type { StoredConversation } from '../../domain/conversation';
+import type { GroupRef } from '../../domain/identity';
+import type { Delivery, Mention, Notifier, OutboundMessage } from '../../domain/notifications';
+import type { Repositories } from '../../domain/ports';
+import { recordTeamRemoval } from '../../domain/use-cases/installation.use-case';
+import type { Logger } from '../../logging/logger';
+import type { DeliveryLog } from './delivery-log';
+import { RateLimiter, realTime, type RateLimits, type TimeSource } from './rate-limiter';
+import { backoffMs, classify } from './retry-policy';
+
+export interface NotifierOptions {
+  /** The bot's app id ('' in local development, where nothing is authenticated). */
+  appId: string;
+  limits: RateLimits;
+  /** Attempts per message before it is recorded as failed. */
+  maxAttempts: number;
+  backoff: { baseMs: number; maxMs: number };
+  time?: TimeSource;
+}
+
+/** Teams notifies at most this many people per message; more would be silently dropped. */
+export const MAX_MENTIONS = 20;
+
+/**
+ * The one way Quorum posts on its own initiative (DESIGN rule 7). botbuilder's HTTP
+ * pipeline already retries 5xx and 429-with-Retry-After a few times (honouring the header);
+ * this is the bounded outer tier: every attempt waits for a rate-limit slot, transient
+ * failures back off with jitter, 403/404 retire the conversation, and every outcome is
+ * recorded.
+ */
+export class TeamsNotifier implements Notifier {
+  private readonly limiter: RateLimiter;
+  private readonly time: TimeSource;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly repos: Repositories,
+    private readonly log: DeliveryLog,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly opts: NotifierOptions,
+  ) {
+    this.time = opts.time ?? realTime;
+    this.limiter = new RateLimiter(opts.limits, this.time);
+  }
+
+  async postToGroup(group: GroupRef, message: OutboundMessage): Promise<Delivery> {
+    const g = await this.repos.groups.get(group);
+    if (!g?.value.active || !g.value.channelConversationId) return { status: 'inactive' };
+    return this.postToConversation(group.tenantId, g.value.channelConversationId, message);
+  }
+
+  postToConversation(tenantId: string, conversationId: string, message: OutboundMessage): Promise<Delivery> {
+    return this.deliver(tenantId, conversationId, message, async (ctx) => (await ctx.sendActivity(toActivity(message)))?.id ?? '');
+  }
+
+  update(tenantId: string, conversationId: string, activityId: string, message: OutboundMessage): Promise<Delivery> {
+    return this.deliver(tenantId, conversationId, message, async (ctx) => {
+      await ctx.updateActivity({ ...toActivity(message), id: activityId });
+      return activityId;
+    });
+  }
+
+  private async deliver(tenantId: string, conversationId: string, message: OutboundMessage, send: (ctx: TurnContext) => Promise<string>): Promise<Delivery> {
+    const stored = await this.repos.conversations.get(tenantId, conversationId);
+    if (!stored?.active) return { status: 'inactive' };
+    const reference = stored.reference as Partial<ConversationReference>;
+    let attempts = 0;
+    let delivery: Delivery = { status: 'failed', reason: 'no-attempt' };
+    while (attempts < this.opts.maxAttempts) {
+      attempts++;
+      await this.limiter.acquire(tenantId, conversationId);
+      try {
+        let activityId = '';
+        await this.adapter.continueConversationAsync(this.opts.appId, reference, async (ctx) => {
+          activityId = await send(ctx);
+        });
+        delivery = { status: 'sent', activityId };
+        break;
+      } catch (err) {
+        const failure = classify(err);
+        if (failure.kind === 'gone') {
+          await this.retire(stored);
+          delivery = { status: 'inactive' };
+          break;
+        }
+        if (failure.kind === 'fatal') {
+          delivery = { status: 'failed', reason: failure.code };
+          break;
+        }
+        delivery = { status: 'failed', reason: `retries-exhausted-${failure.status ?? 'network'}` };
+        if (attempts < this.opts.maxAttempts) await this.time.sleep(failure.retryAfterMs ?? backoffMs(attempts, this.opts.backoff));
+      }
+    }
+    await this.log.record({ tenantId, conversationId, purpose: message.purpose, attempts, delivery, at: this.clock.now() });
+    this.logger[delivery.status === 'sent' ? 'debug' : 'warn']({ tenantId, conversationId, purpose: message.purpose, attempts, status: delivery.status }, 'proactive send');
+    return delivery;
+  }
+
+  /** The bot is gone from there: stop posting to the conversation, and to its group if it was the group's channel. */
+  private async retire(c: StoredConversation): Promise<void> {
+    await this.repos.conversations.setActive(c.tenantId, c.conversationId, false);
+    if (c.kind === 'channel' && c.teamId) await recordTeamRemoval(this.repos, this.clock, { tenantId: c.tenantId, teamId: c.teamId });
+  }
+}
+
+/** A mention's markup must match the entity exactly; names are escaped so they cannot inject markdown. */
+function toActivity(message: OutboundMessage): Partial<Activity> {
+  const mentions = (message.mentions ?? []).slice(0, MAX_MENTIONS);
+  const tags = mentions.map((m) => `<at>${escapeName(m.name)}</at>`);
+  const text = [message.text ?? '', tags.join(' ')].filter(Boolean).join(' ');
+  const activity: Partial<Activity> = { type: 'message' };
+  if (text) activity.text = text;
+  if (mentions.length > 0) activity.entities = mentions.map((m, i) => mentionEntity(m, tags[i]!));
+  if (message.card) activity.attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: message.card }];
+  return activity;
+}
+
+function mentionEntity(m: Mention, tag: string): Entity {
+  return { type: 'mention', text: tag, mentioned: { id: m.userId, name: m.name } } as Entity;
+}
+
+function escapeName(name: string): string {
+  return name.replace(/[<>&*_`[\]#~|\\]/g, ' ').replace(/\s+/g, ' ').trim() || '…';
+}
