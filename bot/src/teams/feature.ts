@@ -56,6 +56,39 @@ export interface CardVerb {
   run(scope: TurnScope, data: unknown): Promise<CardActionResult>;
 }
 
+/**
+ * The tab API (under /api/tab/). The caller comes from a validated Teams SSO token (or the
+ * development identity on an unauthenticated local run) — never from the request — and the
+ * group is the team the tab names, after checking the caller belongs to it.
+ */
+export interface ApiScope {
+  readonly caller: Caller;
+  readonly group: Group;
+  readonly role: Role;
+  readonly t: Translate;
+}
+
+export interface ApiRequest {
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  /** Parsed JSON body (untrusted: validate it with a strict schema). */
+  readonly body: unknown;
+}
+
+export type ApiResponse =
+  | { status?: number; json: unknown }
+  /** A download (CSV, Markdown, HTML report…). */
+  | { status?: number; body: string; contentType: string; filename?: string };
+
+export interface ApiRoute {
+  readonly method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Relative to /api/tab/, restify syntax, e.g. 'decisions/:ref'. */
+  readonly path: string;
+  /** Checked before the handler runs; use cases still check their own rules. */
+  readonly audience: 'member' | 'co-chair';
+  handle(scope: ApiScope, req: ApiRequest): Promise<ApiResponse>;
+}
+
 /** What a feature is built from (in the composition root). Factories do no I/O: tools (the manifest build) create features just to read their commands. */
 export interface FeatureContext {
   readonly tables: TableClients;
@@ -77,4 +110,6 @@ export interface Feature {
   readonly verbs?: readonly CardVerb[];
   /** Scheduled work the feature owns (reminders, auto-close…). */
   readonly jobs?: readonly JobHandler[];
+  /** Routes of the tab API. */
+  readonly routes?: readonly ApiRoute[];
 }
