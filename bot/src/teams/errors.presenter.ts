@@ -20,8 +20,10 @@ export function presentError(err: unknown, t: Translate, log: Logger, where: str
   if (isQuorumError(err) && err.code !== 'internal') {
     const expected = err.code !== 'storage-unavailable';
     log[expected ? 'info' : 'warn']({ ref, code: err.code, where }, 'request refused');
-    // A reason names a more specific catalogued message than the code's general one.
-    const key = err.params.reason ? `errors.reasons.${err.params.reason}` : `errors.${err.code}`;
+    // A reason names a more specific catalogued message than the code's general one: either a
+    // core reason, or a full key in a feature's own catalog ("decisions.errors.emptyTitle").
+    const reason = err.params.reason === undefined ? undefined : String(err.params.reason);
+    const key = reason === undefined ? `errors.${err.code}` : reason.includes('.') ? reason : `errors.reasons.${reason}`;
     // `what` names a kind of thing; it is translated too, so French reads "ce membre".
     const what = err.params.what ? t(`things.${err.params.what}`) : '';
     return { text: t(key, { ...err.params, detail: String(err.params.detail ?? ''), what }), ref, expected };

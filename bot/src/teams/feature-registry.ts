@@ -1,5 +1,5 @@
 import type { Role } from '../domain/member';
-import type { CardVerb, ChatCommand, Feature } from './feature';
+import type { CardVerb, ChatCommand, Feature, MessageAction } from './feature';
 
 export interface CommandMatch {
   command: ChatCommand;
@@ -14,6 +14,7 @@ export class FeatureRegistry {
   private readonly commands: ChatCommand[] = [];
   private readonly verbs = new Map<string, CardVerb>();
   private readonly phrases = new Map<string, ChatCommand>();
+  private readonly actions = new Map<string, MessageAction>();
 
   constructor(readonly features: readonly Feature[]) {
     for (const f of features) {
@@ -24,6 +25,10 @@ export class FeatureRegistry {
           if (this.phrases.has(phrase)) throw new Error(`command phrase "${phrase}" registered twice`);
           this.phrases.set(phrase, c);
         }
+      }
+      for (const a of f.messageActions ?? []) {
+        if (this.actions.has(a.commandId)) throw new Error(`message action "${a.commandId}" registered twice`);
+        this.actions.set(a.commandId, a);
       }
       for (const v of f.verbs ?? []) {
         if (this.verbs.has(v.verb)) throw new Error(`card verb "${v.verb}" registered twice`);
@@ -44,6 +49,10 @@ export class FeatureRegistry {
 
   verb(name: string): CardVerb | undefined {
     return this.verbs.get(name);
+  }
+
+  messageAction(commandId: string): MessageAction | undefined {
+    return this.actions.get(commandId);
   }
 
   /** What help lists for a role, in registration order. */

@@ -101,6 +101,28 @@ export interface FeatureContext {
   readonly i18n: i18n;
 }
 
+/** The message a message action ("…" → app) was run on: text only, never trusted markup. */
+export interface ActionSourceMessage {
+  /** Plain text of the message (HTML stripped). */
+  text: string;
+  authorName?: string;
+  /** Entra object id of the author, when Teams says. */
+  authorAadObjectId?: string;
+  /** Link back to the message in Teams, when present. */
+  link?: string;
+}
+
+/**
+ * A message action (compose extension action command on a message). fetch() returns the
+ * form shown in the dialog; submit() gets the form's values (untrusted) and returns either
+ * nothing (dialog closes) or a card to show again (e.g. with validation errors).
+ */
+export interface MessageAction {
+  readonly commandId: string;
+  fetch(scope: TurnScope, message: ActionSourceMessage): Promise<AdaptiveCard>;
+  submit(scope: TurnScope, data: unknown): Promise<{ card?: AdaptiveCard }>;
+}
+
 /** Everything a feature adds to the bot. */
 export interface Feature {
   readonly name: string;
@@ -112,4 +134,5 @@ export interface Feature {
   readonly jobs?: readonly JobHandler[];
   /** Routes of the tab API. */
   readonly routes?: readonly ApiRoute[];
+  readonly messageActions?: readonly MessageAction[];
 }

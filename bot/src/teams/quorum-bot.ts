@@ -1,4 +1,14 @@
-import { ActivityTypes, TeamsActivityHandler, TeamsInfo, type InvokeResponse, type TeamsChannelAccount, type TurnContext } from 'botbuilder';
+import {
+  ActivityTypes,
+  TeamsActivityHandler,
+  TeamsInfo,
+  type InvokeResponse,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type TeamsChannelAccount,
+  type TurnContext,
+} from 'botbuilder';
+import { fetchMessageAction, submitMessageAction } from './message-actions.handler';
 import { translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-actions.handler';
@@ -83,6 +93,14 @@ export class QuorumBot extends TeamsActivityHandler {
       return;
     }
     await super.run(ctx);
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return fetchMessageAction(this.deps, ctx, action);
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return submitMessageAction(this.deps, ctx, action);
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
