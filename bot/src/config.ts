@@ -64,6 +64,11 @@ const envSchema = z
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
+    TAB_SSO_CLIENT_ID: optionalString,
+    TAB_SSO_APP_ID_URI: optionalString,
+    TAB_SSO_AUTHORITY: optionalString.pipe(z.url().optional()),
+    TAB_SSO_JWKS_URL: optionalString.pipe(z.url().optional()),
+
     ALLOWED_TENANT_IDS: list.pipe(z.array(z.string().regex(GUID, 'each must be a tenant GUID'))),
     INITIAL_CO_CHAIRS: list.pipe(z.array(coChair)),
   })
@@ -91,6 +96,9 @@ const envSchema = z
       const absent = Object.keys(BOT_AUTH_OVERRIDES).filter((k) => !env[k as BotAuthOverrideKey]);
       missing(absent[0]!, `BOT_AUTH_* endpoints are all set or none (botbuilder ignores its defaults once one is set); missing: ${absent.join(', ')}`);
     }
+
+    if (production && !env.TAB_SSO_CLIENT_ID) missing('TAB_SSO_CLIENT_ID', 'required in production: the Entra app the tab signs in with (Teams SSO)');
+    if (env.TAB_SSO_CLIENT_ID && !GUID.test(env.TAB_SSO_CLIENT_ID)) missing('TAB_SSO_CLIENT_ID', 'must be the Entra app (client) id, a GUID');
 
     // Without an app id botbuilder authenticates nothing, so such a service must not be reachable from elsewhere.
     if (!env.BOT_ID && env.HOST && !LOOPBACK.has(env.HOST)) {
@@ -122,6 +130,11 @@ export interface QuorumConfig {
   initialCoChairs: { tenantId: string; aadObjectId: string }[];
   /** Proactive sends per tenant per second (Teams allows about 50). */
   notifyMaxPerSecond: number;
+  /**
+   * Teams SSO for the tab API. Absent on an unauthenticated local run, where the tab sends a
+   * development identity instead (accepted only then).
+   */
+  tabSso?: { clientId: string; appIdUri?: string; authority: string; jwksUrl: string };
   /** 'off' keeps jobs stored but runs no passes (an instance that only serves requests). */
   scheduler: { enabled: boolean; tickMs: number };
 }
@@ -175,5 +188,14 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;
+  if (env.TAB_SSO_CLIENT_ID) {
+    const authority = (env.TAB_SSO_AUTHORITY ?? 'https://login.microsoftonline.com').replace(/\/$/, '');
+    result.tabSso = {
+      clientId: env.TAB_SSO_CLIENT_ID.toLowerCase(),
+      authority,
+      jwksUrl: env.TAB_SSO_JWKS_URL ?? `${authority}/common/discovery/v2.0/keys`,
+      ...(env.TAB_SSO_APP_ID_URI ? { appIdUri: env.TAB_SSO_APP_ID_URI } : {}),
+    };
+  }
   return result;
 }

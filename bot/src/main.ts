@@ -6,6 +6,7 @@ import { startAzurite, type RunningAzurite } from './dev/azurite';
 import { systemClock, type Clock } from './domain/clock';
 import { RolePolicy } from './domain/roles';
 import { createServer } from './http/server';
+import { authMode, createAuthenticator } from './http/tab-api/authenticate';
 import { createI18n } from './i18n/i18n';
 import { bridgeConsole } from './logging/console-bridge';
 import { createLogger, type Logger } from './logging/logger';
@@ -95,7 +96,8 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds, registry };
     adapter.onTurnError = createTurnErrorHandler(deps);
     const bot = new QuorumBot(deps);
-    const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist') });
+    const tabApi = { routes: features.flatMap((f) => f.routes ?? []), authenticate: createAuthenticator(config), bot: deps };
+    const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist'), tabApi, authMode: authMode(config) });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -6,6 +6,7 @@ import type { QuorumAdapter } from '../teams/adapter';
 import type { QuorumBot } from '../teams/quorum-bot';
 import { errorBody } from './error-status';
 import { healthHandler } from './health.route';
+import { mountTabApi, type TabApiDeps } from './tab-api/tab-api';
 import { MAX_ACTIVITY_BYTES, messagesHandler } from './messages.route';
 
 export interface ServerDeps {
@@ -15,6 +16,8 @@ export interface ServerDeps {
   pingStorage: () => Promise<void>;
   /** Built tab (tab/dist); a placeholder page is served until it exists. */
   tabDir: string;
+  tabApi: TabApiDeps;
+  authMode: 'sso' | 'development' | 'disabled';
 }
 
 const REFUSALS: Record<number, string> = {
@@ -32,9 +35,11 @@ export function createServer(deps: ServerDeps): Server {
 
   server.post('/api/messages', parseBody, messagesHandler(deps.adapter, deps.bot, deps.logger));
   server.get('/healthz', healthHandler(deps.pingStorage));
+  // The API root tells the tab how to authenticate (it shows "development mode" plainly).
   server.get('/api/tab', async (_req, res) => {
-    res.json(200, { service: 'quorum', api: 'tab', version: 1 });
+    res.json(200, { service: 'quorum', api: 'tab', version: 1, auth: deps.authMode });
   });
+  mountTabApi(server, deps.tabApi);
   server.get('/tab/*', tabFiles(deps.tabDir));
   server.get('/', async (_req, res) => {
     res.redirect(302, '/tab/', () => undefined);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { isQuorumError } from '../domain/errors';
+import { isQuorumError, type QuorumError } from '../domain/errors';
 import type { Translate } from '../i18n/i18n';
 import type { Logger } from '../logging/logger';
 
@@ -20,14 +20,20 @@ export function presentError(err: unknown, t: Translate, log: Logger, where: str
   if (isQuorumError(err) && err.code !== 'internal') {
     const expected = err.code !== 'storage-unavailable';
     log[expected ? 'info' : 'warn']({ ref, code: err.code, where }, 'request refused');
-    // A reason names a more specific catalogued message than the code's general one: either a
-    // core reason, or a full key in a feature's own catalog ("decisions.errors.emptyTitle").
-    const reason = err.params.reason === undefined ? undefined : String(err.params.reason);
-    const key = reason === undefined ? `errors.${err.code}` : reason.includes('.') ? reason : `errors.reasons.${reason}`;
-    // `what` names a kind of thing; it is translated too, so French reads "ce membre".
-    const what = err.params.what ? t(`things.${err.params.what}`) : '';
-    return { text: t(key, { ...err.params, detail: String(err.params.detail ?? ''), what }), ref, expected };
+    return { text: catalogMessage(err, t), ref, expected };
   }
   log.error({ ref, err, where }, 'turn failed');
   return { text: t('errors.internal', { ref }), ref, expected: false };
+}
+
+/**
+ * The catalogued words for a domain error. A reason names a more specific message than the
+ * code's general one: a core reason, or a full key in a feature's own catalog
+ * ("decisions.errors.emptyTitle"). `what` names a kind of thing and is translated too.
+ */
+export function catalogMessage(err: QuorumError, t: Translate): string {
+  const reason = err.params.reason === undefined ? undefined : String(err.params.reason);
+  const key = reason === undefined ? `errors.${err.code}` : reason.includes('.') ? reason : `errors.reasons.${reason}`;
+  const what = err.params.what ? t(`things.${err.params.what}`) : '';
+  return t(key, { ...err.params, detail: String(err.params.detail ?? ''), what });
 }

@@ -62,6 +62,7 @@ export interface CardVerb {
  * group is the team the tab names, after checking the caller belongs to it.
  */
 export interface ApiScope {
+  readonly deps: BotDeps;
   readonly caller: Caller;
   readonly group: Group;
   readonly role: Role;

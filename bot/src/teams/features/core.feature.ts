@@ -7,12 +7,39 @@ import { VERBS } from '../../cards/verbs';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
 import { listCoChairs, setCoChair } from '../../domain/use-cases/co-chairs.use-case';
-import type { Feature, TurnScope } from '../feature';
+import type { ApiScope, Feature, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
+  routes: [
+    {
+      method: 'get',
+      path: 'me',
+      audience: 'member',
+      handle: async (s) => ({
+        json: { tenantId: s.caller.tenantId, aadObjectId: s.caller.aadObjectId, name: s.caller.name ?? '', role: s.role, group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone } },
+      }),
+    },
+    {
+      method: 'get',
+      path: 'cochairs',
+      audience: 'member',
+      handle: async (s) => ({ json: await coChairsView(s) }),
+    },
+    {
+      method: 'put',
+      path: 'cochairs/:aadObjectId',
+      audience: 'co-chair',
+      handle: async (s, req) => {
+        const target = parsePayload(objectId, req.params.aadObjectId);
+        const { coChair } = parsePayload(z.strictObject({ coChair: z.boolean() }), req.body);
+        await setCoChair(s.deps, s.caller, s.group, target, coChair);
+        return { json: await coChairsView(s) };
+      },
+    },
+  ],
   commands: [
     { id: 'help', words: [['help'], ['aide'], ['?']], usage: 'help', descriptionKey: 'help.commands.help', audience: 'everyone', inMenu: true, run: (s) => help(s) },
     {
@@ -59,6 +86,13 @@ export const coreFeature: Feature = {
     },
   ],
 };
+
+const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).transform((x) => x.toLowerCase());
+
+async function coChairsView(s: ApiScope) {
+  const { coChairs, members } = await listCoChairs(s.deps, s.caller, s.group);
+  return { coChairs, members: members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, organisation: m.organisation ?? '', role: m.role })) };
+}
 
 async function help(s: TurnScope): Promise<void> {
   let group: Group | undefined;

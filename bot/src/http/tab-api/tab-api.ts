@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { isQuorumError, QuorumError } from '../../domain/errors';
+import { resolveGroup } from '../../domain/use-cases/resolve-group.use-case';
+import { translator, type Translate } from '../../i18n/i18n';
+import type { BotDeps } from '../../teams/bot-deps';
+import { catalogMessage } from '../../teams/errors.presenter';
+import type { ApiResponse, ApiRoute } from '../../teams/feature';
+import { errorBody, HTTP_STATUS } from '../error-status';
+import { Unauthenticated, type Authenticator } from './authenticate';
+
+export interface TabApiDeps {
+  routes: readonly ApiRoute[];
+  authenticate: Authenticator;
+  bot: BotDeps;
+}
+
+const MAX_BODY = 64 * 1024;
+
+/**
+ * Mounts every feature's routes under /api/tab/. Each call is authenticated, its team
+ * resolved and membership checked on the server before the handler runs; co-chair routes
+ * also check the role. Query values must be plain strings (arrays are refused: they would
+ * slip past OData escaping further down).
+ */
+export function mountTabApi(server: Server, deps: TabApiDeps): void {
+  // JSON only: restify's body parser would otherwise accept forms and multipart uploads too.
+  const jsonOnly: restify.RequestHandler = (req, res, next) => {
+    const type = req.header('content-type') ?? '';
+    if (req.contentLength() > 0 && !/^application\/json\b/i.test(type)) {
+      res.json(415, errorBody('unsupported-media-type', 'Send JSON.'));
+      return next(false);
+    }
+    return next();
+  };
+  const parseBody = [jsonOnly, ...restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true })];
+  const parseQuery = restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 0 });
+  for (const route of deps.routes) {
+    const path = `/api/tab/${route.path.replace(/^\//, '')}`;
+    const handler = async (req: Request, res: Response) => handle(deps, route, req, res);
+    if (route.method === 'get' || route.method === 'delete') server[route.method === 'get' ? 'get' : 'del'](path, parseQuery, handler);
+    else server[route.method](path, parseQuery, parseBody, handler);
+  }
+}
+
+async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Response): Promise<void> {
+  const { repos, roles, i18n } = deps.bot;
+  const t = translator(i18n, req.header('accept-language')?.split(',')[0]);
+  res.setHeader('cache-control', 'no-store');
+  try {
+    const caller = await deps.authenticate(req);
+    const query = plainQuery(req.query);
+    const teamId = req.header('x-quorum-team') || undefined;
+    if (teamId !== undefined && (teamId.length > 256 || /[\u0000-\u001f]/.test(teamId))) throw badRequest('team');
+    const group = await resolveGroup(repos, caller, teamId);
+    const role = await roles.assertMember(caller, group);
+    if (route.audience === 'co-chair' && role !== 'co-chair') {
+      res.json(403, errorBody('forbidden', t('errors.forbidden')));
+      return;
+    }
+    const params = Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
+    send(res, await route.handle({ deps: deps.bot, caller, group, role, t }, { params, query, body: req.body }));
+  } catch (err) {
+    sendError(deps, t, route, res, err);
+  }
+}
+
+function send(res: Response, out: ApiResponse): void {
+  if ('json' in out) {
+    res.json(out.status ?? 200, out.json);
+    return;
+  }
+  const headers: Record<string, string> = { 'content-type': out.contentType };
+  if (out.filename) headers['content-disposition'] = `attachment; filename="${out.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+  res.writeHead(out.status ?? 200, headers);
+  res.end(out.body);
+}
+
+function sendError(deps: TabApiDeps, t: Translate, route: ApiRoute, res: Response, err: unknown): void {
+  if (err instanceof Unauthenticated) {
+    deps.bot.logger.info({ route: route.path, reason: err.reason }, 'tab API call refused: not authenticated');
+    res.json(401, errorBody('unauthorized', 'The request is not authenticated.'));
+    return;
+  }
+  if (isQuorumError(err)) {
+    res.json(HTTP_STATUS[err.code], errorBody(err.code, catalogMessage(err, t)));
+    return;
+  }
+  const ref = randomBytes(4).toString('hex');
+  deps.bot.logger.error({ ref, err, route: route.path }, 'tab API call failed');
+  res.json(500, errorBody('internal', t('errors.internal', { ref }), ref));
+}
+
+function plainQuery(query: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if (typeof v !== 'string') throw badRequest(k);
+    out[k] = v;
+  }
+  return out;
+}
+
+function badRequest(field: string): QuorumError {
+  return new QuorumError('validation', 'malformed request', { detail: field });
+}
