@@ -51,6 +51,7 @@ async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Resp
     const caller = await deps.authenticate(req);
     const query = plainQuery(req.query);
     const teamId = req.header('x-quorum-team') || undefined;
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused here
     if (teamId !== undefined && (teamId.length > 256 || /[\u0000-\u001f]/.test(teamId))) throw badRequest('team');
     const group = await resolveGroup(repos, caller, teamId);
     const role = await roles.assertMember(caller, group);
