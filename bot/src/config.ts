@@ -61,6 +61,8 @@ const envSchema = z
     STORAGE_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30').default('quorum'),
 
     NOTIFY_MAX_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+    NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
@@ -130,6 +132,8 @@ export interface QuorumConfig {
   initialCoChairs: { tenantId: string; aadObjectId: string }[];
   /** Proactive sends per tenant per second (Teams allows about 50). */
   notifyMaxPerSecond: number;
+  /** Attempts per proactive message and the first backoff step (doubling, with jitter, capped at 30 s). */
+  notifyRetry: { maxAttempts: number; baseMs: number };
   /**
    * Teams SSO for the tab API. Absent on an unauthenticated local run, where the tab sends a
    * development identity instead (accepted only then).
@@ -185,6 +189,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     allowedTenantIds: env.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
     initialCoChairs: env.INITIAL_CO_CHAIRS,
     notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
+    notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS },
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;

@@ -80,8 +80,8 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const notifier = new TeamsNotifier(adapter, repos, new DeliveryLog(tables.table('deliveries')), clock, logger, {
       appId: config.bot?.appId ?? '',
       limits: { ...TEAMS_LIMITS, perTenantPerSecond: config.notifyMaxPerSecond },
-      maxAttempts: 5,
-      backoff: { baseMs: 1000, maxMs: 30_000 },
+      maxAttempts: config.notifyRetry.maxAttempts,
+      backoff: { baseMs: config.notifyRetry.baseMs, maxMs: 30_000 },
     });
     const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), clock, logger, {
       ...DEFAULT_SCHEDULER_OPTIONS,

@@ -24,6 +24,13 @@ export const realTime: TimeSource = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * Sends are timed when they leave; Teams counts them when they arrive, and network jitter
+ * can bunch them up. Windows are 10% longer than Teams' so bunching never crosses a limit.
+ */
+const SECOND = 1_100;
+const HALF_MINUTE = 33_000;
+
 export class RateLimiter {
   private readonly conversations = new Map<string, number[]>();
   private readonly tenants = new Map<string, number[]>();
@@ -37,12 +44,12 @@ export class RateLimiter {
   async acquire(tenantId: string, conversationId: string): Promise<void> {
     for (;;) {
       const now = this.time.now();
-      const conv = prune(this.conversations, conversationId, now - 30_000);
-      const tenant = prune(this.tenants, tenantId, now - 1_000);
+      const conv = prune(this.conversations, conversationId, now - HALF_MINUTE);
+      const tenant = prune(this.tenants, tenantId, now - SECOND);
       const wait = Math.max(
-        waitFor(conv, now, 1_000, this.limits.perConversationPerSecond),
-        waitFor(conv, now, 30_000, this.limits.perConversationPer30s),
-        waitFor(tenant, now, 1_000, this.limits.perTenantPerSecond),
+        waitFor(conv, now, SECOND, this.limits.perConversationPerSecond),
+        waitFor(conv, now, HALF_MINUTE, this.limits.perConversationPer30s),
+        waitFor(tenant, now, SECOND, this.limits.perTenantPerSecond),
       );
       if (wait <= 0) {
         conv.push(now);

@@ -1,4 +1,5 @@
 import type { Activity, CloudAdapter, ConversationReference, Entity, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { Clock } from '../../domain/clock';
 import type { StoredConversation } from '../../domain/conversation';
 import type { GroupRef } from '../../domain/identity';
@@ -52,21 +53,34 @@ export class TeamsNotifier implements Notifier {
     return this.postToConversation(group.tenantId, g.value.channelConversationId, message);
   }
 
+  /**
+   * Through the connector client, not ctx.sendActivity(): inside continueConversationAsync
+   * botbuilder sets replyToId on everything it sends, which in a channel makes a reply to a
+   * thread instead of a new post.
+   */
   postToConversation(tenantId: string, conversationId: string, message: OutboundMessage): Promise<Delivery> {
-    return this.deliver(tenantId, conversationId, message, async (ctx) => (await ctx.sendActivity(toActivity(message)))?.id ?? '');
+    return this.deliver(tenantId, conversationId, message, async (ctx, ref) => {
+      const res = await connectorOf(ctx).conversations.sendToConversation(ref.conversation!.id, { ...toActivity(message), from: ref.bot, conversation: ref.conversation } as Activity);
+      return res.id ?? '';
+    });
   }
 
   update(tenantId: string, conversationId: string, activityId: string, message: OutboundMessage): Promise<Delivery> {
-    return this.deliver(tenantId, conversationId, message, async (ctx) => {
-      await ctx.updateActivity({ ...toActivity(message), id: activityId });
+    return this.deliver(tenantId, conversationId, message, async (ctx, ref) => {
+      await connectorOf(ctx).conversations.updateActivity(ref.conversation!.id, activityId, { ...toActivity(message), id: activityId, from: ref.bot, conversation: ref.conversation } as Activity);
       return activityId;
     });
   }
 
-  private async deliver(tenantId: string, conversationId: string, message: OutboundMessage, send: (ctx: TurnContext) => Promise<string>): Promise<Delivery> {
+  private async deliver(
+    tenantId: string,
+    conversationId: string,
+    message: OutboundMessage,
+    send: (ctx: TurnContext, ref: Partial<ConversationReference>) => Promise<string>,
+  ): Promise<Delivery> {
     const stored = await this.repos.conversations.get(tenantId, conversationId);
     if (!stored?.active) return { status: 'inactive' };
-    const reference = stored.reference as Partial<ConversationReference>;
+    const reference = asNewPost(stored.reference as Partial<ConversationReference>);
     let attempts = 0;
     let delivery: Delivery = { status: 'failed', reason: 'no-attempt' };
     while (attempts < this.opts.maxAttempts) {
@@ -74,9 +88,17 @@ export class TeamsNotifier implements Notifier {
       await this.limiter.acquire(tenantId, conversationId);
       try {
         let activityId = '';
+        let failed: { error: unknown } | undefined;
+        // continueConversationAsync hands errors in the callback to the adapter's turn error
+        // handler and returns normally: catch them here to know what happened.
         await this.adapter.continueConversationAsync(this.opts.appId, reference, async (ctx) => {
-          activityId = await send(ctx);
+          try {
+            activityId = await send(ctx, reference);
+          } catch (error) {
+            failed = { error };
+          }
         });
+        if (failed) throw failed.error;
         delivery = { status: 'sent', activityId };
         break;
       } catch (err) {
@@ -104,6 +126,23 @@ export class TeamsNotifier implements Notifier {
     await this.repos.conversations.setActive(c.tenantId, c.conversationId, false);
     if (c.kind === 'channel' && c.teamId) await recordTeamRemoval(this.repos, this.clock, { tenantId: c.tenantId, teamId: c.teamId });
   }
+}
+
+function connectorOf(ctx: TurnContext): ConnectorClient {
+  const client = ctx.turnState.get<ConnectorClient | undefined>(ctx.adapter.ConnectorClientKey);
+  if (!client) throw new Error('no connector client in the proactive turn');
+  return client;
+}
+
+/**
+ * A stored reference remembers the activity it was taken from; sending with it would reply
+ * in that thread. A proactive post starts its own thread: no activity id, and a channel
+ * thread id (`…;messageid=…`) is cut back to the channel.
+ */
+function asNewPost(reference: Partial<ConversationReference>): Partial<ConversationReference> {
+  const { activityId: _reply, ...rest } = reference;
+  const conversation = rest.conversation ? { ...rest.conversation, id: rest.conversation.id.split(';messageid=')[0]! } : rest.conversation;
+  return { ...rest, ...(conversation ? { conversation } : {}) };
 }
 
 /** A mention's markup must match the entity exactly; names are escaped so they cannot inject markdown. */
