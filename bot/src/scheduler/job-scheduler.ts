@@ -109,7 +109,8 @@ export class JobScheduler implements Scheduler {
     const report: TickReport = { buckets: buckets.length, due: 0, ran: 0, outcomes: { done: 0, skipped: 0, retry: 0, failed: 0 }, cursor: cursor.through };
     if (buckets.length === 0) return report;
 
-    const refsByBucket = await mapLimit(buckets, this.opts.concurrency, (b) => this.store.indexed(b));
+    const listed = new Set(await this.minutesToRead(buckets));
+    const refsByBucket = await mapLimit(buckets, this.opts.concurrency, (b) => (listed.has(b) ? this.store.indexed(b) : Promise.resolve([])));
     const seen = new Set<string>();
     const loaded = await mapLimit(
       refsByBucket.flatMap((refs, i) => refs.filter((r) => !seen.has(refKey(r)) && seen.add(refKey(r))).map((r) => ({ bucket: buckets[i]!, ref: r }))),
@@ -137,6 +138,18 @@ export class JobScheduler implements Scheduler {
     }
     if (through > cursor.through && (await this.store.advance(through, cursor.etag))) report.cursor = through;
     return report;
+  }
+
+  /**
+   * A normal pass reads its minute or two directly. A catch-up reads, for each whole hour
+   * missed, the hour's summary of minutes that hold jobs, then only those minutes.
+   */
+  private async minutesToRead(buckets: string[]): Promise<string[]> {
+    if (buckets.length <= 120) return buckets;
+    const byHour = new Map<string, string[]>();
+    for (const b of buckets) byHour.set(b.slice(0, 10), [...(byHour.get(b.slice(0, 10)) ?? []), b]);
+    const lists = await mapLimit([...byHour.entries()], this.opts.concurrency, async ([hour, minutes]) => (minutes.length === 60 ? this.store.minutesIn(hour) : minutes));
+    return lists.flat();
   }
 
   private isRunnable(job: StoredJob, now: Date): boolean {

@@ -41,6 +41,11 @@ export interface JobStore {
   index(bucket: string, ref: JobRef): Promise<void>;
   /** The jobs indexed in a minute (possibly with duplicates). */
   indexed(bucket: string): Promise<JobRef[]>;
+  /**
+   * The minutes of an hour ("YYYYMMDDHH") that may hold jobs. Written before a minute's
+   * first entry, so a catch-up after downtime reads one row per hour, not sixty.
+   */
+  minutesIn(hour: string): Promise<string[]>;
   /** The last minute whose jobs are all finished, shared by every instance. */
   cursor(): Promise<{ through: string; etag: string } | undefined>;
   /** Moves the cursor forward; false when another instance moved it first. */

@@ -70,6 +70,7 @@ export class TableJobStore implements JobStore {
     for (let chunk = this.lastChunk.get(bucket) ?? 0; ; ) {
       const row = await getOrUndefined(() => this.index_.getEntity<{ entries: string }>(bucket, chunkKey(chunk)));
       if (!row) {
+        if (chunk === 0) await this.markMinute(bucket);
         try {
           await this.index_.createEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: JSON.stringify([entry]) });
           this.lastChunk.set(bucket, chunk);
@@ -102,6 +103,29 @@ export class TableJobStore implements JobStore {
       if (!row) return refs;
       for (const [tenantId, teamId, kind, key] of JSON.parse(row.entries) as string[][]) {
         refs.push({ tenantId: tenantId!, teamId: teamId!, kind: kind!, key: key! });
+      }
+    }
+  }
+
+  async minutesIn(hour: string): Promise<string[]> {
+    const row = await getOrUndefined(() => this.index_.getEntity<{ minutes: string }>(`h${hour}`, 'minutes'));
+    return row ? (JSON.parse(row.minutes) as string[]) : [];
+  }
+
+  private async markMinute(bucket: string): Promise<void> {
+    const pk = `h${bucket.slice(0, 10)}`;
+    for (;;) {
+      const row = await getOrUndefined(() => this.index_.getEntity<{ minutes: string }>(pk, 'minutes'));
+      const minutes = row ? (JSON.parse(row.minutes) as string[]) : [];
+      if (minutes.includes(bucket)) return;
+      const entity = { partitionKey: pk, rowKey: 'minutes', minutes: JSON.stringify([...minutes, bucket].sort()) };
+      try {
+        if (row) await this.index_.updateEntity(entity, 'Replace', { etag: row.etag });
+        else await this.index_.createEntity(entity);
+        return;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 409) throw toDomainError(err);
       }
     }
   }
