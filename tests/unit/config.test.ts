@@ -28,6 +28,7 @@ describe('config', () => {
     expect(p).toMatch(/BOT_ID/);
     expect(p).toMatch(/STORAGE_ACCOUNT_URL/);
     expect(p).toMatch(/ALLOWED_TENANT_IDS/);
+    expect(p).toMatch(/TAB_SSO_CLIENT_ID/);
   });
 
   it('requires a secret, a certificate or managed identity with an app id', () => {
@@ -46,6 +47,7 @@ describe('config', () => {
       BOT_TENANT_ID: TENANT,
       STORAGE_ACCOUNT_URL: 'https://quorumsa.table.core.windows.net',
       ALLOWED_TENANT_IDS: TENANT,
+      TAB_SSO_CLIENT_ID: '6a1f3c5e-8b2d-4f7a-9c1e-3d5f7a9b1c2e',
     });
     expect(c.storage).toEqual({ kind: 'account-url', accountUrl: 'https://quorumsa.table.core.windows.net', tablePrefix: 'quorum' });
     expect(c.host).toBe('0.0.0.0');
