@@ -26,6 +26,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['tab/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['tests/**/*.ts', 'bench/**/*.ts', 'bot/src/dev/**/*.ts', '**/*.mjs'],
     rules: { 'no-console': 'off' },
   },

@@ -3,7 +3,7 @@
  * the service (with Azurite, unless storage is configured) and the Agents Playground as
  * the chat client. Ctrl-C stops everything it started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../config';
 import { startQuorum, type RunningQuorum } from '../main';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
 
   try {
     const config = parseConfig({ LOG_FORMAT: 'pretty', INITIAL_CO_CHAIRS: LOCAL_CO_CHAIR, ...process.env });
+    buildTab();
     service = await startQuorum(config);
     const endpoint = `${service.url}/api/messages`;
     playground = spawn(process.execPath, [require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--dt'], {
@@ -73,6 +74,14 @@ async function main(): Promise<void> {
     console.error(err instanceof ConfigError ? err.message : `Could not start: ${err instanceof Error ? err.message : String(err)}`);
     await stop(1);
   }
+}
+
+/** The tab is served from tab/dist: build it from the current sources first (a few seconds). */
+function buildTab(): void {
+  console.log('Building the tab…');
+  const vite = path.resolve(__dirname, '..', '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
+  const run = spawnSync(process.execPath, [vite, 'build', 'tab', '--logLevel', 'error'], { cwd: path.resolve(__dirname, '..', '..', '..'), stdio: 'inherit' });
+  if (run.status !== 0) throw new Error('the tab did not build (see above)');
 }
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {

@@ -1,10 +1,11 @@
 import type { Feature, FeatureContext } from '../feature';
 import { coreFeature } from './core.feature';
+import { createDecisionsFeature } from './decisions.feature';
 
 /**
  * Every feature of the bot, in the order help lists their commands. Adding a feature is
  * one line here; its commands, verbs and tables come with it.
  */
-export function createFeatures(_ctx: FeatureContext): Feature[] {
-  return [coreFeature];
+export function createFeatures(ctx: FeatureContext): Feature[] {
+  return [coreFeature, createDecisionsFeature(ctx)];
 }

@@ -1,0 +1,48 @@
+import type { DecisionView } from '../../domain/decisions/find-decisions.use-case';
+import type { Translate } from '../../i18n/i18n';
+import { expandCard, type AdaptiveCard } from '../render';
+import template from './templates/decision.json';
+
+export interface DecisionCardOptions {
+  teamId: string;
+  /** Co-chairs get Amend / Revoke on a record still in force. */
+  canManage: boolean;
+  notice?: string;
+  /** A channel post offers "Details" (which then shows each viewer what they may do). */
+  showDetails?: boolean;
+}
+
+export function statusText(t: Translate, d: Pick<DecisionView, 'status' | 'by' | 'kind' | 'supersedes'>): { text: string; color: 'Good' | 'Attention' | 'Warning' } {
+  if (d.status === 'superseded') return { text: t('decisions.status.superseded', { ref: d.by ?? '' }), color: 'Warning' };
+  if (d.status === 'revoked') return { text: t('decisions.status.revoked', { ref: d.by ?? '' }), color: 'Attention' };
+  if (d.kind === 'revocation') return { text: t('decisions.status.revokes', { ref: d.supersedes ?? '' }), color: 'Good' };
+  if (d.kind === 'amendment') return { text: t('decisions.status.amends', { ref: d.supersedes ?? '' }), color: 'Good' };
+  return { text: t('decisions.status.inForce'), color: 'Good' };
+}
+
+export function renderDecisionCard(t: Translate, d: DecisionView, opts: DecisionCardOptions): AdaptiveCard {
+  const status = statusText(t, d);
+  const facts = [
+    { label: t('decisions.fields.decidedAt'), value: d.decidedAt },
+    { label: t('decisions.fields.recordedBy'), value: d.recordedByName ?? t('decisions.formerMember') },
+    { label: t('decisions.fields.recordedAt'), value: d.recordedAt.slice(0, 16).replace('T', ' ') + ' UTC' },
+    ...(d.sessionId ? [{ label: t('decisions.fields.session'), value: d.sessionId }] : []),
+    ...(d.pollId ? [{ label: t('decisions.fields.poll'), value: d.pollId }] : []),
+    ...(d.actionItemIds.length ? [{ label: t('decisions.fields.actionItems'), value: d.actionItemIds.join(', ') }] : []),
+  ];
+  return expandCard(template, {
+    notice: opts.notice ?? '',
+    ref: d.ref,
+    title: d.title,
+    statusText: status.text,
+    statusColor: status.color,
+    text: d.text,
+    rationale: d.rationale ?? '',
+    facts,
+    fingerprint: t('decisions.fingerprint', { hash: d.hash }),
+    teamId: opts.teamId,
+    canAmend: opts.canManage && d.status === 'in-force' && d.kind !== 'revocation',
+    showDetails: opts.showDetails ?? false,
+    labels: { rationale: t('decisions.fields.rationale'), amend: t('decisions.actions.amend'), revoke: t('decisions.actions.revoke'), details: t('decisions.actions.details') },
+  });
+}

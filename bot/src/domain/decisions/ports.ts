@@ -1,0 +1,58 @@
+import type { GroupRef } from '../identity';
+import type { Versioned } from '../versioned';
+import type { ChainHead, DecisionRecord } from './decision';
+
+/** A record as storage holds it: its row position and fields, trusted by nobody (verification reads these). */
+export interface StoredDecisionRow {
+  /** Position taken from the row key. */
+  position: number;
+  /** The content fields found on the row (missing or mistyped ones included as they are). */
+  content: Readonly<Record<string, unknown>>;
+  hash: unknown;
+}
+
+/** Storage port of the register. Appends are atomic and conditional on the head's ETag. */
+export interface DecisionStore {
+  head(group: GroupRef): Promise<Versioned<ChainHead> | undefined>;
+  /** Every stored record row of the group, in row-key (chain) order. */
+  rows(group: GroupRef): Promise<StoredDecisionRow[]>;
+  findByRef(group: GroupRef, ref: string): Promise<DecisionRecord | undefined>;
+  /** The record that supersedes (amends or revokes) `ref`, if any. */
+  findSuperseding(group: GroupRef, ref: string): Promise<DecisionRecord | undefined>;
+  /**
+   * Writes the record and the new head in one transaction. `headEtag` is the ETag the
+   * head was read at (undefined: there was no head). Throws QuorumError 'concurrent-update'
+   * when another append got in first.
+   */
+  append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined): Promise<void>;
+  /** Groups that have a register (for the command-line verifier). */
+  groups(): Promise<GroupRef[]>;
+}
+
+/**
+ * Pseudonymous ids for people in hashed content. Forgetting a person deletes the mapping,
+ * not a record, so the chain still verifies.
+ */
+export interface PseudonymStore {
+  pseudonymFor(group: GroupRef, aadObjectId: string): Promise<string>;
+  /** The Entra object id behind a pseudonym, or undefined once forgotten. */
+  resolve(group: GroupRef, pseudonym: string): Promise<string | undefined>;
+}
+
+/** What a record links to (a session, a poll, action items), checked when it is recorded. */
+export interface DecisionLinks {
+  sessionId?: string;
+  pollId?: string;
+  actionItemIds: readonly string[];
+}
+
+/**
+ * Seam for the sessions, polls and work-plan features: they check that linked ids exist
+ * and belong to the group (throwing QuorumError 'validation' or 'not-found' otherwise).
+ * Until they land, ids are only checked to be well-formed.
+ */
+export interface DecisionLinkChecker {
+  check(group: GroupRef, links: DecisionLinks): Promise<void>;
+}
+
+export const wellFormedLinksOnly: DecisionLinkChecker = { check: async () => undefined };

@@ -1,0 +1,90 @@
+import { odata, RestError, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import { QuorumError } from '../../domain/errors';
+import type { ChainHead, DecisionRecord } from '../../domain/decisions/decision';
+import { toRecord } from '../../domain/decisions/decision-record';
+import type { DecisionStore, StoredDecisionRow } from '../../domain/decisions/ports';
+import type { GroupRef } from '../../domain/identity';
+import type { Versioned } from '../../domain/versioned';
+import { getOrUndefined, guard, toDomainError } from '../storage-errors';
+import { groupPartition, HEAD_ROW, headEntity, RECORD_RANGE, recordEntity, rowFromEntity, type HeadEntity } from './decision.entities';
+
+/**
+ * The register in Azure Tables. Each group is one partition holding a head row (count, last
+ * hash, year counter) and one row per record keyed by chain position. An append creates the
+ * record row and replaces the head under the ETag it was read at, in one transaction: two
+ * appends racing for the same position cannot both succeed, and a failed one leaves nothing.
+ */
+export class TableDecisionStore implements DecisionStore {
+  constructor(private readonly table: TableClient) {}
+
+  async head(group: GroupRef): Promise<Versioned<ChainHead> | undefined> {
+    const e = await getOrUndefined(() => this.table.getEntity<HeadEntity>(groupPartition(group), HEAD_ROW));
+    return e && { value: { seq: e.seq, hash: e.hash, year: e.year, number: e.number }, etag: e.etag };
+  }
+
+  async rows(group: GroupRef): Promise<StoredDecisionRow[]> {
+    const pk = groupPartition(group);
+    return this.query(odata`PartitionKey eq ${pk} and RowKey ge ${RECORD_RANGE.from} and RowKey lt ${RECORD_RANGE.to}`);
+  }
+
+  async findByRef(group: GroupRef, ref: string): Promise<DecisionRecord | undefined> {
+    return this.findOne(group, 'ref', ref);
+  }
+
+  async findSuperseding(group: GroupRef, ref: string): Promise<DecisionRecord | undefined> {
+    return this.findOne(group, 'supersedes', ref);
+  }
+
+  async append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined): Promise<void> {
+    const newHead: TableEntity<Record<string, unknown>> = { ...headEntity(group, head) };
+    const actions: TransactionAction[] = [
+      headEtag ? ['update', newHead, 'Replace', { etag: headEtag }] : ['create', newHead],
+      ['create', recordEntity(group, record)],
+    ];
+    try {
+      await this.table.submitTransaction(actions);
+    } catch (err) {
+      // 412: the head moved; 409: the head or the position was created by another append.
+      if (err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409)) {
+        throw new QuorumError('concurrent-update', 'the register changed since its head was read');
+      }
+      throw toDomainError(err);
+    }
+  }
+
+  async groups(): Promise<GroupRef[]> {
+    return guard(async () => {
+      const out: GroupRef[] = [];
+      const iter = this.table.listEntities<HeadEntity>({ queryOptions: { filter: odata`RowKey eq ${HEAD_ROW}` } });
+      for await (const e of iter) out.push({ tenantId: e.tenantId, teamId: e.teamId });
+      return out;
+    });
+  }
+
+  private async findOne(group: GroupRef, column: 'ref' | 'supersedes', ref: string): Promise<DecisionRecord | undefined> {
+    // Only strings reach the filter (odata escapes strings, not arrays).
+    if (typeof ref !== 'string') throw new QuorumError('validation', 'reference must be text');
+    const pk = groupPartition(group);
+    const filter =
+      column === 'ref'
+        ? odata`PartitionKey eq ${pk} and RowKey ge ${RECORD_RANGE.from} and RowKey lt ${RECORD_RANGE.to} and ref eq ${ref}`
+        : odata`PartitionKey eq ${pk} and RowKey ge ${RECORD_RANGE.from} and RowKey lt ${RECORD_RANGE.to} and supersedes eq ${ref}`;
+    const rows = await this.query(filter);
+    for (const row of rows) {
+      const r = toRecord(row);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  private async query(filter: string): Promise<StoredDecisionRow[]> {
+    return guard(async () => {
+      const out: StoredDecisionRow[] = [];
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        const row = rowFromEntity(e);
+        if (row) out.push(row);
+      }
+      return out.sort((a, b) => a.position - b.position);
+    });
+  }
+}

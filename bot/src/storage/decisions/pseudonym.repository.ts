@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import type { PseudonymStore } from '../../domain/decisions/ports';
+import type { GroupRef } from '../../domain/identity';
+import { toKey } from '../keys';
+import { getOrUndefined, guard } from '../storage-errors';
+import { groupPartition } from './decision.entities';
+
+interface PersonRow {
+  partitionKey: string;
+  rowKey: string;
+  pseudonym?: string;
+  aadObjectId?: string;
+}
+
+/**
+ * Random pseudonyms (not hashes of object ids, which anyone could recompute), one per person
+ * and group, in both directions. Both rows are created in one transaction, so two first
+ * recordings by the same person at once settle on one pseudonym. Erasing a person = deleting
+ * their two rows; the records keep an id that no longer resolves.
+ */
+export class TablePseudonymStore implements PseudonymStore {
+  constructor(private readonly table: TableClient) {}
+
+  async pseudonymFor(group: GroupRef, aadObjectId: string): Promise<string> {
+    const pk = groupPartition(group);
+    const memberKey = toKey('m', aadObjectId.toLowerCase());
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const existing = await getOrUndefined(() => this.table.getEntity<PersonRow>(pk, memberKey));
+      if (existing?.pseudonym) return existing.pseudonym;
+      const pseudonym = `p-${randomUUID()}`;
+      try {
+        await this.table.submitTransaction([
+          ['create', { partitionKey: pk, rowKey: memberKey, pseudonym }],
+          ['create', { partitionKey: pk, rowKey: toKey('p', pseudonym), aadObjectId: aadObjectId.toLowerCase() }],
+        ]);
+        return pseudonym;
+      } catch (err) {
+        // Lost a race with the same person's other request: read theirs.
+        if ((err as { statusCode?: number }).statusCode !== 409) await guard(() => Promise.reject(err));
+      }
+    }
+    throw new Error('pseudonym could not be allocated');
+  }
+
+  async resolve(group: GroupRef, pseudonym: string): Promise<string | undefined> {
+    const row = await getOrUndefined(() => this.table.getEntity<PersonRow>(groupPartition(group), toKey('p', pseudonym)));
+    return row?.aadObjectId;
+  }
+}

@@ -1,0 +1,89 @@
+import { DECISION_VERBS } from '../../cards/decisions/verbs';
+import type { DecisionLinkChecker } from '../../domain/decisions/ports';
+import { DECISION_TABLES } from '../../storage/decisions/decision.entities';
+import type { Feature, FeatureContext } from '../feature';
+import { parsePayload } from '../payload';
+import { decisionRoutes } from './decisions/decision-routes';
+import { createDecisionServices } from './decisions/decision-services';
+import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './decisions/decision-form';
+import { detailCard, listCard, verifyCard } from './decisions/decision-views';
+import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './decisions/payloads';
+
+export { decisionFormCard, type DecisionPrefill } from './decisions/decision-form';
+
+/**
+ * The register of decisions: recorded by co-chairs from a form, append-only (amendments and
+ * revocations are new records), hash-chained per group, searchable and verifiable by members.
+ * `links` lets sessions/polls/work-plan check linked ids once they exist.
+ */
+export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLinkChecker): Feature {
+  const svc = createDecisionServices(ctx, links);
+  return {
+    name: 'decisions',
+    tables: [DECISION_TABLES.chain, DECISION_TABLES.people],
+    commands: [
+      {
+        id: 'decide',
+        words: [['decide'], ['décider'], ['decider']],
+        usage: 'decide [title]',
+        descriptionKey: 'decisions.commands.decide',
+        audience: 'co-chair',
+        inMenu: true,
+        run: async (s, args) => s.sendCard(await decisionFormCard(s, args ? { title: args } : {})),
+      },
+      {
+        id: 'decisions',
+        words: [['decisions'], ['décisions']],
+        usage: 'decisions [words | year]',
+        descriptionKey: 'decisions.commands.list',
+        audience: 'everyone',
+        inMenu: true,
+        run: async (s, args) => s.sendCard(await listCard(svc, s, args)),
+      },
+      {
+        id: 'decision',
+        words: [['decision'], ['décision']],
+        usage: 'decision D-YYYY-NNN',
+        descriptionKey: 'decisions.commands.show',
+        audience: 'everyone',
+        run: async (s, args) => s.sendCard(await detailCard(svc, s, args)),
+      },
+      {
+        id: 'decisions-verify',
+        words: [['decisions', 'verify'], ['décisions', 'vérifier'], ['decisions', 'verifier']],
+        usage: 'decisions verify',
+        descriptionKey: 'decisions.commands.verify',
+        audience: 'everyone',
+        run: async (s) => s.sendCard(await verifyCard(svc, s)),
+      },
+    ],
+    verbs: [
+      {
+        verb: DECISION_VERBS.form,
+        run: async (s, data) => {
+          const { teamId: _teamId, ...prefill } = parsePayload(formPayload, data);
+          return { card: await decisionFormCard(s, prefill) };
+        },
+      },
+      { verb: DECISION_VERBS.record, run: async (s, data) => ({ card: await submitDecisionForm(svc, s, parsePayload(recordPayload, data)) }) },
+      { verb: DECISION_VERBS.show, run: async (s, data) => ({ card: await detailCard(svc, s, parsePayload(refPayload, data).ref) }) },
+      { verb: DECISION_VERBS.amend, run: async (s, data) => ({ card: await supersedeFormCard(svc, s, parsePayload(refPayload, data).ref, 'amendment') }) },
+      { verb: DECISION_VERBS.revoke, run: async (s, data) => ({ card: await supersedeFormCard(svc, s, parsePayload(refPayload, data).ref, 'revocation') }) },
+      {
+        verb: DECISION_VERBS.page,
+        run: async (s, data) => {
+          const p = parsePayload(pagePayload, data);
+          return { card: await listCard(svc, s, p.q ?? '', p.page ?? 0) };
+        },
+      },
+      {
+        verb: DECISION_VERBS.verify,
+        run: async (s, data) => {
+          parsePayload(teamPayload, data);
+          return { card: await verifyCard(svc, s) };
+        },
+      },
+    ],
+    routes: decisionRoutes(svc),
+  };
+}

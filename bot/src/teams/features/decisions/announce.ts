@@ -1,0 +1,31 @@
+import { renderDecisionCard } from '../../../cards/decisions/decision-card';
+import type { DecisionRecord } from '../../../domain/decisions/decision';
+import { getDecision, type DecisionView } from '../../../domain/decisions/find-decisions.use-case';
+import type { Group } from '../../../domain/group';
+import type { Caller } from '../../../domain/identity';
+import type { Translate } from '../../../i18n/i18n';
+import type { DecisionServices } from './decision-services';
+
+/**
+ * Posts a just-recorded decision in the group's channel. The decision is already in the
+ * register: a failed post is logged and reported, never undone.
+ */
+export async function announceDecision(svc: DecisionServices, t: Translate, caller: Caller, group: Group, record: DecisionRecord): Promise<{ view: DecisionView; posted: boolean }> {
+  const view = await getDecision(svc, caller, group, record.ref);
+  const card = renderDecisionCard(t, view, {
+    teamId: group.teamId,
+    canManage: false,
+    showDetails: true,
+    notice: t('decisions.recorded.channel', { name: view.recordedByName ?? t('decisions.formerMember') }),
+  });
+  let posted = false;
+  try {
+    const delivery = await svc.notifier.postToGroup(group, { card, purpose: 'decision:recorded' });
+    posted = delivery.status === 'sent';
+    if (!posted) svc.logger.warn({ tenantId: group.tenantId, teamId: group.teamId, ref: record.ref, delivery: delivery.status }, 'decision recorded but not posted');
+  } catch (err) {
+    svc.logger.warn({ tenantId: group.tenantId, teamId: group.teamId, ref: record.ref, err }, 'decision recorded but not posted');
+  }
+  svc.logger.info({ tenantId: group.tenantId, teamId: group.teamId, ref: record.ref, seq: record.seq, kind: record.kind }, 'decision recorded');
+  return { view, posted };
+}

@@ -1,0 +1,73 @@
+import { renderDecisionCard } from '../../../cards/decisions/decision-card';
+import { renderDecisionFormCard, type DecisionFormValues } from '../../../cards/decisions/decision-form-card';
+import type { AdaptiveCard } from '../../../cards/render';
+import type { DecisionKind } from '../../../domain/decisions/decision';
+import { getDecision } from '../../../domain/decisions/find-decisions.use-case';
+import { dateIn } from '../../../domain/decisions/group-calendar';
+import { recordDecision } from '../../../domain/decisions/record-decision.use-case';
+import { QuorumError } from '../../../domain/errors';
+import type { TurnScope } from '../../feature';
+import { announceDecision } from './announce';
+import type { DecisionServices } from './decision-services';
+import type { RecordPayload } from './payloads';
+
+/** What another feature may pre-fill (a poll's results card: its question, outcome, poll and session). */
+export interface DecisionPrefill {
+  title?: string;
+  text?: string;
+  pollId?: string;
+  sessionId?: string;
+}
+
+/**
+ * The "record a decision" form, for co-chairs only. Exported for the polls feature
+ * ("Record as decision" on a results card): return it from your verb handler as `{ card }`.
+ */
+export async function decisionFormCard(scope: TurnScope, prefill: DecisionPrefill = {}): Promise<AdaptiveCard> {
+  const group = await scope.group();
+  await scope.deps.roles.assertCoChair(scope.caller, group);
+  const today = dateIn(group.timeZone, scope.deps.clock.now()).date;
+  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind: 'decision', today, values: { ...prefill } });
+}
+
+/** Amend / Revoke on a decision card: the form names its target (and an amendment starts from its text). */
+export async function supersedeFormCard(svc: DecisionServices, scope: TurnScope, ref: string, kind: Exclude<DecisionKind, 'decision'>): Promise<AdaptiveCard> {
+  const group = await scope.group();
+  await svc.roles.assertCoChair(scope.caller, group);
+  const target = await getDecision(svc, scope.caller, group, ref);
+  if (target.status !== 'in-force') {
+    const reason = target.status === 'revoked' ? 'decisions.errors.alreadyRevoked' : 'decisions.errors.alreadySuperseded';
+    throw new QuorumError('conflict', 'target no longer in force', { reason, ref: target.ref, by: target.by ?? '' });
+  }
+  if (target.kind === 'revocation') throw new QuorumError('validation', 'a revocation cannot be superseded', { reason: 'decisions.errors.targetIsRevocation', ref: target.ref });
+  const values: DecisionFormValues =
+    kind === 'amendment'
+      ? { title: target.title, text: target.text, rationale: target.rationale ?? '', sessionId: target.sessionId ?? '', pollId: target.pollId ?? '', actionItemIds: target.actionItemIds.join(', ') }
+      : { title: scope.t('decisions.defaults.revokeTitle', { ref: target.ref }) };
+  const today = dateIn(group.timeZone, svc.clock.now()).date;
+  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, target: { ref: target.ref, title: target.title }, today, values });
+}
+
+/**
+ * The form's submit. A refused submission (empty title, too long, target no longer in
+ * force…) comes back as the same form with what was typed and the reason; nothing is
+ * stored. Other refusals (not a co-chair) are answered like any other error.
+ */
+export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope, p: RecordPayload): Promise<AdaptiveCard> {
+  const group = await scope.group();
+  const kind = p.kind ?? 'decision';
+  try {
+    const record = await recordDecision(svc, scope.caller, group, { ...p, kind });
+    const { view, posted } = await announceDecision(svc, scope.t, scope.caller, group, record);
+    const notice = scope.t(posted ? 'decisions.recorded.notice' : 'decisions.recorded.noticeNotPosted', { ref: record.ref });
+    return renderDecisionCard(scope.t, view, { teamId: group.teamId, canManage: true, notice });
+  } catch (err) {
+    const reason = err instanceof QuorumError ? String(err.params.reason ?? '') : '';
+    if (!reason.startsWith('decisions.')) throw err;
+    const { reason: _r, ...params } = (err as QuorumError).params;
+    const today = dateIn(group.timeZone, svc.clock.now()).date;
+    const target = p.supersedes ? { ref: p.supersedes, title: '' } : undefined;
+    const values: DecisionFormValues = { title: p.title, text: p.text, rationale: p.rationale, decidedAt: p.decidedAt, sessionId: p.sessionId, pollId: p.pollId, actionItemIds: p.actionItemIds };
+    return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}) });
+  }
+}

@@ -1,0 +1,56 @@
+import { describeVerification } from '../../../cards/decisions/verification-text';
+import { parseDecisionQuery } from '../../../domain/decisions/decision-query';
+import { findDecisions, getDecision, verifyRegister } from '../../../domain/decisions/find-decisions.use-case';
+import { recordDecision } from '../../../domain/decisions/record-decision.use-case';
+import type { ApiRoute } from '../../feature';
+import { parsePayload } from '../../payload';
+import { announceDecision } from './announce';
+import type { DecisionServices } from './decision-services';
+import { recordBody } from './payloads';
+
+/**
+ * The tab's view of the register (mounted under /api/tab/). Reports (session, yearly) will
+ * join here as `decisions/report/...` routes once sessions, polls and action items exist.
+ */
+export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
+  return [
+    {
+      method: 'get',
+      path: 'decisions',
+      audience: 'member',
+      async handle(scope, req) {
+        const q = (req.query.q ?? '').slice(0, 200);
+        const page = /^\d{1,6}$/.test(req.query.page ?? '') ? Number(req.query.page) : 0;
+        return { json: await findDecisions(svc, scope.caller, scope.group, parseDecisionQuery(q), page) };
+      },
+    },
+    {
+      method: 'get',
+      path: 'decisions/verify',
+      audience: 'member',
+      async handle(scope) {
+        const result = await verifyRegister(svc, scope.caller, scope.group);
+        return { json: { ...result, message: describeVerification(scope.t, result) } };
+      },
+    },
+    {
+      method: 'get',
+      path: 'decisions/:ref',
+      audience: 'member',
+      async handle(scope, req) {
+        return { json: await getDecision(svc, scope.caller, scope.group, req.params.ref ?? '') };
+      },
+    },
+    {
+      method: 'post',
+      path: 'decisions',
+      audience: 'co-chair',
+      async handle(scope, req) {
+        const body = parsePayload(recordBody, req.body);
+        const record = await recordDecision(svc, scope.caller, scope.group, body);
+        const { view, posted } = await announceDecision(svc, scope.t, scope.caller, scope.group, record);
+        return { status: 201, json: { decision: view, posted } };
+      },
+    },
+  ];
+}

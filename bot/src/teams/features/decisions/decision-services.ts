@@ -1,0 +1,29 @@
+import { KeyedSerializer } from '../../../domain/decisions/keyed-serializer';
+import { wellFormedLinksOnly, type DecisionLinkChecker } from '../../../domain/decisions/ports';
+import type { DecisionDeps } from '../../../domain/decisions/record-decision.use-case';
+import type { ReadDeps } from '../../../domain/decisions/find-decisions.use-case';
+import { DECISION_TABLES } from '../../../storage/decisions/decision.entities';
+import { TableDecisionStore } from '../../../storage/decisions/decision.repository';
+import { TablePseudonymStore } from '../../../storage/decisions/pseudonym.repository';
+import type { FeatureContext } from '../../feature';
+
+export type DecisionServices = DecisionDeps & ReadDeps & Pick<FeatureContext, 'notifier' | 'logger'>;
+
+/**
+ * Built once per process (no I/O): the serializer must be shared by every turn so appends
+ * of one group queue here rather than race for the head row.
+ * `links` is the seam for sessions/polls/work-plan to check linked ids belong to the group.
+ */
+export function createDecisionServices(ctx: FeatureContext, links: DecisionLinkChecker = wellFormedLinksOnly): DecisionServices {
+  return {
+    store: new TableDecisionStore(ctx.tables.table(DECISION_TABLES.chain)),
+    people: new TablePseudonymStore(ctx.tables.table(DECISION_TABLES.people)),
+    links,
+    roles: ctx.roles,
+    members: ctx.repos.members,
+    clock: ctx.clock,
+    serializer: new KeyedSerializer(),
+    notifier: ctx.notifier,
+    logger: ctx.logger,
+  };
+}

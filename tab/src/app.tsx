@@ -1,0 +1,61 @@
+import { Body1, Caption1, FluentProvider, Tab, TabList, Title3, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme as FluentTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { ErrorBar, Loading } from './components/status';
+import { useT } from './lib/i18n';
+import type { Theme } from './lib/host';
+import { useSession } from './lib/session';
+
+const THEMES: Record<Theme, FluentTheme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
+
+/** Views load on demand: the first view's JavaScript stays small. */
+const VIEWS: { id: string; label: 'viewSettings'; component: React.LazyExoticComponent<ComponentType> }[] = [
+  { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
+];
+
+export function themed(theme: Theme, children: React.ReactNode) {
+  return (
+    <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh', padding: 16, boxSizing: 'border-box' }}>
+      {children}
+    </FluentProvider>
+  );
+}
+
+export function App({ initialView }: { initialView?: string }) {
+  const t = useT();
+  const { host, me } = useSession();
+  const [theme, setTheme] = useState<Theme>(host.theme);
+  const [view, setView] = useState(VIEWS.some((v) => v.id === initialView) ? initialView! : VIEWS[0]!.id);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => host.loaded(), [host]);
+  const Current = VIEWS.find((v) => v.id === view)!.component;
+  return themed(
+    theme,
+    <main>
+      <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 12, marginBottom: 8 }}>
+        <Title3 as="h1">{t('appName')}</Title3>
+        <Body1>{me.group.name}</Body1>
+        <Caption1>
+          {t('roleLabel')}: {me.role === 'co-chair' ? t('roleCoChair') : t('roleMember')}
+        </Caption1>
+      </header>
+      <nav>
+        <TabList selectedValue={view} onTabSelect={(_e, d) => setView(String(d.value))} size={host.frame === 'sidePanel' ? 'small' : 'medium'}>
+          {VIEWS.map((v) => (
+            <Tab key={v.id} value={v.id}>
+              {t(v.label)}
+            </Tab>
+          ))}
+        </TabList>
+      </nav>
+      <div style={{ marginTop: 16 }}>
+        <Suspense fallback={<Loading />}>
+          <Current />
+        </Suspense>
+      </div>
+    </main>,
+  );
+}
+
+export function Failure({ theme, error, onRetry }: { theme: Theme; error: Error; onRetry: () => void }) {
+  return themed(theme, <ErrorBar error={error} onRetry={onRetry} />);
+}

@@ -1,0 +1,30 @@
+import { Button, Field, Input, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { useState } from 'react';
+import { devUser, setDevUser } from '../lib/api';
+import { useT } from '../lib/i18n';
+
+/** Local development only: says so plainly, and lets the developer pick who to act as. */
+export function DevIdentity({ onChange }: { onChange: () => void }) {
+  const t = useT();
+  const [value, setValue] = useState(devUser() ?? '');
+  return (
+    <MessageBar intent="warning">
+      <MessageBarBody>
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'end' }}>
+          <span>{t('devMode')}</span>
+          <Field label={t('devUserLabel')} style={{ minWidth: 260, flex: 1 }}>
+            <Input value={value} onChange={(_e, d) => setValue(d.value)} />
+          </Field>
+          <Button
+            onClick={() => {
+              setDevUser(value.trim());
+              onChange();
+            }}
+          >
+            {t('devUserApply')}
+          </Button>
+        </div>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}

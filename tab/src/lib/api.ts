@@ -1,0 +1,75 @@
+import type { Host } from './host';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The development identity a local, unauthenticated service accepts (kept in this browser). */
+export function devUser(): string | undefined {
+  return localStorage.getItem('quorum.devUser') ?? undefined;
+}
+
+export function setDevUser(value: string): void {
+  localStorage.setItem('quorum.devUser', value);
+}
+
+/**
+ * Calls /api/tab/ as the signed-in user: the Teams SSO token in Teams, the development
+ * identity on a local run. The team comes from the Teams context; the server checks it.
+ */
+export class ApiClient {
+  constructor(
+    private readonly host: Host,
+    private readonly base = '/api/tab/',
+  ) {}
+
+  get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+    const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();
+    return this.request<T>('GET', qs ? `${path}?${qs}` : path);
+  }
+
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.request<T>(method, path, body, headers);
+  }
+
+  /** A file download (CSV, report): fetched with the same credentials, saved by the browser. */
+  async download(path: string, filename: string): Promise<void> {
+    const res = await fetch(this.base + path, { headers: await this.headers() });
+    if (!res.ok) throw await toError(res);
+    const url = URL.createObjectURL(await res.blob());
+    const a = Object.assign(document.createElement('a'), { href: url, download: filename });
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+    const headers = { ...(await this.headers()), ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const res = await fetch(this.base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    if (!res.ok) throw await toError(res);
+    return (await res.json()) as T;
+  }
+
+  private async headers(): Promise<Record<string, string>> {
+    const h: Record<string, string> = { 'accept-language': this.host.locale };
+    const token = await this.host.getToken();
+    if (token) h.authorization = `Bearer ${token}`;
+    else if (devUser()) h['x-quorum-dev-user'] = devUser()!;
+    if (this.host.teamId) h['x-quorum-team'] = this.host.teamId;
+    return h;
+  }
+}
+
+async function toError(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    return new ApiError(res.status, body.error?.code ?? 'error', body.error?.message ?? res.statusText);
+  } catch {
+    return new ApiError(res.status, 'error', res.statusText);
+  }
+}

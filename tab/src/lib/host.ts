@@ -1,0 +1,74 @@
+import { app, authentication, pages } from '@microsoft/teams-js';
+
+export type Theme = 'default' | 'dark' | 'contrast';
+export type Frame = 'content' | 'sidePanel' | 'meetingStage' | 'settings' | 'other';
+
+/** Where the tab runs: inside Teams (context, theme, SSO) or a plain browser (local development). */
+export interface Host {
+  inTeams: boolean;
+  theme: Theme;
+  locale: string;
+  frame: Frame;
+  teamId?: string;
+  /** Teams SSO token for the API; undefined outside Teams. */
+  getToken(): Promise<string | undefined>;
+  onThemeChange(cb: (theme: Theme) => void): void;
+  /** Tells Teams the tab has loaded (it keeps its loading indicator until then). */
+  loaded(): void;
+}
+
+/**
+ * Outside Teams, `app.initialize()` rejects at once as a top-level page but hangs for a
+ * minute inside a foreign frame, so it races a short timer; either way the tab falls back
+ * to local development mode within a couple of seconds.
+ */
+export async function connectToHost(timeoutMs = 2000): Promise<Host> {
+  if (window.parent !== window) {
+    const ok = await Promise.race([app.initialize().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]);
+    if (ok) return teamsHost(await app.getContext());
+  }
+  return browserHost();
+}
+
+function teamsHost(ctx: app.Context): Host {
+  const frame = ctx.page.frameContext;
+  return {
+    inTeams: true,
+    theme: asTheme(ctx.app.theme),
+    locale: ctx.app.locale,
+    frame: frame === 'sidePanel' || frame === 'meetingStage' || frame === 'settings' || frame === 'content' ? frame : 'other',
+    ...(ctx.team?.internalId ? { teamId: ctx.team.internalId } : {}),
+    getToken: () => authentication.getAuthToken(),
+    onThemeChange: (cb) => app.registerOnThemeChangeHandler((t) => cb(asTheme(t))),
+    loaded: () => app.notifySuccess(),
+  };
+}
+
+function browserHost(): Host {
+  const params = new URLSearchParams(location.search);
+  const stored = localStorage.getItem('quorum.theme');
+  const theme: Theme = stored === 'dark' || stored === 'contrast' || stored === 'default' ? stored : matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+  const frame = params.get('frame');
+  return {
+    inTeams: false,
+    theme,
+    locale: params.get('locale') ?? navigator.language,
+    frame: frame === 'sidePanel' || frame === 'meetingStage' || frame === 'settings' ? frame : 'content',
+    ...(params.get('team') ? { teamId: params.get('team')! } : {}),
+    getToken: async () => undefined,
+    onThemeChange: () => undefined,
+    loaded: () => undefined,
+  };
+}
+
+function asTheme(t: string | undefined): Theme {
+  return t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'default';
+}
+
+/** The channel tab's configuration page: one content page, saved as is. */
+export async function registerTabConfig(contentUrl: string, name: string): Promise<void> {
+  pages.config.registerOnSaveHandler((save) => {
+    void pages.config.setConfig({ contentUrl, websiteUrl: contentUrl, entityId: 'quorum', suggestedDisplayName: name }).then(() => save.notifySuccess());
+  });
+  pages.config.setValidityState(true);
+}

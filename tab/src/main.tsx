@@ -1,0 +1,56 @@
+import { createRoot } from 'react-dom/client';
+import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
+import { App, Failure, themed } from './app';
+import { DevIdentity } from './components/dev-identity';
+import { Loading } from './components/status';
+import { ApiClient } from './lib/api';
+import { connectToHost, registerTabConfig, type Host } from './lib/host';
+import { messagesFor, MessagesContext, useT } from './lib/i18n';
+import { SessionContext, type Me } from './lib/session';
+
+const params = new URLSearchParams(location.search);
+
+function Root({ host, devMode }: { host: Host; devMode: boolean }) {
+  const api = useMemo(() => new ApiClient(host), [host]);
+  const [me, setMe] = useState<Me>();
+  const [error, setError] = useState<Error>();
+  const load = useCallback(() => {
+    setError(undefined);
+    api.get<Me>('me').then(setMe, (e: Error) => setError(e));
+  }, [api]);
+  useEffect(load, [load]);
+  const banner = devMode ? <DevIdentity onChange={load} /> : null;
+  if (error) return themed(host.theme, <>{banner}<Failure theme={host.theme} error={error} onRetry={load} /></>);
+  if (!me) return themed(host.theme, <>{banner}<Loading /></>);
+  return (
+    <SessionContext.Provider value={{ host, api, me }}>
+      {banner}
+      <App {...(params.get('view') ? { initialView: params.get('view')! } : {})} />
+    </SessionContext.Provider>
+  );
+}
+
+function Configure({ host }: { host: Host }) {
+  const t = useT();
+  useEffect(() => {
+    void registerTabConfig(`${location.origin}/tab/index.html`, t('appName'));
+    host.loaded();
+  }, [host, t]);
+  return themed(host.theme, <section><h1>{t('configureTitle')}</h1><p>{t('configureBody')}</p></section>);
+}
+
+async function start(): Promise<void> {
+  const host = await connectToHost();
+  const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string };
+  const devMode = !host.inTeams && info.auth === 'development';
+  const root = createRoot(document.getElementById('root')!);
+  root.render(
+    <StrictMode>
+      <MessagesContext.Provider value={messagesFor(host.locale)}>
+        {params.get('view') === 'configure' && host.inTeams ? <Configure host={host} /> : <Root host={host} devMode={devMode} />}
+      </MessagesContext.Provider>
+    </StrictMode>,
+  );
+}
+
+void start();

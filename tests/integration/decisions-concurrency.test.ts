@@ -1,0 +1,38 @@
+import { verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
+import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
+import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
+import { createTableClients } from '../../bot/src/storage/table-client.factory';
+import { TEAM, TENANT_ID } from '../fixtures/activities';
+import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { testStorageConnection } from '../support/storage';
+
+const group = { tenantId: TENANT_ID, teamId: TEAM.id };
+
+describe('50 decisions recorded at the same moment, over HTTP', () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await startBotHarness();
+    await h.send('bot-added-to-team');
+  });
+  afterAll(() => h.stop());
+
+  it('get consecutive, unique references and one intact chain', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'decision.record', data: { teamId: TEAM.id, title: `Concurrent ${i}`, text: `Decision number ${i}.` } } }),
+      ),
+    );
+    const refs = results.map((r) => /"(D-\d{4}-\d{3})"/.exec(JSON.stringify(r.body))?.[1]);
+    expect(refs.every(Boolean)).toBe(true);
+    const year = new Date().getUTCFullYear();
+    expect([...refs].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `D-${year}-${String(i + 1).padStart(3, '0')}`));
+
+    const store = new TableDecisionStore(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(DECISION_TABLES.chain));
+    const verification = await verifyGroupChain(store, group);
+    expect(verification).toMatchObject({ ok: true, count: 50 });
+    const rows = await store.rows(group);
+    expect(rows.map((r) => r.content.ref)).toEqual([...refs].sort());
+    // Each request's own title got its own reference: no record was lost or doubled.
+    expect(new Set(rows.map((r) => r.content.title)).size).toBe(50);
+  }, 60_000);
+});
