@@ -1,6 +1,6 @@
 import { Body1, Caption1, FluentProvider, Tab, TabList, Title3, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme as FluentTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { ErrorBar, Loading } from './components/status';
+import { Loading } from './components/status';
 import { useT } from './lib/i18n';
 import type { Theme } from './lib/host';
 import { useSession } from './lib/session';
@@ -23,13 +23,10 @@ export function themed(theme: Theme, children: React.ReactNode) {
 export function App({ initialView }: { initialView?: string }) {
   const t = useT();
   const { host, me } = useSession();
-  const [theme, setTheme] = useState<Theme>(host.theme);
   const [view, setView] = useState(VIEWS.some((v) => v.id === initialView) ? initialView! : VIEWS[0]!.id);
-  useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => host.loaded(), [host]);
   const Current = VIEWS.find((v) => v.id === view)!.component;
-  return themed(
-    theme,
+  return (
     <main>
       <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 12, marginBottom: 8 }}>
         <Title3 as="h1">{t('appName')}</Title3>
@@ -52,10 +49,13 @@ export function App({ initialView }: { initialView?: string }) {
           <Current />
         </Suspense>
       </div>
-    </main>,
+    </main>
   );
 }
 
-export function Failure({ theme, error, onRetry }: { theme: Theme; error: Error; onRetry: () => void }) {
-  return themed(theme, <ErrorBar error={error} onRetry={onRetry} />);
+/** Follows the host's theme (Teams tells us when the user switches). */
+export function useTheme(host: { theme: Theme; onThemeChange(cb: (t: Theme) => void): void }): Theme {
+  const [theme, setTheme] = useState<Theme>(host.theme);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  return theme;
 }

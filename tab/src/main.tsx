@@ -1,8 +1,8 @@
 import { createRoot } from 'react-dom/client';
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
-import { App, Failure, themed } from './app';
+import { App, themed, useTheme } from './app';
 import { DevIdentity } from './components/dev-identity';
-import { Loading } from './components/status';
+import { ErrorBar, Loading } from './components/status';
 import { ApiClient } from './lib/api';
 import { connectToHost, registerTabConfig, type Host } from './lib/host';
 import { messagesFor, MessagesContext, useT } from './lib/i18n';
@@ -19,14 +19,21 @@ function Root({ host, devMode }: { host: Host; devMode: boolean }) {
     api.get<Me>('me').then(setMe, (e: Error) => setError(e));
   }, [api]);
   useEffect(load, [load]);
-  const banner = devMode ? <DevIdentity onChange={load} /> : null;
-  if (error) return themed(host.theme, <>{banner}<Failure theme={host.theme} error={error} onRetry={load} /></>);
-  if (!me) return themed(host.theme, <>{banner}<Loading /></>);
-  return (
-    <SessionContext.Provider value={{ host, api, me }}>
-      {banner}
-      <App {...(params.get('view') ? { initialView: params.get('view')! } : {})} />
-    </SessionContext.Provider>
+  const theme = useTheme(host);
+  return themed(
+    theme,
+    <>
+      {devMode && <DevIdentity onChange={load} />}
+      {error ? (
+        <ErrorBar error={error} onRetry={load} />
+      ) : !me ? (
+        <Loading />
+      ) : (
+        <SessionContext.Provider value={{ host, api, me }}>
+          <App {...(params.get('view') ? { initialView: params.get('view')! } : {})} />
+        </SessionContext.Provider>
+      )}
+    </>,
   );
 }
 

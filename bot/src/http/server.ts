@@ -59,7 +59,12 @@ export function createServer(deps: ServerDeps): Server {
 /** The built tab when there is one; until then a page that says so (the tab comes later). */
 function tabFiles(dir: string): restify.RequestHandler {
   if (fs.existsSync(path.join(dir, 'index.html'))) {
-    return restify.plugins.serveStatic({ directory: dir, default: 'index.html', appendRequestPath: false });
+    // serveStaticFiles maps the part after /tab/ onto the folder (and refuses to leave it).
+    const files = restify.plugins.serveStaticFiles(dir, { maxAge: 0 });
+    return (req, res, next) => {
+      if (/^\/tab\/?$/.test(req.path())) req.params['*'] = 'index.html';
+      return files(req, res, next);
+    };
   }
   const placeholder = '<!doctype html><html lang="en"><meta charset="utf-8"><title>Quorum</title><body><h1>Quorum</h1><p>The tab is not built yet.</p></body></html>';
   return async (_req: restify.Request, res: restify.Response): Promise<void> => {
