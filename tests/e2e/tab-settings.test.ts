@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { createRepositories } from '../../bot/src/storage/repositories';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';

@@ -74,6 +74,8 @@ export interface ApiRequest {
   readonly query: Readonly<Record<string, string>>;
   /** Parsed JSON body (untrusted: validate it with a strict schema). */
   readonly body: unknown;
+  /** Request headers, lower-case names; never Authorization or cookies (identity is the scope's). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export type ApiResponse =

@@ -60,7 +60,7 @@ async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Resp
       return;
     }
     const params = Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    send(res, await route.handle({ deps: deps.bot, caller, group, role, t }, { params, query, body: req.body }));
+    send(res, await route.handle({ deps: deps.bot, caller, group, role, t }, { params, query, body: req.body, headers: safeHeaders(req) }));
   } catch (err) {
     sendError(deps, t, route, res, err);
   }
@@ -90,6 +90,12 @@ function sendError(deps: TabApiDeps, t: Translate, route: ApiRoute, res: Respons
   const ref = randomBytes(4).toString('hex');
   deps.bot.logger.error({ ref, err, route: route.path }, 'tab API call failed');
   res.json(500, errorBody('internal', t('errors.internal', { ref }), ref));
+}
+
+const HIDDEN_HEADERS = new Set(['authorization', 'cookie', 'x-quorum-dev-user']);
+
+function safeHeaders(req: Request): Record<string, string> {
+  return Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === 'string' && !HIDDEN_HEADERS.has(k.toLowerCase()) ? [[k.toLowerCase(), v]] : [])));
 }
 
 function plainQuery(query: unknown): Record<string, string> {

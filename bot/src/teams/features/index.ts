@@ -1,11 +1,12 @@
 import type { Feature, FeatureContext } from '../feature';
 import { coreFeature } from './core.feature';
 import { createDecisionsFeature } from './decisions.feature';
+import { createWorkPlanFeature } from './work-plan.feature';
 
 /**
  * Every feature of the bot, in the order help lists their commands. Adding a feature is
  * one line here; its commands, verbs and tables come with it.
  */
 export function createFeatures(ctx: FeatureContext): Feature[] {
-  return [coreFeature, createDecisionsFeature(ctx)];
+  return [coreFeature, createWorkPlanFeature(ctx), createDecisionsFeature(ctx)];
 }

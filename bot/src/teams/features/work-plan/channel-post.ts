@@ -1,0 +1,20 @@
+import type { AdaptiveCard } from '../../../cards/render';
+import type { GroupRef } from '../../../domain/identity';
+import type { Delivery, Mention, Notifier } from '../../../domain/notifications';
+
+/** Teams notifies at most 20 people per message. */
+export const MENTIONS_PER_POST = 20;
+
+/**
+ * A card with its @mentions: beyond 20 people, the rest follow in short text posts so
+ * everyone is notified. The first post's outcome decides (inactive/failed stops the rest).
+ */
+export async function postWithMentions(notifier: Notifier, group: GroupRef, card: AdaptiveCard, mentions: Mention[], purpose: string, moreText: string): Promise<Delivery> {
+  const unique = [...new Map(mentions.map((m) => [m.userId, m])).values()];
+  const first = await notifier.postToGroup(group, { card, mentions: unique.slice(0, MENTIONS_PER_POST), purpose });
+  if (first.status !== 'sent') return first;
+  for (let i = MENTIONS_PER_POST; i < unique.length; i += MENTIONS_PER_POST) {
+    await notifier.postToGroup(group, { text: moreText, mentions: unique.slice(i, i + MENTIONS_PER_POST), purpose });
+  }
+  return first;
+}

@@ -1,0 +1,94 @@
+import { renderItemFormCard } from '../../../cards/work-plan/item-form-card';
+import { renderSettingsCard } from '../../../cards/work-plan/settings-card';
+import type { AdaptiveCard } from '../../../cards/render';
+import type { Notice } from '../../../cards/work-plan/labels';
+import type { Group } from '../../../domain/group';
+import { parseRef } from '../../../domain/work-plan/action-item';
+import { createItem } from '../../../domain/work-plan/action-items.use-case';
+import { invalid } from '../../../domain/work-plan/item-errors';
+import { readSettings } from '../../../domain/work-plan/settings.use-case';
+import type { ChatCommand, TurnScope } from '../../feature';
+import { itemCard, listCard } from './item-views';
+import { mentionedObjectId } from './mention';
+import { parseOneLine } from './one-line-item';
+import type { WorkPlanContext } from './work-plan-context';
+
+export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
+  return [
+    {
+      id: 'items',
+      words: [['items'], ['actions']],
+      usage: 'items [all | overdue | org <ORG>]',
+      descriptionKey: 'workPlan.commands.items',
+      audience: 'everyone',
+      inMenu: true,
+      run: (s, args) => items(w, s, args),
+    },
+    { id: 'item', words: [['item'], ['action']], usage: 'item A-17', descriptionKey: 'workPlan.commands.item', audience: 'everyone', run: (s, args) => item(w, s, args) },
+    {
+      id: 'new-item',
+      words: [['new', 'item'], ['nouvelle', 'action']],
+      usage: 'new item [title @Name due YYYY-MM-DD high]',
+      descriptionKey: 'workPlan.commands.newItem',
+      audience: 'everyone',
+      inMenu: true,
+      run: (s, args) => newItem(w, s, args),
+    },
+    { id: 'work-plan-settings', words: [['settings'], ['réglages'], ['reglages']], usage: 'settings', descriptionKey: 'workPlan.commands.settings', audience: 'co-chair', run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())) },
+  ];
+}
+
+async function items(w: WorkPlanContext, s: TurnScope, args: string): Promise<void> {
+  const group = await s.group();
+  await w.roles.assertMember(s.caller, group);
+  const [first = '', ...rest] = args.trim().split(/\s+/);
+  const word = first.toLowerCase();
+  const filter = word === 'all' || word === 'tout' || word === 'toutes' ? 'all' : word === 'overdue' || word === 'retard' ? 'overdue' : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
+  await s.sendCard(await listCard(w, s.t, s.caller, group, filter, 0));
+}
+
+async function item(w: WorkPlanContext, s: TurnScope, args: string): Promise<void> {
+  const group = await s.group();
+  const number = parseRef(args);
+  if (number === undefined) throw invalid('badRef');
+  await s.sendCard(await itemCard(w, s.t, s.caller, group, number));
+}
+
+async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<void> {
+  const group = await s.group();
+  await w.roles.assertMember(s.caller, group);
+  if (args.trim() === '') {
+    await s.sendCard(await itemForm(w, s, group, {}, false));
+    return;
+  }
+  const line = parseOneLine(args);
+  if (!line.title) throw invalid('newItemUsage');
+  // Without a mention, the person typing it owns it.
+  const ownerId = (await mentionedObjectId(s.ctx)) ?? s.caller.aadObjectId;
+  const created = await createItem(w, s.caller, group, { title: line.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
+  const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
+  await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, notice));
+}
+
+export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: string): Promise<AdaptiveCard> {
+  const [members, settings] = await Promise.all([w.repos.members.list(group), readSettings(w, group)]);
+  return renderItemFormCard(s.t, {
+    teamId: group.teamId,
+    members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name })),
+    organisations: settings.value.organisations,
+    values,
+    dialog,
+    ...(error ? { error } : {}),
+  });
+}
+
+export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Group, notice?: Notice): Promise<AdaptiveCard> {
+  await w.roles.assertCoChair(s.caller, group);
+  const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), readSettings(w, group), w.settings.memberOrganisations(group)]);
+  return renderSettingsCard(s.t, {
+    teamId: group.teamId,
+    settings: settings.value,
+    members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name, ...(orgs.get(m.aadObjectId.toLowerCase()) ? { organisation: orgs.get(m.aadObjectId.toLowerCase())! } : {}) })),
+    ...(notice ? { notice } : {}),
+  });
+}

@@ -1,0 +1,46 @@
+import { itemFormPayload } from '../../../cards/work-plan/payloads';
+import { CREATE_ITEM_COMMAND } from '../../../cards/work-plan/verbs';
+import { isQuorumError } from '../../../domain/errors';
+import { LIMITS } from '../../../domain/work-plan/action-item';
+import { createItem } from '../../../domain/work-plan/action-items.use-case';
+import { presentError } from '../../errors.presenter';
+import type { ActionSourceMessage, MessageAction } from '../../feature';
+import { parsePayload } from '../../payload';
+import { itemForm } from './commands';
+import { formToFields, formValues } from './form-input';
+import type { WorkPlanContext } from './work-plan-context';
+
+/** The first line of the message, cut at a word, makes the title; the whole text the description. */
+export function prefill(message: ActionSourceMessage): Record<string, string> {
+  const text = message.text.trim();
+  const firstLine = text.split('\n')[0]?.trim() ?? '';
+  let title = firstLine;
+  if (title.length > 120) title = `${title.slice(0, 120).replace(/\s+\S*$/, '')}…`;
+  const source = [message.authorName ? `— ${message.authorName}` : '', message.link ?? ''].filter(Boolean).join(' ');
+  const description = [text, source].filter(Boolean).join('\n\n').slice(0, LIMITS.description);
+  return { title, description };
+}
+
+/** "Create action item" on a channel message: a pre-filled form; submitting creates the item. */
+export function createItemAction(w: WorkPlanContext): MessageAction {
+  return {
+    commandId: CREATE_ITEM_COMMAND,
+    async fetch(s, message) {
+      const group = await s.group();
+      await w.roles.assertMember(s.caller, group);
+      return itemForm(w, s, group, prefill(message), true);
+    },
+    async submit(s, data) {
+      const p = parsePayload(itemFormPayload, data);
+      const group = await s.group();
+      try {
+        await createItem(w, s.caller, group, formToFields(p));
+        return {};
+      } catch (err) {
+        if (!isQuorumError(err) || !['validation', 'forbidden'].includes(err.code)) throw err;
+        const text = presentError(err, s.t, s.deps.logger, `action:${CREATE_ITEM_COMMAND}`).text;
+        return { card: await itemForm(w, s, group, formValues(p), true, text) };
+      }
+    },
+  };
+}

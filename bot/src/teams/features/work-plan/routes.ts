@@ -1,0 +1,174 @@
+import type { Group } from '../../../domain/group';
+import { QuorumError } from '../../../domain/errors';
+import { parseRef, refOf, type ActionItem, type HistoryEntry } from '../../../domain/work-plan/action-item';
+import { changeItem, createItem, getItem, itemHistory } from '../../../domain/work-plan/action-items.use-case';
+import { invalid } from '../../../domain/work-plan/item-errors';
+import { filterItems, sortItems, type ItemFilter } from '../../../domain/work-plan/item-query';
+import { localDate } from '../../../domain/work-plan/local-time';
+import { readSettings, saveSettings } from '../../../domain/work-plan/settings.use-case';
+import type { ApiRequest, ApiRoute, ApiScope } from '../../feature';
+import { parsePayload } from '../../payload';
+import { createItemBody, itemsQuery, patchItemBody, settingsBody } from './api-schemas';
+import { toCsv } from './items-csv';
+import { memberNames } from './item-views';
+import type { WorkPlanContext } from './work-plan-context';
+
+export interface ItemJson {
+  ref: string;
+  number: number;
+  title: string;
+  description: string;
+  owner: { aadObjectId: string; name: string } | null;
+  organisation: string | null;
+  priority: string;
+  status: string;
+  progress: number;
+  due: string | null;
+  area: string | null;
+  sessionId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+}
+
+export function itemJson(i: ActionItem, names: ReadonlyMap<string, string>): ItemJson {
+  return {
+    ref: refOf(i.number),
+    number: i.number,
+    title: i.title,
+    description: i.description,
+    owner: i.ownerId ? { aadObjectId: i.ownerId, name: names.get(i.ownerId) ?? '' } : null,
+    organisation: i.organisation ?? null,
+    priority: i.priority,
+    status: i.status,
+    progress: i.progress,
+    due: i.due ?? null,
+    area: i.area ?? null,
+    sessionId: i.sessionId ?? null,
+    createdAt: i.createdAt,
+    updatedAt: i.updatedAt,
+    doneAt: i.doneAt ?? null,
+  };
+}
+
+function refParam(req: ApiRequest): number {
+  const n = parseRef(req.params.ref ?? '');
+  if (n === undefined) throw invalid('badRef');
+  return n;
+}
+
+/** The ETag the client read, from If-Match (or the body, for clients that cannot set headers). */
+function ifMatch(req: ApiRequest, bodyEtag: string | undefined): string | undefined {
+  return req.headers?.['if-match'] ?? bodyEtag;
+}
+
+async function filtered(w: WorkPlanContext, scope: ApiScope, req: ApiRequest): Promise<{ items: ActionItem[]; names: Map<string, string> }> {
+  const q = parsePayload(itemsQuery, req.query);
+  const { value: settings } = await readSettings(w, scope.group);
+  const f: ItemFilter = {};
+  if (q.status) f.status = q.status;
+  if (q.open === 'true') f.open = true;
+  if (q.overdue === 'true') f.overdueOn = localDate(w.clock.now(), settings.timeZone);
+  if (q.org) f.organisation = q.org;
+  if (q.owner) f.ownerId = q.owner;
+  if (q.priority) f.priority = q.priority;
+  if (q.area) f.area = q.area;
+  if (q.dueFrom) f.dueFrom = q.dueFrom;
+  if (q.dueTo) f.dueTo = q.dueTo;
+  const [all, names] = await Promise.all([w.items.list(scope.group), memberNames(w, scope.group)]);
+  return { items: sortItems(filterItems(all, f), q.sort ?? 'due', q.order === 'desc'), names };
+}
+
+async function oneItem(w: WorkPlanContext, scope: ApiScope, group: Group, number: number, extra: { history?: HistoryEntry[] } = {}) {
+  const { value, etag } = await getItem(w, scope.caller, group, number);
+  const names = await memberNames(w, group);
+  return { status: 200, json: { item: itemJson(value, names), etag, ...(extra.history ? { history: extra.history } : {}) } };
+}
+
+/** The tab's work-plan API (under /api/tab/). */
+export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
+  return [
+    {
+      method: 'get',
+      path: 'items',
+      audience: 'member',
+      handle: async (scope, req) => {
+        const { items, names } = await filtered(w, scope, req);
+        return { json: { items: items.map((i) => itemJson(i, names)) } };
+      },
+    },
+    {
+      method: 'get',
+      path: 'items.csv',
+      audience: 'member',
+      handle: async (scope, req) => {
+        const { items, names } = await filtered(w, scope, req);
+        return { body: toCsv(items, names), contentType: 'text/csv; charset=utf-8', filename: 'action-items.csv' };
+      },
+    },
+    {
+      method: 'post',
+      path: 'items',
+      audience: 'member',
+      handle: async (scope, req) => {
+        const b = parsePayload(createItemBody, req.body);
+        const created = await createItem(w, scope.caller, scope.group, {
+          title: b.title,
+          ...(b.description !== undefined ? { description: b.description } : {}),
+          ...(b.ownerId ? { ownerId: b.ownerId } : {}),
+          ...(b.organisation ? { organisation: b.organisation } : {}),
+          ...(b.priority ? { priority: b.priority } : {}),
+          ...(b.due ? { due: b.due } : {}),
+          ...(b.area ? { area: b.area } : {}),
+          ...(b.progress !== undefined ? { progress: b.progress } : {}),
+          ...(b.sessionId ? { sessionId: b.sessionId } : {}),
+        });
+        return { ...(await oneItem(w, scope, scope.group, created.value.number)), status: 201 };
+      },
+    },
+    {
+      method: 'get',
+      path: 'items/:ref',
+      audience: 'member',
+      handle: async (scope, req) => {
+        const number = refParam(req);
+        return oneItem(w, scope, scope.group, number, { history: await itemHistory(w, scope.caller, scope.group, number) });
+      },
+    },
+    {
+      method: 'patch',
+      path: 'items/:ref',
+      audience: 'member',
+      handle: async (scope, req) => {
+        const number = refParam(req);
+        const { etag, ...fields } = parsePayload(patchItemBody, req.body);
+        const expected = ifMatch(req, etag);
+        if (!expected) throw new QuorumError('validation', 'If-Match required', { detail: 'If-Match' });
+        await changeItem(w, scope.caller, scope.group, number, fields, expected);
+        return oneItem(w, scope, scope.group, number);
+      },
+    },
+    {
+      method: 'get',
+      path: 'settings',
+      audience: 'co-chair',
+      handle: async (scope) => {
+        await w.roles.assertCoChair(scope.caller, scope.group);
+        const { value } = await readSettings(w, scope.group);
+        const { tenantId: _t, teamId: _g, digestJobKey: _k, ...rest } = value;
+        const orgs = await w.settings.memberOrganisations(scope.group);
+        return { json: { settings: rest, memberOrganisations: Object.fromEntries(orgs) } };
+      },
+    },
+    {
+      method: 'put',
+      path: 'settings',
+      audience: 'co-chair',
+      handle: async (scope, req) => {
+        const saved = await saveSettings(w, scope.caller, scope.group, parsePayload(settingsBody, req.body));
+        const { tenantId: _t, teamId: _g, digestJobKey: _k, ...rest } = saved;
+        return { json: { settings: rest } };
+      },
+    },
+  ];
+}

@@ -1,0 +1,39 @@
+import type { SettingsPayload } from '../../../cards/work-plan/payloads';
+import type { Group } from '../../../domain/group';
+import type { Caller } from '../../../domain/identity';
+import { localDate } from '../../../domain/work-plan/local-time';
+import { invalid } from '../../../domain/work-plan/item-errors';
+import { readSettings, saveSettings, type SettingsInput } from '../../../domain/work-plan/settings.use-case';
+import type { OverdueCadence, Weekday } from '../../../domain/work-plan/work-plan-settings';
+import type { WorkPlanContext } from './work-plan-context';
+
+/** Card inputs are strings ("7, 1", "mon,tue", one organisation per line); empty ones keep the stored value. */
+export async function settingsFromCard(w: WorkPlanContext, group: Group, p: SettingsPayload): Promise<SettingsInput> {
+  const { value: s } = await readSettings(w, group);
+  const list = (v: string, sep: RegExp) => v.split(sep).map((x) => x.trim()).filter(Boolean);
+  const numbers = (v: string) =>
+    list(v, /[,;\s]+/).map((x) => {
+      if (!/^\d{1,3}$/.test(x)) throw invalid('badOffsets');
+      return Number(x);
+    });
+  const escalate = p.escalateAfter === undefined || p.escalateAfter === '' ? s.escalateAfter : Number(p.escalateAfter);
+  if (!Number.isInteger(escalate)) throw invalid('badEscalation');
+  return {
+    timeZone: p.timeZone?.trim() || s.timeZone,
+    digestDay: (p.digestDay?.trim() || s.digestDay) as Weekday,
+    digestTime: p.digestTime?.trim() || s.digestTime,
+    dueSoonDays: p.dueSoonDays === undefined ? s.dueSoonDays : numbers(p.dueSoonDays),
+    overdueCadence: (p.overdueCadence?.trim() || s.overdueCadence) as OverdueCadence,
+    escalateAfter: escalate,
+    workingDays: p.workingDays === undefined ? s.workingDays : (list(p.workingDays, /[,;\s]+/) as Weekday[]),
+    organisations: p.organisations === undefined ? s.organisations : list(p.organisations, /\r?\n/),
+  };
+}
+
+export async function saveSettingsFromCard(w: WorkPlanContext, caller: Caller, group: Group, p: SettingsPayload): Promise<{ next: string }> {
+  await w.roles.assertCoChair(caller, group);
+  const saved = await saveSettings(w, caller, group, await settingsFromCard(w, group, p));
+  const key = saved.digestJobKey ?? '';
+  const date = key.split('|')[1] ?? localDate(w.clock.now(), saved.timeZone);
+  return { next: `${date} ${saved.digestTime} (${saved.timeZone})` };
+}
