@@ -97,7 +97,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     adapter.onTurnError = createTurnErrorHandler(deps);
     const bot = new QuorumBot(deps);
     const tabApi = { routes: features.flatMap((f) => f.routes ?? []), authenticate: createAuthenticator(config), bot: deps };
-    const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist'), tabApi, authMode: authMode(config) });
+    const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist'), tabApi, authMode: authMode(config), ...devUserOf(config) });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -131,6 +131,12 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     await azurite?.stop();
     throw err;
   }
+}
+
+/** On an unauthenticated local run, the tab starts as the first configured co-chair. */
+function devUserOf(config: QuorumConfig): { defaultDevUser?: string } {
+  const first = config.initialCoChairs[0];
+  return !config.bot && !config.tabSso && first ? { defaultDevUser: `${first.tenantId}:${first.aadObjectId}` } : {};
 }
 
 async function main(): Promise<void> {

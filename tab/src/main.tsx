@@ -3,7 +3,7 @@ import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { App, themed, useTheme } from './app';
 import { DevIdentity } from './components/dev-identity';
 import { ErrorBar, Loading } from './components/status';
-import { ApiClient } from './lib/api';
+import { ApiClient, devUser, setDevUser } from './lib/api';
 import { connectToHost, registerTabConfig, type Host } from './lib/host';
 import { messagesFor, MessagesContext, useT } from './lib/i18n';
 import { SessionContext, type Me } from './lib/session';
@@ -48,8 +48,9 @@ function Configure({ host }: { host: Host }) {
 
 async function start(): Promise<void> {
   const host = await connectToHost();
-  const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string };
+  const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
   const devMode = !host.inTeams && info.auth === 'development';
+  if (devMode && !devUser() && info.devUser) setDevUser(info.devUser);
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <StrictMode>

@@ -18,6 +18,8 @@ export interface ServerDeps {
   tabDir: string;
   tabApi: TabApiDeps;
   authMode: 'sso' | 'development' | 'disabled';
+  /** Development mode only: who the tab acts as until the developer picks someone else. */
+  defaultDevUser?: string;
 }
 
 const REFUSALS: Record<number, string> = {
@@ -37,7 +39,8 @@ export function createServer(deps: ServerDeps): Server {
   server.get('/healthz', healthHandler(deps.pingStorage));
   // The API root tells the tab how to authenticate (it shows "development mode" plainly).
   server.get('/api/tab', async (_req, res) => {
-    res.json(200, { service: 'quorum', api: 'tab', version: 1, auth: deps.authMode });
+    const dev = deps.authMode === 'development' && deps.defaultDevUser ? { devUser: deps.defaultDevUser } : {};
+    res.json(200, { service: 'quorum', api: 'tab', version: 1, auth: deps.authMode, ...dev });
   });
   mountTabApi(server, deps.tabApi);
   server.get('/tab/*', tabFiles(deps.tabDir));
