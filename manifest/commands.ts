@@ -24,7 +24,8 @@ export interface CommandList {
  * A stand-in for every dependency of a feature factory. Factories do no I/O, so nothing real is
  * needed to read their commands; any property or call yields another stand-in (never a promise).
  */
-function standIn(): unknown {
+/** A FeatureContext whose every member is a harmless stand-in: feature factories do no I/O. */
+export function standIn(): unknown {
   const target = function standInFunction(): void {};
   return new Proxy(target, {
     get: (_t, prop) => (prop === 'then' || typeof prop === 'symbol' ? undefined : standIn()),

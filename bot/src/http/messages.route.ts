@@ -9,14 +9,42 @@ import { errorBody } from './error-status';
 
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-/** Just enough shape to be an activity; botbuilder and the handlers validate the rest. */
+const text = (max: number) => z.string().max(max).optional();
+const account = z.object({ id: text(1024), name: text(1024), aadObjectId: text(64) }).loose();
+const objects = z.array(z.record(z.string(), z.unknown())).max(200).optional();
+
+/**
+ * The fields the bot reads must have the types Teams sends: botbuilder trusts them, and a
+ * number where a string belongs would surface as a crash deep in a turn. Anything else about
+ * the activity is checked by the handlers that use it.
+ */
 const activityShape = z
   .object({
     type: z.string().min(1).max(64),
-    serviceUrl: z.string().max(2048).optional(),
-    channelId: z.string().max(64).optional(),
-    conversation: z.object({ id: z.string().max(1024) }).loose().optional(),
-    from: z.object({ id: z.string().max(1024).optional() }).loose().optional(),
+    id: text(1024),
+    name: text(256),
+    text: text(MAX_ACTIVITY_BYTES),
+    locale: text(64),
+    serviceUrl: text(2048),
+    channelId: text(64),
+    timestamp: text(64),
+    replyToId: text(1024),
+    conversation: z.object({ id: z.string().max(1024), tenantId: text(64), conversationType: text(64) }).loose().optional(),
+    from: account.optional(),
+    recipient: account.optional(),
+    entities: objects,
+    attachments: objects,
+    membersAdded: z.array(account).max(1000).optional(),
+    membersRemoved: z.array(account).max(1000).optional(),
+    channelData: z
+      .object({
+        tenant: z.object({ id: text(64) }).loose().optional(),
+        team: z.object({ id: text(1024), name: text(1024) }).loose().optional(),
+        channel: z.object({ id: text(1024) }).loose().optional(),
+        eventType: text(64),
+      })
+      .loose()
+      .optional(),
   })
   .loose();
 

@@ -22,7 +22,8 @@ export interface ServerDeps {
   defaultDevUser?: string;
 }
 
-const REFUSALS: Record<number, string> = {
+/** The fixed words of refusals made before any handler runs (parsers, router). */
+export const REFUSALS: Record<number, string> = {
   400: 'The body is not valid JSON.',
   404: 'No such resource.',
   405: 'Method not allowed.',

@@ -42,12 +42,12 @@ export function createI18n(): i18n {
 }
 
 /** "fr-CA", "fr", "FR_fr" → fr; anything else → en. */
-export function languageOf(locale: string | undefined): Language {
-  const lang = (locale ?? '').slice(0, 2).toLowerCase();
+export function languageOf(locale: unknown): Language {
+  const lang = typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : '';
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
-export function translator(instance: i18n, locale: string | undefined): Translate {
+export function translator(instance: i18n, locale: unknown): Translate {
   const t = instance.getFixedT(languageOf(locale));
   return (key, params) => t(key, params ?? {});
 }

@@ -108,6 +108,9 @@ export class QuorumBot extends TeamsActivityHandler {
       const response = await handleCardAction(this.deps, ctx);
       return { status: response.statusCode, body: response };
     }
-    return super.onInvokeActivity(ctx);
+    const response = await super.onInvokeActivity(ctx);
+    // botbuilder answers 501 to invokes no handler knows; to Teams that is the caller's
+    // mistake (an invoke this app never offered), not a server failure.
+    return response.status === 501 ? { status: 400, body: { code: 'UnsupportedInvoke', message: 'This app does not handle that request.' } } : response;
   }
 }

@@ -1,0 +1,12 @@
+import { standIn } from '../../manifest/commands';
+import type { ApiRoute, CardVerb, FeatureContext } from '../../bot/src/teams/feature';
+import { createFeatures } from '../../bot/src/teams/features';
+
+/** Every card verb and tab API route the service registers (read from the same factories). */
+export function registeredSurface(): { verbs: string[]; routes: Pick<ApiRoute, 'method' | 'path' | 'audience'>[] } {
+  const features = createFeatures(standIn() as FeatureContext);
+  return {
+    verbs: features.flatMap((f) => (f.verbs ?? []).map((v: CardVerb) => v.verb)),
+    routes: features.flatMap((f) => (f.routes ?? []).map((r) => ({ method: r.method, path: r.path, audience: r.audience }))),
+  };
+}
