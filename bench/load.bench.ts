@@ -1,0 +1,129 @@
+/**
+ * Sustained load (issue 8): the service runs as its own process (as in production); this
+ * process is the load. For LOAD_SECONDS (default 90) it keeps LOAD_CONCURRENCY (default 16)
+ * requests in flight, a mix of chat commands, card actions and tab API reads, and prints
+ * requests per second, p50/p95/p99 latency, errors, and the service's memory (RSS) at the
+ * start, a third of the way in, and at the end (no growth that keeps climbing).
+ *
+ * Run: npx tsx bench/load.bench.ts   (its own Azurite, Bot Connector stand-in and service; loopback only)
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort, startAzurite } from '../bot/src/dev/azurite';
+import { startBotConnector } from '../tests/fakes/bot-connector';
+import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../tests/fixtures/activities';
+import { report } from './lib/figures';
+
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 90);
+const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 16);
+const ROOT = path.resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const azurite = await startAzurite();
+  const connector = await startBotConnector();
+  connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
+  connector.setMembers(TEAM.id, (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
+  connector.setMembers(TEAM.selectedChannel.id, (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
+  const port = await freePort();
+  const service = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_TABLE_PREFIX: 'load', INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, SCHEDULER: 'off' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(url);
+    const post = (activity: unknown) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    await post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
+    for (let i = 0; i < 20; i++) await post(loadActivity('personal-message', { serviceUrl: connector.url, from: 'amina', text: `new item Load item ${i} due 2031-01-0${1 + (i % 9)}` }));
+
+    const who = ['amina', 'lars', 'sofia'] as const;
+    const mix: (() => Promise<Response>)[] = [
+      () => post(loadActivity('personal-message', { serviceUrl: connector.url, from: who[rand(3)]!, text: 'help' })),
+      () => post(loadActivity('personal-message', { serviceUrl: connector.url, from: who[rand(3)]!, text: 'items all' })),
+      () => post(loadActivity('channel-message-mention', { serviceUrl: connector.url, from: who[rand(3)]!, text: 'decisions' })),
+      () => post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from: 'amina', cardAction: { verb: 'cochairs.show', data: { teamId: TEAM.id } } })),
+      () => tab(url, 'items'),
+      () => tab(url, 'decisions'),
+      () => tab(url, 'me'),
+    ];
+
+    const latencies: number[] = [];
+    let errors = 0;
+    const rss: number[] = [rssOf(service.pid!)];
+    const end = Date.now() + SECONDS * 1000;
+    const third = Date.now() + (SECONDS * 1000) / 3;
+    let sampled = false;
+    const worker = async () => {
+      while (Date.now() < end) {
+        const t = performance.now();
+        try {
+          const res = await mix[rand(mix.length)]!();
+          await res.arrayBuffer();
+          if (res.status >= 400) errors++;
+        } catch {
+          errors++;
+        }
+        latencies.push(performance.now() - t);
+        if (!sampled && Date.now() > third) {
+          sampled = true;
+          rss.push(rssOf(service.pid!));
+        }
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const elapsed = (performance.now() - started) / 1000;
+    rss.push(rssOf(service.pid!));
+
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+    report({ bench: 'load', name: `requests/s (${CONCURRENCY} in flight, ${SECONDS} s, mixed)`, value: latencies.length / elapsed, unit: 'req/s' });
+    report({ bench: 'load', name: 'latency p50', value: pct(50), unit: 'ms' });
+    report({ bench: 'load', name: 'latency p95', value: pct(95), unit: 'ms' });
+    report({ bench: 'load', name: 'latency p99', value: pct(99), unit: 'ms' });
+    report({ bench: 'load', name: 'errors', value: errors, unit: 'responses', goal: '0', pass: errors === 0 });
+    report({ bench: 'load', name: 'service memory start / third / end', value: rss[2]! / 1024, unit: `MiB (start ${Math.round(rss[0]! / 1024)}, third ${Math.round(rss[1]! / 1024)})` });
+    const growth = (rss[2]! - rss[1]!) / rss[1]!;
+    report({ bench: 'load', name: 'memory growth over the last two thirds', value: growth * 100, unit: '%', goal: '≤ 25% (not climbing)', pass: growth <= 0.25 });
+  } finally {
+    service.kill('SIGTERM');
+    await new Promise((r) => service.once('exit', r));
+    await connector.stop();
+    await azurite.stop();
+  }
+}
+
+function tab(url: string, route: string): Promise<Response> {
+  const user = [USERS.amina, USERS.sofia][rand(2)]!;
+  return fetch(`${url}/api/tab/${route}`, { headers: { 'x-quorum-dev-user': `${TENANT_ID}:${user.aadObjectId}`, 'x-quorum-team': TEAM.id } });
+}
+
+function rand(n: number): number {
+  return Math.floor(Math.random() * n);
+}
+
+/** Resident memory of a process, in KiB (Linux). */
+function rssOf(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error('the service did not start');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+void main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
