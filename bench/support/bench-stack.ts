@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { parseConfig } from '../../bot/src/config';
+import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
+import { startQuorum, type RunningQuorum } from '../../bot/src/main';
+import { createRepositories } from '../../bot/src/storage/repositories';
+import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
+import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
+import { startBotConnector, type BotConnector } from '../../tests/fakes/bot-connector';
+import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../../tests/fixtures/activities';
+
+export interface Person {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+export interface BenchStack {
+  azurite: RunningAzurite;
+  connector: BotConnector;
+  service: RunningQuorum;
+  tables: TableClients;
+  polls: TablePollRepository;
+  post(activity: unknown): Promise<unknown>;
+  invoke(from: Person | 'amina', verb: string, data: Record<string, unknown>): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** Azurite (in memory), the Bot Connector stand-in and the real service, all on loopback. */
+export async function startBenchStack(): Promise<BenchStack> {
+  const azurite = await startAzurite();
+  const connector = await startBotConnector();
+  connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
+  const roster = (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u));
+  connector.setMembers(TEAM.id, roster);
+  connector.setMembers(TEAM.selectedChannel.id, roster);
+  const prefix = `bench${randomUUID().slice(0, 6).replace(/-/g, '')}`;
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SCHEDULER: 'off',
+    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    STORAGE_TABLE_PREFIX: prefix,
+    INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`,
+  });
+  const sink = new Writable({ write: (_c, _e, done) => done() });
+  const service = await startQuorum(config, { logDestination: sink });
+  const tables = createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix);
+  const post = async (activity: unknown) => {
+    const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const text = await res.text();
+    return text ? (JSON.parse(text) as unknown) : undefined;
+  };
+  await post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
+  return {
+    azurite,
+    connector,
+    service,
+    tables,
+    polls: new TablePollRepository(tables.table('polls'), tables.table('pollIndex')),
+    post,
+    invoke: (from, verb, data) => post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } })),
+    async stop() {
+      await service.stop();
+      await connector.stop();
+      await azurite.stop();
+    },
+  };
+}
+
+/** Stores members directly (as the roster sync would), many at a time. */
+export async function addMembers(tables: TableClients, count: number, tag: string): Promise<Person[]> {
+  const repos = createRepositories(tables);
+  const people = Array.from({ length: count }, (_, i) => ({ id: `29:${tag}-${i}`, name: `${tag} ${i}`, aadObjectId: randomUUID() }));
+  await pool(people, 64, (p) => repos.members.upsertProfile({ tenantId: TENANT_ID, teamId: TEAM.id, ...p, userId: p.id, role: 'member', active: true, updatedAt: new Date().toISOString() }));
+  return people;
+}
+
+export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  }));
+}
+
+export const GROUP = { tenantId: TENANT_ID, teamId: TEAM.id };

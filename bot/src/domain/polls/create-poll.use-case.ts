@@ -1,0 +1,53 @@
+import type { Caller } from '../identity';
+import type { Group } from '../group';
+import { QuorumError } from '../errors';
+import type { Versioned } from '../versioned';
+import { POLL_JOBS, REMINDER_BEFORE_MS, type PollDeps } from './poll-deps';
+import type { Poll } from './poll';
+import { validatePollInput, type PollFormInput } from './poll-input';
+
+/** Co-chairs create polls; members too when the group's setting allows it. */
+export async function assertCanCreatePoll(deps: PollDeps, caller: Caller, group: Group): Promise<void> {
+  const role = await deps.roles.assertMember(caller, group);
+  if (role === 'co-chair') return;
+  const settings = await deps.settings.get(group);
+  if (!settings?.value.membersCanCreate) throw new QuorumError('forbidden', 'members may not create polls', { reason: 'polls.errors.membersCannotCreate' });
+}
+
+/**
+ * `pollId` comes from the form (generated when it was shown), so submitting the same form
+ * twice is one poll: the second create meets the first one's row and is refused.
+ */
+export async function createPoll(deps: PollDeps, caller: Caller, group: Group, pollId: string, input: PollFormInput): Promise<Versioned<Poll>> {
+  await assertCanCreatePoll(deps, caller, group);
+  const now = deps.clock.now();
+  const draft = validatePollInput(input, now, group.timeZone);
+  if (draft.sessionId && !(await deps.sessions.get(group, draft.sessionId))) {
+    throw new QuorumError('validation', 'unknown session', { reason: 'polls.errors.unknownSession' });
+  }
+  const members = (await deps.members.list(group)).filter((m) => m.active);
+  const poll: Poll = {
+    tenantId: group.tenantId,
+    teamId: group.teamId,
+    id: pollId,
+    ...draft,
+    timeZone: group.timeZone,
+    status: 'open',
+    createdBy: caller.aadObjectId,
+    createdAt: now,
+    resultsPosted: false,
+    electorate: members.length,
+  };
+  let created: Versioned<Poll>;
+  try {
+    created = await deps.polls.create(poll);
+  } catch (err) {
+    if (err instanceof QuorumError && err.code === 'conflict') throw new QuorumError('conflict', 'poll exists', { reason: 'polls.errors.alreadyCreated' });
+    throw err;
+  }
+  const ref = { tenantId: group.tenantId, teamId: group.teamId };
+  await deps.scheduler.schedule({ ...ref, kind: POLL_JOBS.close, key: pollId, dueAt: poll.closesAt, payload: { pollId } });
+  const remindAt = new Date(poll.closesAt.getTime() - REMINDER_BEFORE_MS);
+  if (remindAt.getTime() > now.getTime()) await deps.scheduler.schedule({ ...ref, kind: POLL_JOBS.reminder, key: pollId, dueAt: remindAt, payload: { pollId } });
+  return created;
+}

@@ -1,0 +1,188 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { answersOf, pollRefPayload, pollVotePayload } from '../../cards/polls/poll-card';
+import { pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
+import { POLL_VERBS, RECORD_AS_DECISION_VERB } from '../../cards/polls/verbs';
+import { QuorumError } from '../../domain/errors';
+import type { Group } from '../../domain/group';
+import { castVote, loadPoll } from '../../domain/polls/cast-vote.use-case';
+import { closePoll } from '../../domain/polls/close-poll.use-case';
+import { assertCanCreatePoll, createPoll } from '../../domain/polls/create-poll.use-case';
+import type { PollDeps } from '../../domain/polls/poll-deps';
+import { computeResults } from '../../domain/polls/results';
+import { localParts } from '../../domain/sessions/local-time';
+import { nextSession } from '../../domain/sessions/session';
+import { TablePollRepository } from '../../storage/polls/poll.repository';
+import { TablePollSettingsRepository } from '../../storage/polls/poll-settings.repository';
+import { TableSessionRepository } from '../../storage/sessions/session.repository';
+import { decisionFormCard } from './decisions.feature';
+import { presentError } from '../errors.presenter';
+import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
+import { parsePayload } from '../payload';
+import { PollChannel } from './polls/poll-channel';
+import { pollJobs } from './polls/poll-jobs';
+import { personalCard } from './polls/poll-personal';
+import { pollRoutes } from './polls/poll-routes';
+import { PollVoteCaches } from './polls/vote-caches';
+
+export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
+
+const newPollId = () => `p${randomBytes(8).toString('hex')}`;
+
+/** Polls ahead of sessions: create (card form), vote (Action.Execute + refresh), close, remind, export. */
+export function createPollsFeature(ctx: FeatureContext): Feature {
+  const deps: PollDeps = {
+    polls: new TablePollRepository(ctx.tables.table('polls'), ctx.tables.table('pollIndex')),
+    settings: new TablePollSettingsRepository(ctx.tables.table('pollSettings')),
+    sessions: new TableSessionRepository(ctx.tables.table('sessions')),
+    members: ctx.repos.members,
+    roles: ctx.roles,
+    clock: ctx.clock,
+    scheduler: ctx.scheduler,
+  };
+  const channel = new PollChannel(ctx, deps);
+  const caches = new PollVoteCaches(deps);
+
+  const form = async (s: TurnScope, group: Group, pollId = newPollId(), notice?: string, values?: Record<string, string>) => {
+    const now = deps.clock.now();
+    const sessions = (await deps.sessions.list(group)).filter((x) => x.status !== 'closed' && x.endsAt > now);
+    const soon = nextSession(sessions, now);
+    const defaults = values ?? { closesDate: localParts(new Date(now.getTime() + 7 * 86_400_000), group.timeZone).date, closesTime: '17:00', ...(soon ? { sessionId: soon.id } : {}) };
+    return renderPollForm(s.t, { teamId: group.teamId, pollId, timeZone: group.timeZone, sessions: sessions.map((x) => ({ id: x.id, title: x.title })), ...(notice ? { notice } : {}), values: defaults });
+  };
+
+  /** Votes and views name a team: outside it (another team or tenant, or not a member) the answer is the same clear refusal. */
+  const asVoter = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (err instanceof QuorumError && ['group-inactive', 'group-unknown', 'not-a-member', 'forbidden'].includes(err.code)) {
+        throw new QuorumError('not-a-member', 'voter outside the poll team', { reason: 'polls.errors.notInTeam' });
+      }
+      throw err;
+    }
+  };
+  const voterGroup = (s: TurnScope): Promise<Group> =>
+    asVoter(async () => {
+      const group = await s.group();
+      await deps.roles.assertMember(s.caller, group);
+      return group;
+    });
+
+  const create = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
+    const p = parsePayload(pollCreatePayload, data);
+    const group = await s.group();
+    const { teamId: _t, pollId, ...input } = p;
+    try {
+      const { value: poll } = await createPoll(deps, s.caller, group, pollId, input);
+      ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId, kind: poll.kind, anonymous: poll.anonymous }, 'poll created');
+      const posted = await channel.post(poll);
+      const text = s.t(posted ? 'polls.created' : 'polls.createdNotPosted');
+      return { card: await personalCard(s, deps, (await loadPoll(deps, group, pollId)).value, { notice: { text, tone: posted ? 'good' : 'attention' } }) };
+    } catch (err) {
+      // A refused form comes back with its values and the reason, and nothing is stored.
+      if (!(err instanceof QuorumError) || err.code !== 'validation') throw err;
+      const values = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      return { card: await form(s, group, pollId, presentError(err, s.t, ctx.logger, 'card:poll.create').text, values) };
+    }
+  };
+
+  const vote = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
+    const p = parsePayload(pollVotePayload, data);
+    const { poll, outcome, role, ballot, previous } = await asVoter(async () => castVote(deps, s.caller, await s.group(), p.pollId, p.choice, answersOf(p), caches.readPoll));
+    const tally = await caches.tallyAfter(poll, outcome, ballot, previous);
+    await channel.noteVote(poll).catch((err: unknown) => ctx.logger.warn({ err, pollId: poll.id }, 'channel card refresh not scheduled'));
+    const key = { recorded: 'recorded', changed: 'changed', unchanged: 'unchanged', 'already-voted': 'alreadyVoted' }[outcome];
+    return { card: await personalCard(s, deps, poll, { notice: { text: s.t(`polls.card.${key}`), tone: outcome === 'already-voted' ? 'attention' : 'good' }, known: { role, mine: poll.anonymous ? undefined : ballot, tally } }) };
+  };
+
+  const view = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
+    const p = parsePayload(pollRefPayload, data);
+    const group = await voterGroup(s);
+    return { card: await personalCard(s, deps, (await loadPoll(deps, group, p.pollId)).value, { changing: p.change === true }) };
+  };
+
+  const close = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
+    const p = parsePayload(pollRefPayload, data);
+    const group = await s.group();
+    await deps.roles.assertCoChair(s.caller, group);
+    await loadPoll(deps, group, p.pollId);
+    const { poll, closedNow } = await closePoll(deps, group, p.pollId, s.caller.aadObjectId);
+    if (closedNow) {
+      ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId: p.pollId }, 'poll closed early');
+      await channel.postResults(poll.value, 0);
+    }
+    return { card: await personalCard(s, deps, (await loadPoll(deps, group, p.pollId)).value, { notice: { text: s.t('polls.card.closedNow'), tone: 'good' } }) };
+  };
+
+  /**
+   * "Record as decision": the form is pre-filled on the server from the stored poll and its
+   * sealed results (question as title, results as text), never from the card's data.
+   */
+  const decide = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
+    const p = parsePayload(pollRefPayload, data);
+    const group = await s.group();
+    await deps.roles.assertCoChair(s.caller, group);
+    const poll = (await loadPoll(deps, group, p.pollId)).value;
+    if (poll.status !== 'closed') throw new QuorumError('validation', 'poll still open', { reason: 'polls.errors.decideOpen' });
+    const results = computeResults(poll, await deps.polls.tally(poll));
+    const lines = results.options.map((r) => `${r.leading ? '★ ' : ''}${r.text}: ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`);
+    const text = [s.t('polls.decide.summary', { voters: results.voters }), ...lines].join('\n');
+    return { card: await decisionFormCard(s, { title: poll.question, text, pollId: poll.id, ...(poll.sessionId ? { sessionId: poll.sessionId } : {}) }) };
+  };
+
+  return {
+    name: 'polls',
+    tables: [...POLL_TABLES, 'sessions'],
+    commands: [
+      {
+        id: 'poll',
+        words: [['poll'], ['poll', 'new'], ['new', 'poll'], ['sondage'], ['nouveau', 'sondage']],
+        usage: 'poll',
+        descriptionKey: 'polls.commands.poll',
+        audience: 'everyone',
+        inMenu: true,
+        run: async (s) => {
+          const group = await s.group();
+          await assertCanCreatePoll(deps, s.caller, group);
+          await s.sendCard(await form(s, group));
+        },
+      },
+      {
+        id: 'poll-settings',
+        words: [['poll', 'settings'], ['sondage', 'paramètres']],
+        usage: 'poll settings members on|off',
+        descriptionKey: 'polls.commands.settings',
+        audience: 'co-chair',
+        run: async (s, args) => {
+          const group = await s.group();
+          await deps.roles.assertCoChair(s.caller, group);
+          const m = /^members\s+(on|off)$/i.exec(args.trim());
+          if (!m) return s.sendText(s.t('polls.settings.usage'));
+          const on = m[1]!.toLowerCase() === 'on';
+          const current = await deps.settings.get(group);
+          await deps.settings.put(group, { membersCanCreate: on }, current?.etag);
+          await s.sendText(s.t(on ? 'polls.settings.on' : 'polls.settings.off'));
+        },
+      },
+    ],
+    verbs: [
+      {
+        verb: POLL_VERBS.form,
+        run: async (s, data) => {
+          parsePayload(z.strictObject({ teamId: z.string().min(1).max(256) }), data);
+          const group = await s.group();
+          await assertCanCreatePoll(deps, s.caller, group);
+          return { card: await form(s, group) };
+        },
+      },
+      { verb: POLL_VERBS.create, run: create },
+      { verb: POLL_VERBS.vote, run: vote },
+      { verb: POLL_VERBS.view, run: view },
+      { verb: POLL_VERBS.close, run: close },
+      { verb: RECORD_AS_DECISION_VERB, run: decide },
+    ],
+    jobs: pollJobs(ctx, deps, channel),
+    routes: pollRoutes(deps),
+  };
+}

@@ -1,0 +1,47 @@
+import { renderPollCard } from '../../../cards/polls/poll-card';
+import type { AdaptiveCard } from '../../../cards/render';
+import type { Role } from '../../../domain/member';
+import { canSeeResults, isOpen, type Ballot, type Poll, type Tally } from '../../../domain/polls/poll';
+import type { PollDeps } from '../../../domain/polls/poll-deps';
+import { computeResults } from '../../../domain/polls/results';
+import { languageOf } from '../../../i18n/i18n';
+import type { TurnScope } from '../../feature';
+
+/**
+ * One person's view of a poll: their own vote (named polls only: an anonymous choice is not
+ * stored), the inputs while they may vote, and results only as the visibility rule allows
+ * for their role.
+ */
+export interface PersonalOptions {
+  notice?: { text: string; tone: 'good' | 'attention' };
+  changing?: boolean;
+  /** Right after a vote these are known: no need to read them again. */
+  known?: { role: Role; mine: Ballot | undefined; tally: Tally };
+}
+
+export async function personalCard(s: TurnScope, deps: PollDeps, poll: Poll, opts: PersonalOptions = {}): Promise<AdaptiveCard> {
+  const now = deps.clock.now();
+  const role = opts.known ? opts.known.role : await s.role();
+  const isCoChair = role === 'co-chair';
+  const [tally, mine, hasVoted] = await Promise.all([
+    opts.known ? opts.known.tally : deps.polls.tally(poll),
+    opts.known ? opts.known.mine : deps.polls.namedVote(poll, s.caller.aadObjectId),
+    opts.known ? true : deps.polls.hasVoted(poll, s.caller.aadObjectId),
+  ]);
+  const visible = canSeeResults(poll, isCoChair, now);
+  return renderPollCard(s.t, {
+    poll,
+    mode: 'personal',
+    language: languageOf(s.id.locale),
+    voters: tally.voters,
+    electorate: poll.electorate,
+    ...(visible ? { results: computeResults(poll, tally) } : {}),
+    resultsHidden: !visible,
+    isCoChair,
+    isOpen: isOpen(poll, now),
+    ...(mine ? { mine } : {}),
+    hasVoted,
+    ...(opts.changing ? { changing: true } : {}),
+    ...(opts.notice ? { notice: opts.notice } : {}),
+  });
+}

@@ -1,0 +1,59 @@
+import { QuorumError } from '../../../domain/errors';
+import { loadPoll } from '../../../domain/polls/cast-vote.use-case';
+import { canSeeResults, isOpen, type Poll } from '../../../domain/polls/poll';
+import type { PollDeps } from '../../../domain/polls/poll-deps';
+import { computeResults } from '../../../domain/polls/results';
+import type { ApiRoute, ApiScope } from '../../feature';
+import { countsCsv, namedCsv } from './poll-csv';
+
+async function summary(deps: PollDeps, scope: ApiScope, poll: Poll) {
+  const now = deps.clock.now();
+  const tally = await deps.polls.tally(poll);
+  const visible = canSeeResults(poll, scope.role === 'co-chair', now);
+  return {
+    id: poll.id,
+    question: poll.question,
+    options: poll.options,
+    kind: poll.kind,
+    maxChoices: poll.maxChoices,
+    anonymous: poll.anonymous,
+    visibility: poll.visibility,
+    closesAt: poll.closesAt.toISOString(),
+    timeZone: poll.timeZone,
+    sessionId: poll.sessionId ?? null,
+    open: isOpen(poll, now),
+    voters: tally.voters,
+    // Counts only, never who chose what (anonymous or not).
+    results: visible ? computeResults(poll, tally) : null,
+  };
+}
+
+/** Tab API: a group's polls, one poll, and the CSV export for co-chairs. */
+export function pollRoutes(deps: PollDeps): ApiRoute[] {
+  return [
+    {
+      method: 'get',
+      path: 'polls',
+      audience: 'member',
+      handle: async (scope) => ({ json: await Promise.all((await deps.polls.list(scope.group)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => summary(deps, scope, p))) }),
+    },
+    {
+      method: 'get',
+      path: 'polls/:id',
+      audience: 'member',
+      handle: async (scope, req) => ({ json: await summary(deps, scope, (await loadPoll(deps, scope.group, req.params.id ?? '')).value) }),
+    },
+    {
+      method: 'get',
+      path: 'polls/:id/csv',
+      audience: 'co-chair',
+      handle: async (scope, req) => {
+        if (scope.role !== 'co-chair') throw new QuorumError('forbidden', 'co-chair role required');
+        const { value: poll } = await loadPoll(deps, scope.group, req.params.id ?? '');
+        if (!canSeeResults(poll, true, deps.clock.now())) throw new QuorumError('forbidden', 'results not visible yet', { reason: 'polls.card.hidden.after-close' });
+        const body = poll.anonymous ? countsCsv(poll, computeResults(poll, await deps.polls.tally(poll))) : namedCsv(scope.t, poll, await deps.polls.namedVotes(poll));
+        return { body, contentType: 'text/csv; charset=utf-8', filename: `poll-${poll.id}.csv` };
+      },
+    },
+  ];
+}
