@@ -33,7 +33,12 @@ const HALF_MINUTE = 33_000;
 
 export class RateLimiter {
   private readonly conversations = new Map<string, number[]>();
-  private readonly tenants = new Map<string, number[]>();
+  /**
+   * Each tenant's sends are spaced on an even grid (one slot every 1.1 s / cap) instead of
+   * bursting up to the cap: bursts bunch up on arrival and cross Teams' 1 s window. Slots are
+   * reserved before sleeping, so a late wake-up delays only its own send, not the grid.
+   */
+  private readonly nextTenantSlot = new Map<string, number>();
 
   constructor(
     private readonly limits: RateLimits = TEAMS_LIMITS,
@@ -45,18 +50,17 @@ export class RateLimiter {
     for (;;) {
       const now = this.time.now();
       const conv = prune(this.conversations, conversationId, now - HALF_MINUTE);
-      const tenant = prune(this.tenants, tenantId, now - SECOND);
-      const wait = Math.max(
-        waitFor(conv, now, SECOND, this.limits.perConversationPerSecond),
-        waitFor(conv, now, HALF_MINUTE, this.limits.perConversationPer30s),
-        waitFor(tenant, now, SECOND, this.limits.perTenantPerSecond),
-      );
-      if (wait <= 0) {
-        conv.push(now);
-        tenant.push(now);
-        return;
+      const convWait = Math.max(waitFor(conv, now, SECOND, this.limits.perConversationPerSecond), waitFor(conv, now, HALF_MINUTE, this.limits.perConversationPer30s));
+      if (convWait > 0) {
+        await this.time.sleep(convWait);
+        continue;
       }
-      await this.time.sleep(wait);
+      const slot = Math.max(now, this.nextTenantSlot.get(tenantId) ?? now);
+      this.nextTenantSlot.set(tenantId, slot + SECOND / this.limits.perTenantPerSecond);
+      // The planned time counts in the conversation's windows from now on (conservative).
+      conv.push(slot);
+      if (slot > now) await this.time.sleep(slot - now);
+      return;
     }
   }
 }
