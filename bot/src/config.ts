@@ -66,6 +66,7 @@ const envSchema = z
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 
+    PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TAB_SSO_CLIENT_ID: optionalString,
     TAB_SSO_APP_ID_URI: optionalString,
     TAB_SSO_AUTHORITY: optionalString.pipe(z.url().optional()),
@@ -139,6 +140,8 @@ export interface QuorumConfig {
    * development identity instead (accepted only then).
    */
   tabSso?: { clientId: string; appIdUri?: string; authority: string; jwksUrl: string };
+  /** Where users reach the service (links in cards to the tab); the local address when unset. */
+  publicBaseUrl: string;
   /** 'off' keeps jobs stored but runs no passes (an instance that only serves requests). */
   scheduler: { enabled: boolean; tickMs: number };
 }
@@ -188,6 +191,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     storage,
     allowedTenantIds: env.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
     initialCoChairs: env.INITIAL_CO_CHAIRS,
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${env.PORT}`).replace(/\/$/, ''),
     notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
     notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS },
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000 },

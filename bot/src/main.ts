@@ -89,7 +89,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
       tickMs: config.scheduler.tickMs,
     });
 
-    const features = createFeatures({ tables, repos, roles, clock, logger, notifier, scheduler, i18n });
+    const features = createFeatures({ tables, repos, roles, clock, logger, notifier, scheduler, i18n, publicBaseUrl: config.publicBaseUrl });
     await tables.ensureTables([...PLATFORM_TABLES, ...features.flatMap((f) => f.tables ?? [])]);
     scheduler.register(features.flatMap((f) => f.jobs ?? []));
     const registry = new FeatureRegistry(features);

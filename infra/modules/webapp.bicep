@@ -116,6 +116,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     STORAGE_TABLE_PREFIX: storageTablePrefix
     ALLOWED_TENANT_IDS: allowedTenantIds
     INITIAL_CO_CHAIRS: initialCoChairs
+    PUBLIC_BASE_URL: 'https://${site.properties.defaultHostName}'
     TAB_SSO_CLIENT_ID: tabSsoClientId
     TAB_SSO_APP_ID_URI: 'api://${site.properties.defaultHostName}/${tabSsoClientId}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString

@@ -46,6 +46,7 @@ describe('decisions routes of the tab API', () => {
       notifier,
       scheduler: { schedule: async () => undefined },
       i18n: createI18n(),
+      publicBaseUrl: 'http://127.0.0.1',
     };
     feature = createDecisionsFeature(ctx);
     deps = { ...ctx, allowedTenantIds: [], registry: new FeatureRegistry([feature]) };

@@ -83,6 +83,7 @@ describe('sessions: plan, show, remind, calendar file', () => {
           notifier: { postToGroup: async () => ({ status: 'inactive' }), postToConversation: async () => ({ status: 'inactive' }), update: async () => ({ status: 'inactive' }) },
           scheduler: { schedule: async () => undefined },
           i18n: createI18n(),
+          publicBaseUrl: 'http://127.0.0.1',
         },
         { openItems: { openItems: async () => [{ id: 'i1', ref: 'A-12', title: 'Patch policy' }] } },
       ).routes ?? [];

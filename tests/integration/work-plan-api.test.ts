@@ -55,6 +55,7 @@ describe('work-plan tab API routes', () => {
       notifier,
       scheduler: { schedule: async (j) => void jobs.push(j) },
       i18n,
+      publicBaseUrl: 'http://127.0.0.1',
     });
     await tables.ensureTables(feature.tables);
     routes = [...(feature.routes ?? [])];

@@ -102,6 +102,8 @@ export interface FeatureContext {
   readonly notifier: Notifier;
   readonly scheduler: Scheduler;
   readonly i18n: i18n;
+  /** Where users reach the service, for links in cards (e.g. to the tab). */
+  readonly publicBaseUrl: string;
 }
 
 /** The message a message action ("…" → app) was run on: text only, never trusted markup. */

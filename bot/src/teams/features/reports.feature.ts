@@ -1,0 +1,31 @@
+import type { Feature, FeatureContext } from '../feature';
+import { runReportCommand, tabLink } from './reports/report-command';
+import { createReportServices, REPORT_TABLES } from './reports/report-data';
+import { reportRoutes } from './reports/report-routes';
+
+
+/**
+ * Reports for members: a session's (agenda, decisions, polls with results, action items
+ * created and closed) and a year's (decisions, work-plan progress by area, organisation and
+ * status), as Markdown, CSV and a printable HTML page. Read-only over the other features' data.
+ */
+export function createReportsFeature(ctx: FeatureContext, opts: { tabPage?: string } = {}): Feature {
+  const svc = createReportServices(ctx);
+  const link = tabLink(opts.tabPage ?? `${ctx.publicBaseUrl}/tab/index.html`);
+  return {
+    name: 'reports',
+    tables: REPORT_TABLES,
+    commands: [
+      {
+        id: 'report',
+        words: [['report'], ['rapport']],
+        usage: 'report session | report YYYY',
+        descriptionKey: 'reports.commands.report',
+        audience: 'everyone',
+        inMenu: false,
+        run: (s, args) => runReportCommand(svc, link, s, args),
+      },
+    ],
+    routes: reportRoutes(svc),
+  };
+}
