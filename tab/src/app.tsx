@@ -1,14 +1,25 @@
 import { Body1, Caption1, FluentProvider, Tab, TabList, Title3, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme as FluentTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Loading } from './components/status';
-import { useT } from './lib/i18n';
+import { useT, type MessageKey } from './lib/i18n';
 import type { Theme } from './lib/host';
 import { useSession } from './lib/session';
 
 const THEMES: Record<Theme, FluentTheme> = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
+interface View {
+  id: string;
+  label: MessageKey;
+  component: React.LazyExoticComponent<ComponentType>;
+  /** Only listed where it belongs (the personal tab opens with ?view=my-items). */
+  personal?: boolean;
+}
+
 /** Views load on demand: the first view's JavaScript stays small. */
-const VIEWS: { id: string; label: 'viewSettings'; component: React.LazyExoticComponent<ComponentType> }[] = [
+const VIEWS: View[] = [
+  { id: 'work-plan', label: 'viewWorkPlan', component: lazy(() => import('./views/work-plan-view')) },
+  { id: 'decisions', label: 'viewDecisions', component: lazy(() => import('./views/decisions-view')) },
+  { id: 'my-items', label: 'viewMyItems', component: lazy(() => import('./views/my-items-view')), personal: true },
   { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
 ];
 
@@ -23,9 +34,11 @@ export function themed(theme: Theme, children: React.ReactNode) {
 export function App({ initialView }: { initialView?: string }) {
   const t = useT();
   const { host, me } = useSession();
-  const [view, setView] = useState(VIEWS.some((v) => v.id === initialView) ? initialView! : VIEWS[0]!.id);
+  const personal = initialView === 'my-items';
+  const views = VIEWS.filter((v) => !v.personal || personal);
+  const [view, setView] = useState(views.some((v) => v.id === initialView) ? initialView! : views[0]!.id);
   useEffect(() => host.loaded(), [host]);
-  const Current = VIEWS.find((v) => v.id === view)!.component;
+  const Current = views.find((v) => v.id === view)!.component;
   return (
     <main>
       <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 12, marginBottom: 8 }}>
@@ -37,7 +50,7 @@ export function App({ initialView }: { initialView?: string }) {
       </header>
       <nav>
         <TabList selectedValue={view} onTabSelect={(_e, d) => setView(String(d.value))} size={host.frame === 'sidePanel' ? 'small' : 'medium'}>
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <Tab key={v.id} value={v.id}>
               {t(v.label)}
             </Tab>

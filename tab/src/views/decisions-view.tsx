@@ -1,0 +1,37 @@
+import { MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
+import { useState } from 'react';
+import { useT } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import { DecisionDetail } from './decisions/decision-detail';
+import { DecisionList } from './decisions/decision-list';
+import { CoChairsOnly, RecordForm } from './decisions/record-form';
+import { VerifyState } from './decisions/verify-state';
+
+/** The decision register: search, detail, the chain's verification, and recording (co-chairs). */
+export default function DecisionsView() {
+  const t = useT();
+  const { me } = useSession();
+  const [open, setOpen] = useState<string>();
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string>();
+  return (
+    <section aria-labelledby="decisions-title" style={{ display: 'grid', gap: 12, minWidth: 0, maxWidth: 900 }}>
+      <Subtitle2 id="decisions-title" as="h2">
+        {t('decTitle')}
+      </Subtitle2>
+      <VerifyState version={version} />
+      {me.role === 'co-chair' ? (
+        <RecordForm
+          onRecorded={(ref) => {
+            setNotice(t('decRecorded', { ref }));
+            setVersion((v) => v + 1);
+          }}
+        />
+      ) : (
+        <CoChairsOnly />
+      )}
+      <div role="status">{notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>
+      {open ? <DecisionDetail refText={open} onOpen={setOpen} onBack={() => setOpen(undefined)} /> : <DecisionList onOpen={setOpen} version={version} />}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+import { Badge, Body1, Button, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
+import { ErrorBar, Loading } from '../../components/status';
+import { useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useResource } from '../../lib/use-resource';
+import { kindKey, statusKey, type Decision } from './types';
+
+/** One record: its text, its derived status and the records it links to or is replaced by. */
+export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; onOpen(ref: string): void; onBack(): void }) {
+  const t = useT();
+  const { api } = useSession();
+  const res = useResource(() => api.get<Decision>(`decisions/${encodeURIComponent(refText)}`), [api, refText], 4000);
+  const back = (
+    <div>
+      <Button size="small" onClick={onBack}>
+        {t('decBack')}
+      </Button>
+    </div>
+  );
+  if (res.error) return <div style={{ display: 'grid', gap: 8 }}>{back}<ErrorBar error={res.error} onRetry={res.reload} /></div>;
+  if (!res.data) return <Loading />;
+  const d = res.data;
+  const link = (ref: string) => (
+    <Link as="button" onClick={() => onOpen(ref)}>
+      {ref}
+    </Link>
+  );
+  return (
+    <article aria-labelledby="decision-title" style={{ display: 'grid', gap: 8, minWidth: 0 }}>
+      {back}
+      <Subtitle2 id="decision-title" as="h3" style={{ overflowWrap: 'anywhere' }}>
+        {d.ref} · {d.title}
+      </Subtitle2>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
+        <Badge appearance="outline">{t(kindKey(d.kind))}</Badge>
+        <Badge appearance="tint" color={d.status === 'in-force' ? 'success' : d.status === 'revoked' ? 'danger' : 'warning'}>
+          {t(statusKey(d.status))}
+        </Badge>
+        {d.by && (
+          <Caption1>
+            {t('decSupersededBy')}: {link(d.by)}
+          </Caption1>
+        )}
+        {d.supersedes && (
+          <Caption1>
+            {t(d.kind === 'revocation' ? 'decKind_revocation' : 'decSupersedes')}: {link(d.supersedes)}
+          </Caption1>
+        )}
+      </div>
+      <Body1 style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{d.text}</Body1>
+      {d.rationale && (
+        <div>
+          <Text weight="semibold">{t('decRationale')}</Text>
+          <Body1 as="p" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}>
+            {d.rationale}
+          </Body1>
+        </div>
+      )}
+      <Caption1>{t('decDecidedOn', { date: d.decidedAt })}</Caption1>
+      <Caption1>{t('decRecordedBy', { name: d.recordedByName ?? '—', at: new Date(d.recordedAt).toLocaleString() })}</Caption1>
+      {(d.sessionId || d.pollId || d.actionItemIds.length > 0) && (
+        <Caption1 style={{ overflowWrap: 'anywhere' }}>
+          {t('decLinks')}: {[d.sessionId && `${t('decSession')} ${d.sessionId}`, d.pollId && `${t('decPoll')} ${d.pollId}`, d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`].filter(Boolean).join(' · ')}
+        </Caption1>
+      )}
+      <Caption1 style={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>
+        {t('decHash')}: {d.hash}
+      </Caption1>
+    </article>
+  );
+}

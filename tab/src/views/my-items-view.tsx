@@ -1,0 +1,54 @@
+import { Caption1, Subtitle2 } from '@fluentui/react-components';
+import { Empty, ErrorBar, Loading } from '../components/status';
+import { useT } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import { useResource } from '../lib/use-resource';
+import { ItemList } from './work-plan/item-list';
+import type { Item } from './work-plan/types';
+import { useItemEdit } from './work-plan/use-item-edit';
+import { useMembers } from './work-plan/use-members';
+
+/** The personal tab: the caller's open items, then the other open items of their organisation. */
+export default function MyItemsView() {
+  const t = useT();
+  const { api, me } = useSession();
+  const members = useMembers(api);
+  // The work-plan's member → organisation map is only readable by co-chairs (GET settings);
+  // members fall back to the organisation on their profile.
+  const orgs = useResource(
+    () => (me.role === 'co-chair' ? api.get<{ memberOrganisations: Record<string, string> }>('settings').then((r) => r.memberOrganisations) : Promise.resolve({} as Record<string, string>)),
+    [api, me.role],
+  );
+  const org = orgs.data?.[me.aadObjectId.toLowerCase()] || members.data?.find((m) => m.aadObjectId === me.aadObjectId)?.organisation || '';
+  const mine = useResource(() => api.get<{ items: Item[] }>('items', { owner: me.aadObjectId, open: 'true' }).then((r) => r.items), [api, me.aadObjectId], 4000);
+  const ours = useResource(
+    () => (org ? api.get<{ items: Item[] }>('items', { org, open: 'true' }).then((r) => r.items.filter((i) => i.owner?.aadObjectId !== me.aadObjectId)) : Promise.resolve([])),
+    [api, org, me.aadObjectId],
+    4000,
+  );
+  const edit = useItemEdit(api, mine.reload);
+  const readOnly = () => false;
+  const owned = () => true;
+  const error = mine.error ?? ours.error ?? members.error;
+  return (
+    <div style={{ display: 'grid', gap: 16, minWidth: 0 }}>
+      <div role="status">{edit.notice && <Caption1>{edit.notice}</Caption1>}</div>
+      {error && <ErrorBar error={error} onRetry={() => [mine, ours, members].forEach((r) => r.reload())} />}
+      <section aria-labelledby="my-items-title" style={{ display: 'grid', gap: 8 }}>
+        <Subtitle2 id="my-items-title" as="h2">
+          {t('myTitle')}
+        </Subtitle2>
+        {!mine.data ? !mine.error && <Loading /> : mine.data.length === 0 ? <Empty text={t('myEmpty')} /> : <ItemList items={mine.data} edit={edit} canEdit={owned} label={t('myTitle')} />}
+      </section>
+      {members.data && !org && <Caption1>{t('myNoOrg')}</Caption1>}
+      {org && (
+        <section aria-labelledby="my-org-title" style={{ display: 'grid', gap: 8 }}>
+          <Subtitle2 id="my-org-title" as="h2">
+            {t('myOrgTitle', { org })}
+          </Subtitle2>
+          {!ours.data ? !ours.error && <Loading /> : ours.data.length === 0 ? <Empty text={t('myOrgEmpty')} /> : <ItemList items={ours.data} canEdit={readOnly} label={t('myOrgTitle', { org })} />}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
+import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
+import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
+
+jest.setTimeout(120_000);
+
+type Who = keyof typeof USERS;
+const SEEDED = 50;
+const group = { tenantId: TENANT_ID, teamId: TEAM.id };
+
+/** Retries an assertion until it holds or `timeout` ms pass (the tab refreshes on its own). */
+async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, timeout = 5000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** The decision register in real Chromium against the real service, with 50+ decisions. */
+describe('tab: decisions', () => {
+  let h: BotHarness;
+  let browser: Browser;
+  let store: TableDecisionStore;
+  const refs: string[] = [];
+  let amendment = '';
+  let revocation = '';
+
+  const api = async <T>(who: Who, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
+    const res = await fetch(`${h.service.url}/api/tab/${path}`, {
+      method,
+      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json()) as T };
+  };
+  const record = async (body: Record<string, unknown>): Promise<string> => {
+    const res = await api<{ decision: { ref: string } }>('amina', 'POST', 'decisions', body);
+    if (res.status !== 201) throw new Error(`record: ${res.status} ${JSON.stringify(res.json)}`);
+    return res.json.decision.ref;
+  };
+
+  beforeAll(async () => {
+    h = await startBotHarness();
+    await h.send('bot-added-to-team');
+    store = new TableDecisionStore(h.service.tables.table(DECISION_TABLES.chain));
+    // Concurrent appends: the register serialises them under its head's ETag.
+    let next = 1;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next <= SEEDED) {
+          const n = next++;
+          refs[n] = await record({ title: `Adopt baseline keyword k${n}q`, text: `The group adopts security baseline number ${n} for all member organisations.`, rationale: `Agreed at the session, item ${n}.` });
+        }
+      }),
+    );
+    amendment = await record({ kind: 'amendment', supersedes: refs[3], title: 'Baseline 3, amended', text: 'Baseline 3 now also covers contractors.' });
+    revocation = await record({ kind: 'revocation', supersedes: refs[4], title: 'Baseline 4 withdrawn', text: 'Baseline 4 no longer applies.' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  async function open(who: Who, opts: { theme?: string; width?: number } = {}): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: opts.width ?? 1024, height: 900 } });
+    await page.addInitScript(
+      ([user, theme]) => {
+        localStorage.setItem('quorum.devUser', user!);
+        if (theme) localStorage.setItem('quorum.theme', theme);
+      },
+      [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
+    );
+    await page.goto(`${h.service.url}/tab/index.html?view=decisions&team=${encodeURIComponent(TEAM.id)}`);
+    await page.getByRole('heading', { name: 'Decision register' }).waitFor();
+    return page;
+  }
+  const register = (page: Page) => page.getByRole('list', { name: 'Decision register' });
+
+  it('shows the register newest first, paged, with the chain verified intact', async () => {
+    const page = await open('amina');
+    await page.getByText(`Page 1 of 6 (${SEEDED + 2} decisions)`).waitFor();
+    await page.getByText('Chain intact', { exact: true }).waitFor();
+    expect(await register(page).getByRole('listitem').count()).toBe(10);
+    expect(await register(page).getByRole('listitem').first().innerText()).toContain(revocation);
+    await screenshot(page, 'decisions-light');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText(`Page 2 of 6 (${SEEDED + 2} decisions)`).waitFor();
+    await page.close();
+  });
+
+  it('searches on the server and opens a record with its status and links', async () => {
+    const page = await open('sofia');
+    await page.getByRole('searchbox', { name: 'Search decisions' }).fill('k3q');
+    await page.getByText('Page 1 of 1 (1 decisions)').waitFor();
+    await page.getByRole('button', { name: `Show ${refs[3]}` }).click();
+    await page.getByRole('heading', { name: `${refs[3]} · Adopt baseline keyword k3q` }).waitFor();
+    await page.getByText('Superseded', { exact: true }).waitFor();
+    await page.getByText('Agreed at the session, item 3.').waitFor();
+    await page.getByRole('button', { name: amendment }).click();
+    await page.getByRole('heading', { name: `${amendment} · Baseline 3, amended` }).waitFor();
+    await page.getByText('Amendment', { exact: true }).waitFor();
+    await page.getByRole('button', { name: refs[3]! }).waitFor();
+    await page.getByRole('button', { name: 'Back to the register' }).click();
+    await page.getByRole('searchbox', { name: 'Search decisions' }).fill('k4q');
+    await page.getByRole('button', { name: `Show ${refs[4]}` }).click();
+    await page.getByText('Revoked', { exact: true }).waitFor();
+    await page.getByRole('button', { name: revocation }).waitFor();
+    await page.close();
+  });
+
+  it('lets a co-chair record a decision in a few keystrokes, and it is stored in the chain', async () => {
+    const page = await open('amina');
+    await page.getByLabel('Title').click();
+    await page.keyboard.type('Adopt the incident playbook');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('The group adopts the incident playbook v2.');
+    await page.keyboard.press('Enter');
+    const notice = page.getByText(/^D-\d{4}-\d{3} recorded\.$/);
+    await notice.waitFor();
+    const ref = (await notice.innerText()).split(' ')[0]!;
+    const rows = await store.rows(group);
+    const last = rows.find((r) => r.content.ref === ref);
+    expect(last?.content).toMatchObject({ title: 'Adopt the incident playbook', text: 'The group adopts the incident playbook v2.' });
+    await register(page).getByText('Adopt the incident playbook').waitFor();
+    expect(await page.getByLabel('Title').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('shows members the register without the recording form (and the server refuses them)', async () => {
+    const page = await open('sofia');
+    await page.getByText('Only co-chairs record decisions.').waitFor();
+    expect(await page.getByRole('button', { name: 'Record' }).count()).toBe(0);
+    expect((await api('sofia', 'POST', 'decisions', { title: 'x', text: 'y' })).status).toBe(403);
+    await page.close();
+  });
+
+  it('shows a decision recorded in chat by a co-chair within 5 s, without reloading', async () => {
+    const page = await open('sofia');
+    await page.getByText('Chain intact', { exact: true }).waitFor();
+    const res = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'decision.record', data: { teamId: TEAM.id, title: 'Recorded from chat', text: 'Decided in the channel.' } } });
+    expect(res.status).toBe(200);
+    await eventually(() => register(page).innerText(), (v) => expect(v).toContain('Recorded from chat'));
+    await page.close();
+  });
+
+  it('follows the dark theme and stays accessible, also on a record', async () => {
+    const page = await open('amina', { theme: 'dark' });
+    await page.getByText('Chain intact', { exact: true }).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await screenshot(page, 'decisions-dark');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: `Show ${revocation}` }).click();
+    await page.getByRole('heading', { name: new RegExp(`^${revocation}`) }).waitFor();
+    await screenshot(page, 'decision-detail-dark');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('is usable in a 320 px side panel (no horizontal scrolling)', async () => {
+    const page = await open('amina', { width: 320 });
+    await page.getByText('Chain intact', { exact: true }).waitFor();
+    await register(page).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'decisions-side-panel');
+    await page.close();
+  });
+
+  // Last: it breaks the chain on purpose.
+  it('names the first record that does not check out when the stored chain was altered', async () => {
+    const page = await open('sofia');
+    await page.getByText('Chain intact', { exact: true }).waitFor();
+    const row = (await store.rows(group)).find((r) => r.content.ref === refs[7])!;
+    const seq = Number(row.content.seq);
+    await h.service.tables.table(DECISION_TABLES.chain).updateEntity({ partitionKey: groupPartition(group), rowKey: recordRowKey(seq), title: 'Quietly rewritten' }, 'Merge');
+    const page2 = await open('sofia');
+    const state = page2.getByTestId('chain-state');
+    await state.getByText('Chain broken', { exact: true }).waitFor();
+    expect(await state.innerText()).toContain(refs[7]);
+    await screenshot(page2, 'decisions-chain-broken');
+    await page.close();
+    await page2.close();
+  });
+});
