@@ -19,6 +19,7 @@ interface View {
 const VIEWS: View[] = [
   { id: 'work-plan', label: 'viewWorkPlan', component: lazy(() => import('./views/work-plan-view')) },
   { id: 'decisions', label: 'viewDecisions', component: lazy(() => import('./views/decisions-view')) },
+  { id: 'reports', label: 'viewReports', component: lazy(() => import('./views/reports-view')) },
   { id: 'my-items', label: 'viewMyItems', component: lazy(() => import('./views/my-items-view')), personal: true },
   { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
 ];

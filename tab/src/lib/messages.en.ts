@@ -122,4 +122,13 @@ export const en = {
   decSession: 'Session',
   decPoll: 'Poll',
   decItems: 'Action items',
+  viewReports: 'Reports',
+  reportSessionTitle: 'Session report',
+  reportSessionPick: 'Choose a session',
+  reportNoSessions: 'No session has been planned yet.',
+  reportYearTitle: 'Yearly report',
+  reportYearLabel: 'Year',
+  reportMarkdown: 'Markdown',
+  reportCsv: 'CSV',
+  reportPrintable: 'Printable page',
 };

@@ -124,4 +124,13 @@ export const fr: typeof en = {
   decSession: 'Séance',
   decPoll: 'Sondage',
   decItems: 'Actions',
+  viewReports: 'Rapports',
+  reportSessionTitle: 'Rapport de séance',
+  reportSessionPick: 'Choisir une séance',
+  reportNoSessions: 'Aucune séance n’est encore prévue.',
+  reportYearTitle: 'Rapport annuel',
+  reportYearLabel: 'Année',
+  reportMarkdown: 'Markdown',
+  reportCsv: 'CSV',
+  reportPrintable: 'Page imprimable',
 };

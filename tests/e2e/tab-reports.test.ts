@@ -1,0 +1,57 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { startBotHarness, type BotHarness } from '../support/bot-harness';
+import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
+
+jest.setTimeout(60_000);
+
+/** The reports view the chat's `report` card links to: downloads with the caller's credentials. */
+describe('tab: reports', () => {
+  let h: BotHarness;
+  let browser: Browser;
+  const year = String(new Date().getFullYear());
+
+  beforeAll(async () => {
+    h = await startBotHarness();
+    await h.send('bot-added-to-team');
+    const res = await fetch(`${h.service.url}/api/tab/decisions`, {
+      method: 'POST',
+      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS.amina.aadObjectId}`, 'x-quorum-team': TEAM.id, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Adopt the <b>incident</b> playbook', text: 'Adopted by consensus.' }),
+    });
+    expect(res.status).toBe(201);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await h?.stop();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
+    await page.addInitScript((user) => localStorage.setItem('quorum.devUser', user), `${TENANT_ID}:${USERS.sofia.aadObjectId}`);
+    await page.goto(`${h.service.url}/tab/index.html?view=reports&report=year&year=${year}&team=${encodeURIComponent(TEAM.id)}`);
+    await page.getByRole('heading', { name: 'Yearly report' }).waitFor();
+    return page;
+  }
+
+  it('lets a member download the yearly report, with the data in it, shown literally', async () => {
+    const page = await open();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Markdown' }).last().click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain(year);
+    expect(text).toContain('incident');
+    expect(text).not.toContain('<b>incident</b>');
+    await screenshot(page, 'reports-light');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('says there is no session to report on yet', async () => {
+    const page = await open();
+    await page.getByText('No session has been planned yet.').waitFor();
+    await page.close();
+  });
+});
