@@ -28,7 +28,8 @@ export interface CommandList {
 export function standIn(): unknown {
   const target = function standInFunction(): void {};
   return new Proxy(target, {
-    get: (_t, prop) => (prop === 'then' || typeof prop === 'symbol' ? undefined : standIn()),
+    // Anything can be read, called or built; used in a string (a base URL) it reads as "stand-in".
+    get: (_t, prop) => (prop === Symbol.toPrimitive ? () => 'stand-in' : prop === 'then' || typeof prop === 'symbol' ? undefined : standIn()),
     apply: () => standIn(),
     construct: () => standIn() as object,
   });
