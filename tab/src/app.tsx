@@ -50,7 +50,8 @@ export function App({ initialView }: { initialView?: string }) {
         </Caption1>
       </header>
       <nav>
-        <TabList selectedValue={view} onTabSelect={(_e, d) => setView(String(d.value))} size={host.frame === 'sidePanel' ? 'small' : 'medium'}>
+        {/* Tabs wrap onto a second line in narrow frames (a 320 px meeting side panel) rather than scroll. */}
+        <TabList selectedValue={view} onTabSelect={(_e, d) => setView(String(d.value))} size={host.frame === 'sidePanel' ? 'small' : 'medium'} style={{ flexWrap: 'wrap' }}>
           {views.map((v) => (
             <Tab key={v.id} value={v.id}>
               {t(v.label)}
