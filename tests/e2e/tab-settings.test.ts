@@ -55,6 +55,16 @@ describe('tab: settings', () => {
     await page.close();
   });
 
+  it('tells someone whose team does not have Quorum yet what to do, as information rather than an error', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    await page.addInitScript((user) => localStorage.setItem('quorum.devUser', user), `${TENANT_ID}:7f4d9e1a-3c5b-4a0d-9e7f-91a2b3c4d5e6`);
+    await page.goto(`${h.service.url}/tab/index.html`);
+    await page.getByText("Quorum isn't set up here yet").waitFor();
+    await page.getByText('Ask a co-chair to add Quorum').waitFor();
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
+    await page.close();
+  });
+
   it('shows members the list without the controls', async () => {
     const page = await open('sofia');
     await page.getByText('Only co-chairs can change this.').waitFor();

@@ -6,13 +6,21 @@ export function Loading() {
   return <Spinner size="small" label={t('loading')} />;
 }
 
-/** A failure says what happened (the server's catalogued message) and offers to try again. */
+/** Answers that describe a situation to fix (not installed, not a member), not a failure. */
+const SITUATIONS = new Set(['group-unknown', 'group-inactive', 'group-ambiguous', 'not-a-member']);
+
+/**
+ * A failure says what happened (the server's catalogued message) and offers to try again.
+ * A situation the user can act on (Quorum not installed in their team yet) is shown as
+ * information, not as an error.
+ */
 export function ErrorBar({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   const t = useT();
+  const situation = SITUATIONS.has((error as { code?: string }).code ?? '');
   return (
-    <MessageBar intent="error" role="alert">
+    <MessageBar intent={situation ? 'info' : 'error'} role={situation ? 'status' : 'alert'}>
       <MessageBarBody>
-        <MessageBarTitle>{t('errorTitle')}</MessageBarTitle>
+        <MessageBarTitle>{t(situation ? 'notReadyTitle' : 'errorTitle')}</MessageBarTitle>
         {error.message}
       </MessageBarBody>
       {onRetry && (

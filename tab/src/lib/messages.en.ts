@@ -131,4 +131,5 @@ export const en = {
   reportMarkdown: 'Markdown',
   reportCsv: 'CSV',
   reportPrintable: 'Printable page',
+  notReadyTitle: "Quorum isn't set up here yet",
 };

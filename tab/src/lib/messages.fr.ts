@@ -133,4 +133,5 @@ export const fr: typeof en = {
   reportMarkdown: 'Markdown',
   reportCsv: 'CSV',
   reportPrintable: 'Page imprimable',
+  notReadyTitle: "Quorum n’est pas encore configuré ici",
 };
