@@ -4,28 +4,13 @@ import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/sto
 import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
 jest.setTimeout(120_000);
 
 type Who = keyof typeof USERS;
 const SEEDED = 50;
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
-
-/** Retries an assertion until it holds or `timeout` ms pass (the tab refreshes on its own). */
-async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, timeout = 5000): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 /** The decision register in real Chromium against the real service, with 50+ decisions. */
 describe('tab: decisions', () => {

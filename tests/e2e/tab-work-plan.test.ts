@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -18,21 +18,6 @@ const title = (n: number) => `Control review #${String(n).padStart(3, '0')}`;
 /** Item n (in seeding order) got the number the server gave it: creations run concurrently. */
 const numbers: number[] = [];
 const ref = (n: number) => `A-${numbers[n]}`;
-
-/** Retries an assertion until it holds or `timeout` ms pass (the tab refreshes on its own). */
-async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, timeout = 5000): Promise<void> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (err) {
-      if (Date.now() > until) throw err;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 /** Runs `count` tasks, `width` at a time (the service numbers items under an ETag, so not all at once). */
 async function pool(count: number, width: number, task: (n: number) => Promise<void>): Promise<void> {

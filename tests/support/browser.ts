@@ -34,3 +34,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Retries an assertion until it holds or `timeout` ms pass (the tab refreshes on its own). */
+export async function eventually<T>(read: () => Promise<T>, check: (v: T) => void, timeout = 5000): Promise<void> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return;
+    } catch (err) {
+      if (Date.now() > until) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}

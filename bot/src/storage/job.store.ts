@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { JobRef, JobStore, StoredJob, VersionedJob } from '../scheduler/job-store';
 import { toKey } from './keys';
-import { getOrUndefined, toDomainError } from './storage-errors';
+import { getOrUndefined, statusOf, toDomainError } from './storage-errors';
 
 interface JobEntity {
   partitionKey: string;
@@ -152,10 +152,6 @@ function chunkKey(n: number): string {
   return `c${String(n).padStart(5, '0')}`;
 }
 
-function statusOf(err: unknown): number | undefined {
-  const s = (err as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof s === 'number' ? s : undefined;
-}
 
 function toEntity(j: StoredJob): JobEntity {
   const e: JobEntity = {

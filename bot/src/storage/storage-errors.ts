@@ -1,10 +1,15 @@
 import { RestError } from '@azure/data-tables';
 import { QuorumError } from '../domain/errors';
 
+/** The HTTP status of a storage failure (undefined when storage did not answer at all). */
+export function statusOf(err: unknown): number | undefined {
+  return err instanceof RestError ? err.statusCode : undefined;
+}
+
 /** Storage failures become domain codes so callers never see an SDK error or its request dump. */
 export function toDomainError(err: unknown): unknown {
   if (err instanceof QuorumError) return err;
-  const status = err instanceof RestError ? err.statusCode : undefined;
+  const status = statusOf(err);
   if (status === 412) return new QuorumError('concurrent-update', 'entity changed since it was read');
   if (status === 409) return new QuorumError('conflict', 'entity already exists');
   if (status === undefined || status >= 500 || status === 408) {
@@ -22,7 +27,7 @@ export async function guard<T>(op: () => Promise<T>): Promise<T> {
 }
 
 export function isNotFound(err: unknown): boolean {
-  return err instanceof RestError && err.statusCode === 404;
+  return statusOf(err) === 404;
 }
 
 /** Point read that answers undefined for a missing entity. */
