@@ -1,4 +1,4 @@
-import { formatLocal, localParts, parseLocalDateTime } from '../../bot/src/domain/sessions/local-time';
+import { formatLocal, localParts, parseLocalDateTime } from '../../bot/src/domain/local-time';
 import { agendaToText, validateSessionInput } from '../../bot/src/domain/sessions/session-input';
 import { nextSession, type Session } from '../../bot/src/domain/sessions/session';
 

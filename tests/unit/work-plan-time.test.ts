@@ -1,4 +1,5 @@
-import { addDays, instantAt, localDate, nextWeekly, weekdayOf } from '../../bot/src/domain/work-plan/local-time';
+import { addDays, instantAt, localDate } from '../../bot/src/domain/local-time';
+import { nextWeekly, weekdayOf } from '../../bot/src/domain/work-plan/local-time';
 import { digestSpec, isCurrentDueSoon, itemReminderSpecs, nextOverdueDate, REMINDER_KINDS, type ItemReminderPayload } from '../../bot/src/domain/work-plan/reminder-plan';
 import { defaultSettings, type WorkPlanSettings } from '../../bot/src/domain/work-plan/work-plan-settings';
 import type { ActionItem } from '../../bot/src/domain/work-plan/action-item';
@@ -36,10 +37,19 @@ describe('local wall-clock times across daylight-saving changes', () => {
     expect(instantAt('2027-03-15', '09:00', 'Europe/Vienna').toISOString()).toBe('2027-03-15T08:00:00.000Z');
   });
 
-  it('moves a time that does not exist (spring forward) to the first valid minute', () => {
+  it('moves a time that does not exist (spring forward) later by the gap, as sessions and .ics files do', () => {
     const at = instantAt('2027-03-28', '02:30', 'Europe/Zurich');
     expect(localDate(at, 'Europe/Zurich')).toBe('2027-03-28');
-    expect(at.toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(at.toISOString()).toBe('2027-03-28T01:30:00.000Z'); // 03:30 CEST
+  });
+
+  it('takes the earlier of a time that happens twice (autumn overlap)', () => {
+    expect(instantAt('2027-10-31', '02:30', 'Europe/Zurich').toISOString()).toBe('2027-10-31T00:30:00.000Z'); // 02:30 CEST
+  });
+
+  it('puts a weekly digest on a spring-forward day at the same instant a one-off time would get', () => {
+    // 2027-03-28 is a Sunday; the digest at 02:30 that day follows the shared rule.
+    expect(nextWeekly(new Date('2027-03-27T12:00:00Z'), 'sun', '02:30', 'Europe/Zurich').toISOString()).toBe('2027-03-28T01:30:00.000Z');
   });
 
   it('finds the next weekly digest strictly after a moment, in local time', () => {

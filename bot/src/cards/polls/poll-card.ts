@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatLocal } from '../../domain/sessions/local-time';
+import { formatLocal } from '../../domain/local-time';
 import { ANSWERS, type Ballot, type Poll } from '../../domain/polls/poll';
 import type { PollResults } from '../../domain/polls/results';
 import type { Translate } from '../../i18n/i18n';

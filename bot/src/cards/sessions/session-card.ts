@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatLocal } from '../../domain/sessions/local-time';
+import { formatLocal } from '../../domain/local-time';
 import type { Session } from '../../domain/sessions/session';
 import type { Translate } from '../../i18n/i18n';
 import { expandCard, type AdaptiveCard } from '../render';

@@ -1,5 +1,5 @@
 import { QuorumError } from '../errors';
-import { parseLocalDateTime } from '../sessions/local-time';
+import { parseLocalDateTime } from '../local-time';
 import { MAX_OPTION_CHARS, MAX_OPTIONS, MAX_QUESTION_CHARS, MIN_OPTIONS, POLL_KINDS, VISIBILITIES, type PollKind, type PollOption, type Visibility } from './poll';
 
 /** The create form's fields, as typed (strings), already shape-checked by the edge. */

@@ -1,4 +1,4 @@
-import { localParts } from '../sessions/local-time';
+import { localParts } from '../local-time';
 
 /** The catalog lookup the renderers use (i18n stays at the edge; this is its shape). */
 export type Label = (key: string, params?: Record<string, string | number>) => string;

@@ -1,5 +1,5 @@
 import { QuorumError } from '../errors';
-import { isValidTimeZone, parseLocalDateTime } from './local-time';
+import { isValidTimeZone, parseLocalDateTime } from '../local-time';
 import type { AgendaItem } from './session';
 
 export interface SessionFormInput {

@@ -7,7 +7,7 @@ import type { Versioned } from '../versioned';
 import { CLOSED, isOpen, refOf, type ActionItem, type HistoryEntry, type ItemStatus } from './action-item';
 import { invalid, itemNotFound, notAllowed } from './item-errors';
 import { checkFields, checkOrganisation, checkOwner, type ItemFields } from './item-input';
-import { localDate } from './local-time';
+import { localDate } from '../local-time';
 import type { NewHistory } from './ports';
 import { scheduleDigest, scheduleItemReminders } from './reminder-plan';
 import { readSettings } from './settings.use-case';

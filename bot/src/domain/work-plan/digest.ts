@@ -1,5 +1,5 @@
 import { ITEM_STATUSES, isOpen, type ActionItem, type ItemStatus } from './action-item';
-import { addDays } from './local-time';
+import { addDays } from '../local-time';
 
 export interface DigestContent {
   overdue: ActionItem[];

@@ -2,7 +2,7 @@ import type { MemberRepository } from '../ports';
 import type { GroupRef } from '../identity';
 import { LIMITS, PRIORITIES, ITEM_STATUSES, type ItemStatus, type Priority } from './action-item';
 import { invalid } from './item-errors';
-import { isLocalDate } from './local-time';
+import { isLocalDate } from '../local-time';
 
 /** What a user may set on an item (from a card, a chat line or the tab). Strings are untrusted. */
 export interface ItemFields {

@@ -3,7 +3,8 @@ import { retryOnConflict } from '../retry-on-conflict';
 import type { JobSpec } from '../scheduling';
 import type { Versioned } from '../versioned';
 import { isOpen, type ActionItem } from './action-item';
-import { addDays, instantAt, localDate, nextWeekly, weekdayOf } from './local-time';
+import { addDays, instantAt, localDate } from '../local-time';
+import { nextWeekly, weekdayOf } from './local-time';
 import type { WorkPlanDeps } from './work-plan-deps';
 import type { WorkPlanSettings } from './work-plan-settings';
 

@@ -10,7 +10,7 @@ import { closePoll } from '../../domain/polls/close-poll.use-case';
 import { assertCanCreatePoll, createPoll } from '../../domain/polls/create-poll.use-case';
 import type { PollDeps } from '../../domain/polls/poll-deps';
 import { computeResults } from '../../domain/polls/results';
-import { localParts } from '../../domain/sessions/local-time';
+import { localParts } from '../../domain/local-time';
 import { nextSession } from '../../domain/sessions/session';
 import { TablePollRepository } from '../../storage/polls/poll.repository';
 import { TablePollSettingsRepository } from '../../storage/polls/poll-settings.repository';

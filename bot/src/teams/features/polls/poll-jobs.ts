@@ -3,7 +3,7 @@ import { closePoll } from '../../../domain/polls/close-poll.use-case';
 import { isOpen } from '../../../domain/polls/poll';
 import { POLL_JOBS, type PollDeps } from '../../../domain/polls/poll-deps';
 import type { DueJob, JobHandler, JobResult } from '../../../domain/scheduling';
-import { formatLocal } from '../../../domain/sessions/local-time';
+import { formatLocal } from '../../../domain/local-time';
 import { translator } from '../../../i18n/i18n';
 import { MAX_MENTIONS } from '../../notifier/teams-notifier';
 import type { FeatureContext } from '../../feature';

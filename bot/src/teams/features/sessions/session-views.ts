@@ -2,7 +2,7 @@ import { renderSessionCard } from '../../../cards/sessions/session-card';
 import { renderSessionForm, type SessionFormValues } from '../../../cards/sessions/session-form-card';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { Group } from '../../../domain/group';
-import { localParts } from '../../../domain/sessions/local-time';
+import { localParts } from '../../../domain/local-time';
 import type { OpenItemsSource, Session } from '../../../domain/sessions/session';
 import { agendaToText } from '../../../domain/sessions/session-input';
 import type { Versioned } from '../../../domain/versioned';

@@ -2,7 +2,7 @@ import { stamp } from '../../../cards/work-plan/labels';
 import { renderPostCard } from '../../../cards/work-plan/post-card';
 import { ITEM_STATUSES, refOf, type ActionItem } from '../../../domain/work-plan/action-item';
 import { buildDigest } from '../../../domain/work-plan/digest';
-import { localDate } from '../../../domain/work-plan/local-time';
+import { localDate } from '../../../domain/local-time';
 import { retryOnConflict } from '../../../domain/retry-on-conflict';
 import { REMINDER_KINDS, digestSpec } from '../../../domain/work-plan/reminder-plan';
 import { readSettings } from '../../../domain/work-plan/settings.use-case';

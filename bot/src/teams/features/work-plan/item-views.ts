@@ -7,7 +7,7 @@ import type { Caller } from '../../../domain/identity';
 import type { ActionItem } from '../../../domain/work-plan/action-item';
 import { getItem, itemHistory, mayEdit } from '../../../domain/work-plan/action-items.use-case';
 import { filterItems, sortItems, type ItemFilter } from '../../../domain/work-plan/item-query';
-import { localDate } from '../../../domain/work-plan/local-time';
+import { localDate } from '../../../domain/local-time';
 import { readSettings } from '../../../domain/work-plan/settings.use-case';
 import type { Translate } from '../../../i18n/i18n';
 import type { WorkPlanContext } from './work-plan-context';

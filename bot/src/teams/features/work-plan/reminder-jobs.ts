@@ -4,7 +4,7 @@ import type { Member } from '../../../domain/member';
 import type { Mention } from '../../../domain/notifications';
 import type { DueJob, JobHandler, JobResult } from '../../../domain/scheduling';
 import { isOpen, refOf, type ActionItem } from '../../../domain/work-plan/action-item';
-import { localDate } from '../../../domain/work-plan/local-time';
+import { localDate } from '../../../domain/local-time';
 import { REMINDER_KINDS, isCurrentDueSoon, nextOverdueSpec, type ItemReminderPayload } from '../../../domain/work-plan/reminder-plan';
 import { readSettings } from '../../../domain/work-plan/settings.use-case';
 import { translator, type Translate } from '../../../i18n/i18n';

@@ -4,7 +4,7 @@ import { parseRef, refOf, type ActionItem, type HistoryEntry } from '../../../do
 import { changeItem, createItem, getItem, itemHistory } from '../../../domain/work-plan/action-items.use-case';
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { filterItems, sortItems, type ItemFilter } from '../../../domain/work-plan/item-query';
-import { localDate } from '../../../domain/work-plan/local-time';
+import { localDate } from '../../../domain/local-time';
 import { readSettings, saveSettings } from '../../../domain/work-plan/settings.use-case';
 import type { ApiRequest, ApiRoute, ApiScope } from '../../feature';
 import { parsePayload } from '../../payload';

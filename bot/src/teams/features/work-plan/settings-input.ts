@@ -1,7 +1,7 @@
 import type { SettingsPayload } from '../../../cards/work-plan/payloads';
 import type { Group } from '../../../domain/group';
 import type { Caller } from '../../../domain/identity';
-import { localDate } from '../../../domain/work-plan/local-time';
+import { localDate } from '../../../domain/local-time';
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { readSettings, saveSettings, type SettingsInput } from '../../../domain/work-plan/settings.use-case';
 import type { OverdueCadence, Weekday } from '../../../domain/work-plan/work-plan-settings';
