@@ -10,7 +10,8 @@ interface MeetingChannelData {
 const str = (v: unknown) => (typeof v === 'string' && v.length > 0 && v.length <= 4096 ? v : undefined);
 
 /**
- * Hands a meeting start/end event to the features. Only the tenant, the conversation and
+ * Hands a meeting start/end event to the features (payload: "Get real-time Teams meeting events",
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/apps-in-teams-meetings/meeting-apps-apis). Only the tenant, the conversation and
  * `channelData.meeting.id` come from what the authenticated connector set; the join URL is
  * only used to find a session indexed under that tenant, so it cannot reach another's.
  */

@@ -11,8 +11,14 @@ export interface MeetingAgendaView {
   polls: { question: string; closes: string; voters: number; electorate: number }[];
 }
 
-/** The card stays far below the size budget: a session has at most 40 agenda items; polls are cut. */
-export const MAX_AGENDA_POLLS = 15;
+/**
+ * The largest session (40 agenda items of 300 + 200 characters) fills most of the size budget:
+ * polls are cut in number and their questions shortened (the channel's poll cards have them whole).
+ */
+export const MAX_AGENDA_POLLS = 10;
+export const MAX_QUESTION_SHOWN = 200;
+
+const shorten = (text: string) => (text.length > MAX_QUESTION_SHOWN ? `${text.slice(0, MAX_QUESTION_SHOWN - 1)}…` : text);
 
 export function renderMeetingAgendaCard(t: Translate, v: MeetingAgendaView): AdaptiveCard {
   const shown = v.polls.slice(0, MAX_AGENDA_POLLS);
@@ -31,7 +37,7 @@ export function renderMeetingAgendaCard(t: Translate, v: MeetingAgendaView): Ada
     })),
     pollsLabel: t('meetings.agenda.polls'),
     noPolls: t('meetings.agenda.noPolls'),
-    polls: shown.map((p) => ({ question: p.question, details: t('meetings.agenda.pollDetails', { closes: p.closes, voters: p.voters, electorate: p.electorate }) })),
+    polls: shown.map((p) => ({ question: shorten(p.question), details: t('meetings.agenda.pollDetails', { closes: p.closes, voters: p.voters, electorate: p.electorate }) })),
     pollsHint: t('meetings.agenda.pollsHint'),
     more: v.polls.length > shown.length ? t('meetings.more', { count: v.polls.length - shown.length }) : '',
   });
