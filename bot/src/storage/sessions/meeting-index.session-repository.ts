@@ -3,6 +3,14 @@ import type { MeetingLinkStore } from '../../domain/sessions/meeting-link';
 import type { Session, SessionRepository } from '../../domain/sessions/session';
 import type { Versioned } from '../../domain/versioned';
 import type { Logger } from '../../logging/logger';
+import type { TableClients } from '../table-client.factory';
+import { MEETING_LINKS_TABLE, TableMeetingLinkStore } from './meeting-link.store';
+import { TableSessionRepository } from './session.repository';
+
+/** The session repository to save sessions through: anything else would leave the meeting index behind. */
+export function createIndexedSessionRepository(tables: TableClients, logger: Logger): SessionRepository {
+  return new MeetingIndexedSessionRepository(new TableSessionRepository(tables.table('sessions')), new TableMeetingLinkStore(tables.table(MEETING_LINKS_TABLE)), logger);
+}
 
 /**
  * Sessions, with the meeting index kept in step: every saved session is (re)indexed under its
