@@ -4,6 +4,8 @@ import template from './templates/meeting-agenda.json';
 
 /** What the meeting chat sees when the meeting starts. Every string is data (user text in TextRuns). */
 export interface MeetingAgendaView {
+  /** Replaces the "meeting has started" heading (e.g. when a co-chair links the meeting). */
+  heading?: string;
   title: string;
   facts: { label: string; value: string }[];
   place?: string;
@@ -23,7 +25,7 @@ const shorten = (text: string) => (text.length > MAX_QUESTION_SHOWN ? `${text.sl
 export function renderMeetingAgendaCard(t: Translate, v: MeetingAgendaView): AdaptiveCard {
   const shown = v.polls.slice(0, MAX_AGENDA_POLLS);
   return expandCard(template, {
-    heading: t('meetings.agenda.heading'),
+    heading: v.heading ?? t('meetings.agenda.heading'),
     title: v.title,
     facts: v.facts,
     placeLabel: `${t('meetings.agenda.place')} `,

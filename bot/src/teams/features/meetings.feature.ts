@@ -51,7 +51,7 @@ export function createMeetingsFeature(ctx: FeatureContext): Feature {
   return {
     name: 'meetings',
     tables: [MEETING_LINKS_TABLE, MEETING_POSTS_TABLE],
-    commands: [sessionLinkCommand(ctx, svc.sessions, links)],
+    commands: [sessionLinkCommand(ctx, svc, links)],
     meetingEvents: onMeeting,
   };
 }

@@ -3,10 +3,12 @@ import { QuorumError } from '../../../domain/errors';
 import type { GroupRef } from '../../../domain/identity';
 import { formatLocal } from '../../../domain/sessions/local-time';
 import { meetingThreadKey, type MeetingLinkStore } from '../../../domain/sessions/meeting-link';
-import { nextSession, type Session, type SessionRepository } from '../../../domain/sessions/session';
+import { nextSession, type Session } from '../../../domain/sessions/session';
 import { languageOf } from '../../../i18n/i18n';
 import type { ChatCommand, FeatureContext, TurnScope } from '../../feature';
 import { referenceOf } from '../../turn-identity';
+import type { ReportServices } from '../reports/report-data';
+import { agendaCard } from './meeting-cards';
 
 const notFound = () => new QuorumError('not-found', 'no such session among the caller groups', { reason: 'meetings.errors.sessionNotFound' });
 const MAX_LISTED = 10;
@@ -16,7 +18,8 @@ const MAX_LISTED = 10;
  * the one that owns the session, found among the caller's own groups, and the caller must be
  * its co-chair; nothing in the message names a group.
  */
-export function sessionLinkCommand(ctx: FeatureContext, sessions: SessionRepository, links: MeetingLinkStore): ChatCommand {
+export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, links: MeetingLinkStore): ChatCommand {
+  const sessions = svc.sessions;
   const run = async (s: TurnScope, args: string) => {
     // botbuilder's teamsGetTeamMeetingInfo reads channelData.meeting.id on messages in a meeting's chat;
     // a private meeting's chat id is also recognisable by its thread (19:meeting_…).
@@ -41,7 +44,9 @@ export function sessionLinkCommand(ctx: FeatureContext, sessions: SessionReposit
     await links.linkChat(group.tenantId, chatKey, { tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, linkedBy: s.caller.aadObjectId, linkedAt: now, ...(meetingId ? { meetingId } : {}) });
     await ctx.repos.conversations.put({ tenantId: group.tenantId, conversationId: s.id.conversationId, kind: 'groupChat', teamId: group.teamId, reference: referenceOf(s.ctx.activity), active: true, updatedAt: now.toISOString() });
     ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, meetingId }, 'meeting linked to a session');
-    await s.sendText(s.t('meetings.link.done', { title: session.title }));
+    // The session as the meeting will see it; its title is user text, so it goes in a card, not in a text message.
+    const language = languageOf(s.id.locale);
+    await s.sendCard(await agendaCard(svc, s.t, language, group, session, now, s.t('meetings.link.done')));
   };
 
   /** Without an id: how to use it, and the next sessions of the groups the caller co-chairs. */
@@ -56,7 +61,8 @@ export function sessionLinkCommand(ctx: FeatureContext, sessions: SessionReposit
         upcoming.push(next);
         rest = rest.filter((x) => x.id !== next!.id);
       }
-      lines.push(...upcoming.map((x) => `${x.id} — ${x.title} — ${formatLocal(x.startsAt, x.timeZone, language)}`));
+      // Ids and dates only: a text message renders markdown, so no user text goes in it.
+      lines.push(...upcoming.map((x) => `${x.id} — ${formatLocal(x.startsAt, x.timeZone, language)}`));
     }
     return [s.t('meetings.link.usage'), ...lines.slice(0, MAX_LISTED)].join('\n\n');
   };

@@ -13,7 +13,7 @@ const plannedTimes = (t: Translate, s: Session, language: string) => [
 ];
 
 /** The session's agenda and the polls still open when the meeting starts (its own or linked from the agenda). */
-export async function agendaCard(svc: ReportServices, t: Translate, language: string, group: Group, s: Session, at: Date): Promise<AdaptiveCard> {
+export async function agendaCard(svc: ReportServices, t: Translate, language: string, group: Group, s: Session, at: Date, heading?: string): Promise<AdaptiveCard> {
   const linked = new Set(s.agenda.flatMap((a) => a.pollIds));
   const open = (await svc.polls.list(group))
     .filter((p) => (p.sessionId === s.id || linked.has(p.id)) && p.status === 'open' && p.closesAt.getTime() > at.getTime())
@@ -22,6 +22,7 @@ export async function agendaCard(svc: ReportServices, t: Translate, language: st
     open.map(async (p) => ({ question: p.question, closes: formatLocal(p.closesAt, p.timeZone, language), voters: (await svc.polls.tally(p)).voters, electorate: p.electorate })),
   );
   return renderMeetingAgendaCard(t, {
+    ...(heading ? { heading } : {}),
     title: s.title,
     facts: plannedTimes(t, s, language),
     ...(s.place ? { place: s.place } : {}),
