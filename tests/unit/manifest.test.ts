@@ -193,7 +193,7 @@ describe('message action and tabs', () => {
   it('asks only for the resource-specific permissions manifest/README.md justifies', () => {
     const rsc = asArray(asObject(asObject(manifest.authorization).permissions).resourceSpecific).map(asObject);
     const readme = fs.readFileSync(path.join(__dirname, '../../manifest/README.md'), 'utf8');
-    expect(rsc.map((p) => p.name)).toEqual(['MeetingStage.Write.Chat']);
+    expect(rsc.map((p) => p.name)).toEqual(['MeetingStage.Write.Chat', 'OnlineMeeting.ReadBasic.Chat', 'ChannelMeeting.ReadBasic.Group']);
     for (const p of rsc) expect(readme).toMatch(new RegExp(`\\| \`${String(p.name)}\` \\| ${String(p.type)} \\| \\S`));
   });
 });

@@ -1,5 +1,5 @@
 import type { Role } from '../domain/member';
-import type { CardVerb, ChatCommand, Feature, MessageAction } from './feature';
+import type { CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
 
 export interface CommandMatch {
   command: ChatCommand;
@@ -62,5 +62,10 @@ export class FeatureRegistry {
 
   allCommands(): readonly ChatCommand[] {
     return this.commands;
+  }
+
+  /** Every feature's meeting start/end handler, in registration order. */
+  meetingHandlers(): ((event: MeetingEvent) => Promise<void>)[] {
+    return this.features.flatMap((f) => (f.meetingEvents ? [f.meetingEvents] : []));
   }
 }

@@ -140,4 +140,22 @@ export interface Feature {
   /** Routes of the tab API. */
   readonly routes?: readonly ApiRoute[];
   readonly messageActions?: readonly MessageAction[];
+  /** Teams meeting start/end events (system events: nobody acts, so there is no caller). */
+  readonly meetingEvents?: (event: MeetingEvent) => Promise<void>;
+}
+
+/** A Teams meeting where the app is installed started or ended (`application/vnd.microsoft.meetingStart`/`meetingEnd`). */
+export interface MeetingEvent {
+  readonly kind: 'start' | 'end';
+  readonly tenantId: string;
+  /** `channelData.meeting.id` (Teams says to use it rather than `value.Id`), else `value.Id`. */
+  readonly meetingId: string;
+  /** The meeting chat (the activity's conversation), where posts about the meeting go. */
+  readonly conversationId: string;
+  readonly joinUrl: string;
+  /** Actual start or end time (UTC), as Teams reports it. */
+  readonly at: Date;
+  readonly locale?: string;
+  /** The meeting chat's conversation reference, to store once the meeting is known to belong to a group. */
+  readonly reference: unknown;
 }

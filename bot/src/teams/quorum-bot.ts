@@ -15,6 +15,7 @@ import { handleCardAction } from './card-actions.handler';
 import { handleMessage } from './commands.handler';
 import { onBotAddedToTeam, onBotRemovedFromTeam, onMembersAdded, onPersonalInstall } from './installation.handler';
 import { identify } from './turn-identity';
+import { onMeetingEvent } from './meeting-events.handler';
 import { recordMemberLeft } from '../domain/use-cases/installation.use-case';
 
 /**
@@ -54,6 +55,17 @@ export class QuorumBot extends TeamsActivityHandler {
       const id = identify(ctx.activity);
       if (id.teamId) await onBotAddedToTeam(deps, ctx);
       else if (id.conversationKind === 'personal') await onPersonalInstall(deps, ctx, true);
+      await next();
+    });
+
+    // botbuilder checks the value's shape (Id, JoinUrl, MeetingType, Title, StartTime/EndTime) first.
+    this.onTeamsMeetingStartEvent(async (meeting, ctx, next) => {
+      await onMeetingEvent(deps, ctx, 'start', meeting.joinUrl, meeting.startTime, meeting.id);
+      await next();
+    });
+
+    this.onTeamsMeetingEndEvent(async (meeting, ctx, next) => {
+      await onMeetingEvent(deps, ctx, 'end', meeting.joinUrl, meeting.endTime, meeting.id);
       await next();
     });
 

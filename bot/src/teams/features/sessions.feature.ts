@@ -7,7 +7,7 @@ import type { DueJob, JobResult } from '../../domain/scheduling';
 import { saveSession, SESSION_REMINDER_JOB, type SessionDeps } from '../../domain/sessions/save-session.use-case';
 import { nextSession, noOpenItems, SESSION_REMINDERS, type OpenItemsSource } from '../../domain/sessions/session';
 import { languageOf, translator } from '../../i18n/i18n';
-import { TableSessionRepository } from '../../storage/sessions/session.repository';
+import { createIndexedSessionRepository } from '../../storage/sessions/meeting-index.session-repository';
 import { presentError } from '../errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
@@ -22,7 +22,8 @@ const notFound = () => new QuorumError('not-found', 'no such session', { reason:
  * reminded before. `openItems` is the work-plan's port for the review list (wired later).
  */
 export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: OpenItemsSource } = {}): Feature {
-  const sessions = new TableSessionRepository(ctx.tables.table('sessions'));
+  // Saving a session also indexes it under its online meeting link (the meetings feature reads it).
+  const sessions = createIndexedSessionRepository(ctx.tables, ctx.logger);
   const deps: SessionDeps = { sessions, roles: ctx.roles, clock: ctx.clock, scheduler: ctx.scheduler };
   const openItems = opts.openItems ?? noOpenItems;
 

@@ -87,8 +87,21 @@ async function withResults(svc: ReportServices, role: Role | undefined, polls: P
 
 export async function sessionReport(svc: ReportServices, caller: Caller, group: Group, session: Session): Promise<SessionReport> {
   const role = await svc.roles.assertMember(caller, group);
+  return assembleSessionReport(svc, group, session, role, decisionsFor(svc.decisions, caller, group, { sessionId: session.id }));
+}
+
+/**
+ * The summary Quorum posts in a session's meeting chat on its own initiative: nobody asked,
+ * so poll results are shown as any member may see them (never a co-chairs-only result).
+ */
+export async function sessionReportForMeeting(svc: ReportServices, group: Group, session: Session): Promise<SessionReport> {
+  const asBot = { ...svc.decisions, roles: { assertMember: async () => undefined } };
+  return assembleSessionReport(svc, group, session, 'member', decisionsFor(asBot, { tenantId: group.tenantId, aadObjectId: 'quorum-bot' }, group, { sessionId: session.id }));
+}
+
+async function assembleSessionReport(svc: ReportServices, group: Group, session: Session, role: Role | undefined, sessionDecisions: ReturnType<typeof decisionsFor>): Promise<SessionReport> {
   const linked = new Set(session.agenda.flatMap((a) => a.pollIds));
-  const [decisions, polls, items] = await Promise.all([decisionsFor(svc.decisions, caller, group, { sessionId: session.id }), svc.polls.list(group), svc.items.list(group)]);
+  const [decisions, polls, items] = await Promise.all([sessionDecisions, svc.polls.list(group), svc.items.list(group)]);
   const histories = new Map<number, HistoryEntry[]>();
   // A few partition queries at a time: a long-past session may have many items changed since.
   const toRead = mayHaveClosedDuring(items, session);
