@@ -1,7 +1,7 @@
 import { SESSION_ID } from '../../../cards/sessions/session-card';
 import { QuorumError } from '../../../domain/errors';
 import type { GroupRef } from '../../../domain/identity';
-import { formatLocal } from '../../../domain/sessions/local-time';
+import { formatLocal } from '../../../domain/local-time';
 import { meetingThreadKey, type MeetingLinkStore } from '../../../domain/sessions/meeting-link';
 import { nextSession, type Session } from '../../../domain/sessions/session';
 import { languageOf } from '../../../i18n/i18n';

@@ -2,7 +2,7 @@ import { renderMeetingAgendaCard } from '../../../cards/sessions/meeting-agenda-
 import { renderMeetingSummaryCard } from '../../../cards/sessions/meeting-summary-card';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { Group } from '../../../domain/group';
-import { formatLocal } from '../../../domain/sessions/local-time';
+import { formatLocal } from '../../../domain/local-time';
 import type { Session } from '../../../domain/sessions/session';
 import type { Translate } from '../../../i18n/i18n';
 import { sessionReportForMeeting, type ReportServices } from '../reports/report-data';
