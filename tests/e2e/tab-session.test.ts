@@ -248,4 +248,29 @@ describe('tab: session view', () => {
     expect(await accessibilityViolations(dark)).toEqual([]);
     await dark.close();
   });
+
+  it('when two co-chairs move the agenda at once, one move wins and the other screen says so and follows it', async () => {
+    expect((await api('amina', 'PUT', `cochairs/${USERS.lars.aadObjectId}`, { coChair: true })).status).toBe(200);
+    const amina = await open('amina', { frame: 'sidePanel' });
+    const lars = await open('lars', { frame: 'sidePanel' });
+    await amina.getByRole('button', { name: 'Next item' }).waitFor();
+    await lars.getByRole('button', { name: 'Next item' }).waitFor();
+    const before = (await live.get(group, SESSION_ID))!.value.current;
+    // Amina's screen stops refreshing, so it still holds the state Lars is about to change.
+    await amina.route('**/live', (route) => (route.request().method() === 'GET' ? route.abort() : route.continue()));
+    await lars.getByRole('button', { name: 'Next item' }).click();
+    await eventually(async () => (await live.get(group, SESSION_ID))!.value.current, (v) => expect(v).toBe(before + 1));
+    await amina.getByRole('button', { name: 'Next item' }).click();
+    await amina.getByRole('alert').getByText('Another co-chair moved the agenda at the same moment').waitFor();
+    expect((await live.get(group, SESSION_ID))!.value).toMatchObject({ current: before + 1, updatedBy: USERS.lars.aadObjectId });
+    await amina.unroute('**/live');
+    await eventually(() => amina.locator('li[aria-current="step"]').innerText(), (v) => expect(v).toContain(`${before + 2}. ${AGENDA[before + 1]![0]}`));
+    // A timer started by mistake is set back to zero.
+    await amina.getByRole('button', { name: 'Start timer' }).click();
+    await eventually(async () => (await live.get(group, SESSION_ID))!.value.runningSince, (v) => expect(v).toBeInstanceOf(Date));
+    await amina.getByRole('button', { name: 'Reset this item’s timer' }).click();
+    await eventually(async () => (await live.get(group, SESSION_ID))!.value.elapsedMs[before + 1], (v) => expect(v).toBe(0));
+    await amina.close();
+    await lars.close();
+  });
 });

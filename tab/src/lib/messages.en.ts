@@ -169,4 +169,5 @@ export const en = {
   sesNewItems: 'New action items',
   sesNoNewItems: 'No new action item yet.',
   sesProgressDone: '{ref}: {progress} % done',
+  sesReset: 'Reset this item’s timer',
 };

@@ -171,4 +171,5 @@ export const fr: typeof en = {
   sesNewItems: 'Nouvelles actions',
   sesNoNewItems: 'Aucune nouvelle action pour l’instant.',
   sesProgressDone: '{ref} : {progress} % réalisé',
+  sesReset: 'Remettre ce point à zéro',
 };

@@ -21,7 +21,7 @@ export function ItemTimer({ item, elapsedMs, large }: { item: AgendaItem; elapse
   );
 }
 
-/** Start/pause and previous/next for co-chairs; the server times every move. */
+/** Start/pause, previous/next and reset (a timer started by mistake) for co-chairs; the server times every move. */
 export function TimerControls({ live, count }: { live: Live; count: number }) {
   const t = useT();
   const s = live.state;
@@ -37,6 +37,9 @@ export function TimerControls({ live, count }: { live: Live; count: number }) {
       </Button>
       <Button disabled={live.busy || s.current >= count - 1} onClick={() => go(s.current + 1)}>
         {t('sesNextItem')}
+      </Button>
+      <Button appearance="subtle" disabled={live.busy || live.elapsed(s.current) === 0} onClick={() => live.change({ currentItem: s.current, running: s.running, reset: true })}>
+        {t('sesReset')}
       </Button>
     </div>
   );
