@@ -83,7 +83,7 @@ describe('tab: session view', () => {
     await h?.stop();
   });
 
-  async function open(who: Who, opts: { frame?: 'sidePanel' | 'meetingStage'; theme?: string; width?: number } = {}): Promise<Page> {
+  async function open(who: Who, opts: { frame?: 'sidePanel' | 'meetingStage'; theme?: string; width?: number; locale?: string } = {}): Promise<Page> {
     const width = opts.width ?? (opts.frame === 'sidePanel' ? 320 : 1280);
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     await page.addInitScript(
@@ -93,7 +93,7 @@ describe('tab: session view', () => {
       },
       [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
     );
-    await page.goto(`${h.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}&${opts.frame ? `frame=${opts.frame}` : 'meeting=1'}`);
+    await page.goto(`${h.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}&${opts.frame ? `frame=${opts.frame}` : 'meeting=1'}${opts.locale ? `&locale=${opts.locale}` : ''}`);
     return page;
   }
   const main = (page: Page) => page.locator('main');
@@ -247,6 +247,16 @@ describe('tab: session view', () => {
     await screenshot(dark, 'session-content-dark');
     expect(await accessibilityViolations(dark)).toEqual([]);
     await dark.close();
+  });
+
+  it('speaks French', async () => {
+    const page = await open('sofia', { locale: 'fr-FR' });
+    await page.getByText('Prochaine séance').waitFor();
+    await page.getByRole('heading', { name: 'Depuis le début de la séance' }).waitFor();
+    await page.getByRole('list', { name: 'Ordre du jour' }).getByText(/sur 45 min/).waitFor();
+    await page.getByRole('tab', { name: /^Revue des actions \(\d+\)$/ }).click();
+    await page.getByText(/^Action 1 sur \d+$/).waitFor();
+    await page.close();
   });
 
   it('when two co-chairs move the agenda at once, one move wins and the other screen says so and follows it', async () => {

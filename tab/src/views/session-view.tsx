@@ -30,7 +30,7 @@ export default function SessionView() {
   if (next.error && next.data === undefined) return <ErrorBar error={next.error} onRetry={next.reload} />;
   if (next.data === undefined) return <Loading />;
   if (next.data === null) return <NoSession />;
-  return <Running session={next.data} stage={host.frame === 'meetingStage'} />;
+  return host.frame === 'meetingStage' ? <OnStage session={next.data} /> : <Running session={next.data} />;
 }
 
 function NoSession() {
@@ -46,25 +46,30 @@ function NoSession() {
   );
 }
 
-function Running({ session, stage }: { session: PlannedSession; stage: boolean }) {
+/** The meeting stage follows the timer only: no outcomes to fetch, nothing to edit. */
+function OnStage({ session }: { session: PlannedSession }) {
+  const { api, host } = useSession();
+  const live = useLive(api, session.id);
+  if (live.error) return <ErrorBar error={live.error} />;
+  return (
+    <>
+      <StageLayout session={session} live={live} locale={host.locale} />
+      {/* POLLS (stage): the lead mounts <SessionPolls sessionId={session.id} variant="stage" /> from ./polls/session-polls here: open polls' live results, read-only. */}
+    </>
+  );
+}
+
+function Running({ session }: { session: PlannedSession }) {
   const t = useT();
   const { api, host, me } = useSession();
   const narrow = useNarrow();
   const live = useLive(api, session.id);
-  const outcomes = useResource(() => api.get<Outcomes>(`sessions/${encodeURIComponent(session.id)}/outcomes`), [api, session.id], stage ? undefined : OUTCOMES_POLL_MS);
+  const outcomes = useResource(() => api.get<Outcomes>(`sessions/${encodeURIComponent(session.id)}/outcomes`), [api, session.id], OUTCOMES_POLL_MS);
   const [mode, setMode] = useState<'agenda' | 'review'>('agenda');
-  const layout: Layout = stage ? 'stage' : host.frame === 'sidePanel' || narrow ? 'panel' : 'content';
+  const layout: Layout = host.frame === 'sidePanel' || narrow ? 'panel' : 'content';
   const coChair = me.role === 'co-chair';
 
   if (live.error) return <ErrorBar error={live.error} />;
-  if (layout === 'stage') {
-    return (
-      <>
-        <StageLayout session={session} live={live} locale={host.locale} />
-        {/* POLLS (stage): the lead mounts <SessionPolls sessionId={session.id} variant="stage" /> from ./polls/session-polls here: open polls' live results, read-only. */}
-      </>
-    );
-  }
 
   const agenda =
     session.agenda.length === 0 ? (
