@@ -22,6 +22,7 @@ const VIEWS: View[] = [
   { id: 'reports', label: 'viewReports', component: lazy(() => import('./views/reports-view')) },
   { id: 'my-items', label: 'viewMyItems', component: lazy(() => import('./views/my-items-view')), personal: true },
   { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
+  { id: 'session', label: 'viewSession', component: lazy(() => import('./views/session-view')) },
 ];
 
 export function themed(theme: Theme, children: React.ReactNode) {
@@ -37,9 +38,20 @@ export function App({ initialView }: { initialView?: string }) {
   const { host, me } = useSession();
   const personal = initialView === 'my-items';
   const views = VIEWS.filter((v) => !v.personal || personal);
-  const [view, setView] = useState(views.some((v) => v.id === initialView) ? initialView! : views[0]!.id);
+  // In a meeting (side panel, stage, meeting tab) the session is what people came for.
+  const [view, setView] = useState(views.some((v) => v.id === initialView) ? initialView! : host.meeting ? 'session' : views[0]!.id);
   useEffect(() => host.loaded(), [host]);
   const Current = views.find((v) => v.id === view)!.component;
+  // The meeting stage is shared with everyone in the meeting: the session alone, large and read-only, no navigation.
+  if (host.frame === 'meetingStage') {
+    return (
+      <main>
+        <Suspense fallback={<Loading />}>
+          <Current />
+        </Suspense>
+      </main>
+    );
+  }
   return (
     <main>
       <header style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 12, marginBottom: 8 }}>

@@ -10,6 +10,9 @@ export interface Host {
   locale: string;
   frame: Frame;
   teamId?: string;
+  /** The tab runs in a meeting (side panel, stage, meeting chat or details): the session view opens first. */
+  meeting?: boolean;
+  meetingId?: string;
   /** Teams SSO token for the API; undefined outside Teams. */
   getToken(): Promise<string | undefined>;
   onThemeChange(cb: (theme: Theme) => void): void;
@@ -38,6 +41,8 @@ function teamsHost(ctx: app.Context): Host {
     locale: ctx.app.locale,
     frame: frame === 'sidePanel' || frame === 'meetingStage' || frame === 'settings' || frame === 'content' ? frame : 'other',
     ...(ctx.team?.internalId ? { teamId: ctx.team.internalId } : {}),
+    ...(ctx.meeting?.id || frame === 'sidePanel' || frame === 'meetingStage' ? { meeting: true } : {}),
+    ...(ctx.meeting?.id ? { meetingId: ctx.meeting.id } : {}),
     getToken: () => authentication.getAuthToken(),
     onThemeChange: (cb) => app.registerOnThemeChangeHandler((t) => cb(asTheme(t))),
     loaded: () => app.notifySuccess(),
@@ -55,6 +60,8 @@ function browserHost(): Host {
     locale: params.get('locale') ?? navigator.language,
     frame: frame === 'sidePanel' || frame === 'meetingStage' || frame === 'settings' ? frame : 'content',
     ...(params.get('team') ? { teamId: params.get('team')! } : {}),
+    // Local development fakes a meeting with ?frame=sidePanel, ?frame=meetingStage or ?meeting=1.
+    ...(params.get('meeting') === '1' || frame === 'sidePanel' || frame === 'meetingStage' ? { meeting: true } : {}),
     getToken: async () => undefined,
     onThemeChange: () => undefined,
     loaded: () => undefined,

@@ -83,6 +83,11 @@ export function mayHaveClosedDuring(items: readonly ActionItem[], session: Pick<
   return items.filter((i) => Date.parse(i.updatedAt) >= session.startsAt.getTime() && Date.parse(i.createdAt) <= session.endsAt.getTime());
 }
 
+/** Action items a session created: linked to it, or created while it ran (oldest number first). */
+export function createdInSession(items: readonly ActionItem[], s: Pick<Session, 'id' | 'startsAt' | 'endsAt'>): ActionItem[] {
+  return items.filter((i) => i.sessionId === s.id || within(i.createdAt, s.startsAt, s.endsAt)).sort((a, b) => a.number - b.number);
+}
+
 /**
  * Created in the session: linked to it, or created while it ran. Closed in it: marked done or
  * dropped while it ran (by the history, so a later reopening does not erase the close).
@@ -90,7 +95,7 @@ export function mayHaveClosedDuring(items: readonly ActionItem[], session: Pick<
 export function buildSessionReport(input: SessionReportInput): SessionReport {
   const { session: s } = input;
   const byNumber = (a: ActionItem, b: ActionItem) => a.number - b.number;
-  const created = input.items.filter((i) => i.sessionId === s.id || within(i.createdAt, s.startsAt, s.endsAt)).sort(byNumber);
+  const created = createdInSession(input.items, s);
   const closed = [...input.items].sort(byNumber).flatMap((i) => {
     const close = closedDuring(input.histories.get(i.number) ?? [], s.startsAt, s.endsAt);
     return close ? [reportItem(i, close.at)] : [];

@@ -8,11 +8,14 @@ import { saveSession, SESSION_REMINDER_JOB, type SessionDeps } from '../../domai
 import { nextSession, noOpenItems, SESSION_REMINDERS, type OpenItemsSource } from '../../domain/sessions/session';
 import { languageOf, translator } from '../../i18n/i18n';
 import { createIndexedSessionRepository } from '../../storage/sessions/meeting-index.session-repository';
+import { SESSION_LIVE_TABLE, TableLiveStateRepository } from '../../storage/sessions/session-live.repository';
 import { presentError } from '../errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { sessionIcs } from './sessions/session-ics';
 import { sessionCard, sessionFormFor, sessionJson } from './sessions/session-views';
+import { liveRoutes } from './sessions/live-routes';
+import { createReportServices } from './reports/report-data';
 
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
@@ -26,6 +29,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
   const sessions = createIndexedSessionRepository(ctx.tables, ctx.logger);
   const deps: SessionDeps = { sessions, roles: ctx.roles, clock: ctx.clock, scheduler: ctx.scheduler };
   const openItems = opts.openItems ?? noOpenItems;
+  const live = new TableLiveStateRepository(ctx.tables.table(SESSION_LIVE_TABLE));
 
   const showNext = async (s: TurnScope) => {
     const group = await s.group();
@@ -77,7 +81,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
 
   return {
     name: 'sessions',
-    tables: ['sessions'],
+    tables: ['sessions', SESSION_LIVE_TABLE],
     commands: [
       { id: 'session', words: [['session'], ['next', 'session'], ['séance'], ['prochaine', 'séance']], usage: 'next session', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
       {
@@ -129,6 +133,8 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
           return { body: sessionIcs(session, scope.group.name), contentType: 'text/calendar; charset=utf-8', filename: `session-${session.id}.ics` };
         },
       },
+      // The session view's shared timer and outcomes.
+      ...liveRoutes({ sessions, live, roles: ctx.roles, clock: ctx.clock }, createReportServices(ctx)),
     ],
   };
 }

@@ -1,0 +1,81 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { ErrorBar } from '../../components/status';
+import { useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+
+/**
+ * A co-chair records a decision of this session without leaving it: title, Enter, text,
+ * Enter. Recording, numbering and the hash chain are the register's (POST decisions).
+ */
+export function QuickDecision({ sessionId, onRecorded }: { sessionId: string; onRecorded(): void }) {
+  const t = useT();
+  const { api } = useSession();
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [notice, setNotice] = useState<string>();
+  const titleRef = useRef<HTMLInputElement>(null);
+  const textRef = useRef<HTMLInputElement>(null);
+
+  const submit = () => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    api
+      .send<{ decision: { ref: string } }>('POST', 'decisions', { title, text, sessionId })
+      .then(
+        ({ decision }) => {
+          setTitle('');
+          setText('');
+          setNotice(t('decRecorded', { ref: decision.ref }));
+          titleRef.current?.focus();
+          onRecorded();
+        },
+        (e: Error) => setError(e),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <form
+      aria-labelledby="quick-decision-title"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+      style={{ display: 'grid', gap: 6, minWidth: 0 }}
+    >
+      <Subtitle2 id="quick-decision-title" as="h3">
+        {t('sesQuickTitle')}
+      </Subtitle2>
+      <Field label={t('decFieldTitle')} hint={t('sesQuickHint')}>
+        <Input
+          ref={titleRef}
+          value={title}
+          disabled={busy}
+          onChange={(_e, d) => setTitle(d.value)}
+          onKeyDown={(e) => {
+            // Enter moves on to the text; with the text already typed it records.
+            if (e.key === 'Enter' && !text.trim()) {
+              e.preventDefault();
+              textRef.current?.focus();
+            }
+          }}
+        />
+      </Field>
+      <Field label={t('decFieldText')}>
+        <Input ref={textRef} value={text} disabled={busy} onChange={(_e, d) => setText(d.value)} />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" disabled={busy}>
+          {t('decRecord')}
+        </Button>
+      </div>
+      {error && <ErrorBar error={error} />}
+      <div role="status">{notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>
+    </form>
+  );
+}
