@@ -22,6 +22,7 @@ const VIEWS: View[] = [
   { id: 'reports', label: 'viewReports', component: lazy(() => import('./views/reports-view')) },
   { id: 'my-items', label: 'viewMyItems', component: lazy(() => import('./views/my-items-view')), personal: true },
   { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
+  { id: 'polls', label: 'viewPolls', component: lazy(() => import('./views/polls-view')) },
 ];
 
 export function themed(theme: Theme, children: React.ReactNode) {
