@@ -1,5 +1,6 @@
 import { Badge, Caption1, Text, tokens } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
 import type { PollSummary } from './types';
 
 type Results = NonNullable<PollSummary['results']>;
@@ -20,6 +21,8 @@ const track: React.CSSProperties = {
  */
 export function ResultsChart({ poll, results, large = false }: { poll: PollSummary; results: Results; large?: boolean }) {
   const t = useT();
+  const { host } = useSession();
+  const num = (n: number) => n.toLocaleString(host.locale);
   const height = large ? 28 : 12;
   const share = (n: number) => (results.voters > 0 ? (n / results.voters) * 100 : 0);
   return (
@@ -32,7 +35,7 @@ export function ResultsChart({ poll, results, large = false }: { poll: PollSumma
                 {o.text} {o.leading && <Badge appearance="tint" color="brand" size={large ? 'large' : 'small'}>{t('pollLeading')}</Badge>}
               </Text>
               <Text size={large ? 500 : 300} weight="semibold" data-testid="count">
-                {poll.kind === 'availability' ? t('pollAvailability', { yes: o.count, maybe: o.maybe, no: o.no }) : t('pollCount', { count: o.count, percent: o.percent })}
+                {poll.kind === 'availability' ? t('pollAvailability', { yes: num(o.count), maybe: num(o.maybe), no: num(o.no) }) : t('pollCount', { count: num(o.count), percent: o.percent })}
               </Text>
             </div>
             <div aria-hidden="true" style={{ ...track, height }}>

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle1, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, Title2 } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { Empty, ErrorBar, Loading } from '../../components/status';
 import { useT } from '../../lib/i18n';
@@ -23,7 +23,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();
   const coChair = me.role === 'co-chair' && !stage;
-  const Heading = stage ? Subtitle1 : Subtitle2;
+  const Heading = stage ? Title2 : Subtitle2;
   const headingId = `session-polls-${variant}`;
 
   return (
@@ -38,17 +38,17 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
           </Button>
         )}
       </div>
-      {!stage && <div role="status">{notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>}
+      {!stage && <div role="status">{notice && <MessageBar intent="success" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>}
       {res.error && <ErrorBar error={res.error} onRetry={res.reload} />}
       {!res.data ? (
         !res.error && <Loading />
       ) : res.data.length === 0 ? (
         <Empty text={t('pollEmptySession')} />
       ) : (
-        <ul aria-label={t('pollSessionTitle')} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: stage ? 32 : 16 }}>
+        <ul aria-label={t('pollSessionTitle')} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: stage ? 32 : 16, minWidth: 0 }}>
           {res.data.map((p) => (
             <li key={p.id} aria-labelledby={`sp-${p.id}`} style={{ display: 'grid', gap: stage ? 12 : 8, minWidth: 0, borderBottom: '1px solid var(--colorNeutralStroke2)', paddingBottom: stage ? 24 : 12 }}>
-              <Text id={`sp-${p.id}`} as="h3" size={stage ? 700 : 400} weight="semibold" style={{ margin: 0, overflowWrap: 'anywhere' }}>
+              <Text id={`sp-${p.id}`} as="h3" size={stage ? 600 : 400} weight="semibold" style={{ margin: 0, overflowWrap: 'anywhere' }}>
                 {p.question}
               </Text>
               <PollMeta poll={p} large={stage} />
