@@ -18,11 +18,12 @@ interface View {
 /** Views load on demand: the first view's JavaScript stays small. */
 const VIEWS: View[] = [
   { id: 'work-plan', label: 'viewWorkPlan', component: lazy(() => import('./views/work-plan-view')) },
+  { id: 'session', label: 'viewSession', component: lazy(() => import('./views/session-view')) },
+  { id: 'polls', label: 'viewPolls', component: lazy(() => import('./views/polls-view')) },
   { id: 'decisions', label: 'viewDecisions', component: lazy(() => import('./views/decisions-view')) },
   { id: 'reports', label: 'viewReports', component: lazy(() => import('./views/reports-view')) },
   { id: 'my-items', label: 'viewMyItems', component: lazy(() => import('./views/my-items-view')), personal: true },
   { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
-  { id: 'session', label: 'viewSession', component: lazy(() => import('./views/session-view')) },
 ];
 
 export function themed(theme: Theme, children: React.ReactNode) {

@@ -4,6 +4,7 @@ import { Empty, ErrorBar, Loading } from '../components/status';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
+import { SessionPolls } from './polls/session-polls';
 import { AgendaTimer, TimerControls } from './session/agenda-timer';
 import { OutcomesPanel } from './session/outcomes';
 import { QuickDecision } from './session/quick-decision';
@@ -54,7 +55,7 @@ function OnStage({ session }: { session: PlannedSession }) {
   return (
     <>
       <StageLayout session={session} live={live} locale={host.locale} />
-      {/* POLLS (stage): the lead mounts <SessionPolls sessionId={session.id} variant="stage" /> from ./polls/session-polls here: open polls' live results, read-only. */}
+      <SessionPolls sessionId={session.id} variant="stage" />
     </>
   );
 }
@@ -92,7 +93,7 @@ function Running({ session }: { session: PlannedSession }) {
     <div style={{ display: 'grid', gap: 16, alignContent: 'start', minWidth: 0 }}>
       {coChair && <QuickDecision sessionId={session.id} onRecorded={outcomes.reload} />}
       <OutcomesPanel outcomes={outcomes} />
-      {/* POLLS (side panel / content): the lead mounts <SessionPolls sessionId={session.id} variant="panel" /> from ./polls/session-polls here: the session's polls, open/close, live results. */}
+      <SessionPolls sessionId={session.id} variant="panel" />
     </div>
   );
 

@@ -6,8 +6,7 @@ import { POLL_VERBS, RECORD_AS_DECISION_VERB } from '../../cards/polls/verbs';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
 import { castVote, loadPoll } from '../../domain/polls/cast-vote.use-case';
-import { closePoll } from '../../domain/polls/close-poll.use-case';
-import { assertCanCreatePoll, createPoll } from '../../domain/polls/create-poll.use-case';
+import { assertCanCreatePoll } from '../../domain/polls/create-poll.use-case';
 import type { PollDeps } from '../../domain/polls/poll-deps';
 import { computeResults } from '../../domain/polls/results';
 import { localParts } from '../../domain/local-time';
@@ -19,6 +18,7 @@ import { decisionFormCard } from './decisions.feature';
 import { presentError } from '../errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
+import { PollActions } from './polls/poll-actions';
 import { PollChannel } from './polls/poll-channel';
 import { pollJobs } from './polls/poll-jobs';
 import { personalCard } from './polls/poll-personal';
@@ -42,6 +42,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
   };
   const channel = new PollChannel(ctx, deps);
   const caches = new PollVoteCaches(deps);
+  const actions = new PollActions(deps, channel, ctx.logger);
 
   const form = async (s: TurnScope, group: Group, pollId = newPollId(), notice?: string, values?: Record<string, string>) => {
     const now = deps.clock.now();
@@ -74,11 +75,9 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     const group = await s.group();
     const { teamId: _t, pollId, ...input } = p;
     try {
-      const { value: poll } = await createPoll(deps, s.caller, group, pollId, input);
-      ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId, kind: poll.kind, anonymous: poll.anonymous }, 'poll created');
-      const posted = await channel.post(poll);
+      const { poll, posted } = await actions.create(s.caller, group, pollId, input);
       const text = s.t(posted ? 'polls.created' : 'polls.createdNotPosted');
-      return { card: await personalCard(s, deps, (await loadPoll(deps, group, pollId)).value, { notice: { text, tone: posted ? 'good' : 'attention' } }) };
+      return { card: await personalCard(s, deps, poll, { notice: { text, tone: posted ? 'good' : 'attention' } }) };
     } catch (err) {
       // A refused form comes back with its values and the reason, and nothing is stored.
       if (!(err instanceof QuorumError) || err.code !== 'validation') throw err;
@@ -104,15 +103,8 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
 
   const close = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
     const p = parsePayload(pollRefPayload, data);
-    const group = await s.group();
-    await deps.roles.assertCoChair(s.caller, group);
-    await loadPoll(deps, group, p.pollId);
-    const { poll, closedNow } = await closePoll(deps, group, p.pollId, s.caller.aadObjectId);
-    if (closedNow) {
-      ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId: p.pollId }, 'poll closed early');
-      await channel.postResults(poll.value, 0);
-    }
-    return { card: await personalCard(s, deps, (await loadPoll(deps, group, p.pollId)).value, { notice: { text: s.t('polls.card.closedNow'), tone: 'good' } }) };
+    const { poll } = await actions.close(s.caller, await s.group(), p.pollId);
+    return { card: await personalCard(s, deps, poll, { notice: { text: s.t('polls.card.closedNow'), tone: 'good' } }) };
   };
 
   /**
@@ -183,6 +175,6 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
       { verb: RECORD_AS_DECISION_VERB, run: decide },
     ],
     jobs: pollJobs(ctx, deps, channel),
-    routes: pollRoutes(deps),
+    routes: pollRoutes(deps, actions, newPollId),
   };
 }

@@ -4,6 +4,9 @@ import { canSeeResults, isOpen, type Poll } from '../../../domain/polls/poll';
 import type { PollDeps } from '../../../domain/polls/poll-deps';
 import { computeResults } from '../../../domain/polls/results';
 import type { ApiRoute, ApiScope } from '../../feature';
+import { parsePayload } from '../../payload';
+import type { PollActions } from './poll-actions';
+import { createPollBody, pollsQuery, toFormInput } from './poll-api-schemas';
 import { countsCsv, namedCsv } from './poll-csv';
 
 async function summary(deps: PollDeps, scope: ApiScope, poll: Poll) {
@@ -23,19 +26,50 @@ async function summary(deps: PollDeps, scope: ApiScope, poll: Poll) {
     sessionId: poll.sessionId ?? null,
     open: isOpen(poll, now),
     voters: tally.voters,
+    /** Members when the poll was created (the "n of m voted" of the channel card). */
+    electorate: poll.electorate,
+    createdAt: poll.createdAt.toISOString(),
+    closedAt: poll.closedAt?.toISOString() ?? null,
     // Counts only, never who chose what (anonymous or not).
     results: visible ? computeResults(poll, tally) : null,
   };
 }
 
-/** Tab API: a group's polls, one poll, and the CSV export for co-chairs. */
-export function pollRoutes(deps: PollDeps): ApiRoute[] {
+/**
+ * Tab API: a group's polls (optionally one session's), one poll, the CSV export, and
+ * creating and closing — the same use cases and channel posts as in chat.
+ */
+export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () => string): ApiRoute[] {
   return [
     {
       method: 'get',
       path: 'polls',
       audience: 'member',
-      handle: async (scope) => ({ json: await Promise.all((await deps.polls.list(scope.group)).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => summary(deps, scope, p))) }),
+      handle: async (scope, req) => {
+        const { session } = parsePayload(pollsQuery, req.query);
+        const polls = (await deps.polls.list(scope.group)).filter((p) => session === undefined || p.sessionId === session);
+        return { json: await Promise.all(polls.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => summary(deps, scope, p))) };
+      },
+    },
+    {
+      // Co-chairs, and members when the group allows it: the use case decides, as in chat.
+      method: 'post',
+      path: 'polls',
+      audience: 'member',
+      handle: async (scope, req) => {
+        const input = toFormInput(parsePayload(createPollBody, req.body));
+        const { poll, posted } = await actions.create(scope.caller, scope.group, newPollId(), input);
+        return { status: 201, json: { poll: await summary(deps, scope, poll), posted } };
+      },
+    },
+    {
+      method: 'post',
+      path: 'polls/:id/close',
+      audience: 'co-chair',
+      handle: async (scope, req) => {
+        const { poll, closedNow } = await actions.close(scope.caller, scope.group, req.params.id ?? '');
+        return { json: { poll: await summary(deps, scope, poll), closedNow } };
+      },
     },
     {
       method: 'get',

@@ -1,0 +1,42 @@
+import type { Group } from '../../../domain/group';
+import type { Caller } from '../../../domain/identity';
+import { loadPoll } from '../../../domain/polls/cast-vote.use-case';
+import { closePoll } from '../../../domain/polls/close-poll.use-case';
+import { createPoll } from '../../../domain/polls/create-poll.use-case';
+import type { Poll } from '../../../domain/polls/poll';
+import type { PollDeps } from '../../../domain/polls/poll-deps';
+import type { PollFormInput } from '../../../domain/polls/poll-input';
+import type { Logger } from '../../../logging/logger';
+import type { PollChannel } from './poll-channel';
+
+/**
+ * What creating and closing a poll do, wherever they are asked for (a card in chat or the
+ * tab): the same use cases, the same channel posts, the same log lines.
+ */
+export class PollActions {
+  constructor(
+    private readonly deps: PollDeps,
+    private readonly channel: PollChannel,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Creates the poll and posts its card to the channel; `posted` is false when the post failed (the poll stays). */
+  async create(caller: Caller, group: Group, pollId: string, input: PollFormInput): Promise<{ poll: Poll; posted: boolean }> {
+    const { value: poll } = await createPoll(this.deps, caller, group, pollId, input);
+    this.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId, kind: poll.kind, anonymous: poll.anonymous }, 'poll created');
+    const posted = await this.channel.post(poll);
+    return { poll: (await loadPoll(this.deps, group, pollId)).value, posted };
+  }
+
+  /** Co-chairs close early; only the call that closed it posts the results. */
+  async close(caller: Caller, group: Group, pollId: string): Promise<{ poll: Poll; closedNow: boolean }> {
+    await this.deps.roles.assertCoChair(caller, group);
+    await loadPoll(this.deps, group, pollId);
+    const { poll, closedNow } = await closePoll(this.deps, group, pollId, caller.aadObjectId);
+    if (closedNow) {
+      this.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId }, 'poll closed early');
+      await this.channel.postResults(poll.value, 0);
+    }
+    return { poll: (await loadPoll(this.deps, group, pollId)).value, closedNow };
+  }
+}
