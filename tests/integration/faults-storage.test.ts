@@ -126,6 +126,14 @@ describe('storage goes away mid-operation, then comes back', () => {
     expect(tab.status).toBe(503);
     expect(await tab.json()).toMatchObject({ error: { code: 'storage-unavailable', message: TRY_AGAIN } });
 
+    // A chat command gets the same words as a reply in the conversation (the turn error handler).
+    connector.clear();
+    const chat = await service.post(loadActivity('channel-message-mention', { serviceUrl: connector.url, from: 'lars', text: 'items' }));
+    expect(chat.status).toBe(200);
+    const replies = connector.activities().filter((a) => (a as { type?: string }).type === 'message').map((a) => JSON.stringify(a));
+    expect(replies).toHaveLength(1);
+    expect(replies[0]).toContain(TRY_AGAIN);
+
     await up();
     const repo = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
     const poll = (await repo.get(group, pollId))!.value;
@@ -216,8 +224,16 @@ describe('storage goes away mid-operation, then comes back', () => {
 
     const jobs = new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor'));
     const states = async () => Promise.all(seeded.map(async (g) => (await jobs.get(g.job))?.job.state));
-    // The outage did cut the run short: some jobs were left unfinished (claimed or pending).
-    expect((await states()).some((s) => s !== 'done')).toBe(true);
+    const deliveries = new DeliveryLog(tables.table('deliveries'));
+    const sentTo = async () => new Set((await deliveries.day(now.toISOString().slice(0, 10))).filter((d) => d.status === 'sent').map((d) => d.conversationId));
+    // The outage did cut the run short: some jobs were left unfinished (claimed or pending),
+    // and none is marked done without its post delivered and recorded as sent.
+    const afterOutage = await states();
+    expect(afterOutage.some((s) => s !== 'done')).toBe(true);
+    const recorded = await sentTo();
+    seeded.forEach((g, i) => {
+      if (afterOutage[i] === 'done') expect(recorded.has(g.channel)).toBe(true);
+    });
     // Later passes (the clock moves past the claims' leases and retry delays) finish the run.
     for (let pass = 0; pass < 20 && !(await states()).every((s) => s === 'done' || s === 'failed'); pass++) {
       now = new Date(now.getTime() + 6 * 60_000);
@@ -225,7 +241,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     }
     expect(await states()).toEqual(seeded.map(() => 'done'));
 
-    const log = await new DeliveryLog(tables.table('deliveries')).day(now.toISOString().slice(0, 10));
+    const log = await deliveries.day(now.toISOString().slice(0, 10));
     for (const g of seeded) {
       const sent = log.filter((d) => d.conversationId === g.channel && d.status === 'sent');
       const posts = sends().filter((r) => r.conversationId === g.channel && r.outcome === 'served');
