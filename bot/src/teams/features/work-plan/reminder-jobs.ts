@@ -79,7 +79,7 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
       });
       const mentions = [...mentionOf(owner), ...(escalate ? await coChairMentions(w, members) : [])];
       // The post is owed by exactly these jobs: a re-run of the same batch after a crash does not post it twice.
-      const onceKey = [group.tenantId, group.teamId, kind, ...live.map((l) => jobs[l.i]!.key).sort()].join('|');
+      const onceKey = [group.tenantId, group.teamId, kind, ...live.map((l) => `${jobs[l.i]!.key}@${jobs[l.i]!.dueAt.toISOString()}`).sort()].join('|');
       const delivery = await postWithMentions(w.notifier, group, card, mentions, `reminder:${kind}`, t('workPlan.reminders.moreMentions'), onceKey);
       for (const { i, item, p } of live) {
         if (delivery.status === 'inactive') results[i] = { outcome: { status: 'skipped', reason: 'inactive' } };
