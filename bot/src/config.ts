@@ -65,6 +65,7 @@ const envSchema = z
     NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
 
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TAB_SSO_CLIENT_ID: optionalString,
@@ -143,7 +144,11 @@ export interface QuorumConfig {
   /** Where users reach the service (links in cards to the tab); the local address when unset. */
   publicBaseUrl: string;
   /** 'off' keeps jobs stored but runs no passes (an instance that only serves requests). */
-  scheduler: { enabled: boolean; tickMs: number };
+  /**
+   * leaseMs: how long a claimed job is protected; after a crash (or SIGKILL) its jobs wait
+   * that long before another pass takes them over. Keep it above the longest send with retries.
+   */
+  scheduler: { enabled: boolean; tickMs: number; leaseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -194,7 +199,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${env.PORT}`).replace(/\/$/, ''),
     notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
     notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS },
-    scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000 },
+    scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000, leaseMs: env.SCHEDULER_LEASE_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;
   if (env.TAB_SSO_CLIENT_ID) {

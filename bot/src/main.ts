@@ -87,6 +87,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
       ...DEFAULT_SCHEDULER_OPTIONS,
       instanceId: newInstanceId(),
       tickMs: config.scheduler.tickMs,
+      leaseMs: config.scheduler.leaseMs,
     });
 
     const features = createFeatures({ tables, repos, roles, clock, logger, notifier, scheduler, i18n, publicBaseUrl: config.publicBaseUrl });

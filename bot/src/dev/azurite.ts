@@ -17,6 +17,11 @@ export interface AzuriteOptions {
   location?: string;
   /** Preferred port; a free one is picked when it is taken. */
   port?: number;
+  /**
+   * Use exactly `port` (waiting a little for a previous run to release it) instead of picking
+   * another: a restart must come back where the service's connection string points.
+   */
+  samePort?: boolean;
 }
 
 export function azuriteConnectionString(port: number): string {
@@ -25,7 +30,7 @@ export function azuriteConnectionString(port: number): string {
 
 /** Azurite's table service as a child process (Azurite cannot report a port it picked itself). */
 export async function startAzurite(opts: AzuriteOptions = {}): Promise<RunningAzurite> {
-  const port = opts.port !== undefined && (await isFree(opts.port)) ? opts.port : await freePort();
+  const port = opts.samePort && opts.port !== undefined ? await waitUntilFree(opts.port) : opts.port !== undefined && (await isFree(opts.port)) ? opts.port : await freePort();
   const args = [require.resolve('azurite/dist/src/table/main.js'), '--tableHost', '127.0.0.1', '--tablePort', String(port), '--disableTelemetry', '--silent', '--skipApiVersionCheck'];
   if (opts.location) {
     fs.mkdirSync(opts.location, { recursive: true });
@@ -72,6 +77,11 @@ function waitForStart(child: ChildProcess): Promise<void> {
   });
 }
 
+/**
+ * SIGINT, not SIGTERM: on SIGINT Azurite closes its database, which saves it; SIGTERM ends
+ * the process at once and a disk-backed Azurite loses what it wrote since its last autosave
+ * (up to 5 s of acknowledged writes).
+ */
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
@@ -80,7 +90,7 @@ function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(kill);
       resolve();
     });
-    child.kill('SIGTERM');
+    child.kill('SIGINT');
   });
 }
 
@@ -94,6 +104,14 @@ export function freePort(): Promise<number> {
       srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
     });
   });
+}
+
+async function waitUntilFree(port: number): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    if (await isFree(port)) return port;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`port ${port} is still taken`);
 }
 
 function isFree(port: number): Promise<boolean> {

@@ -16,6 +16,12 @@ export interface OutboundMessage {
   mentions?: Mention[];
   /** Why it is sent, for the delivery record and logs (e.g. "reminder:due-soon"). */
   purpose: string;
+  /**
+   * For a post that must go out once (what a scheduled job owes): once a post with this key
+   * is recorded as sent, sending it again returns that record instead of posting a copy. A
+   * job re-run after a crash between "sent" and "job done" then does not post twice.
+   */
+  onceKey?: string;
 }
 
 export type Delivery =

@@ -73,7 +73,9 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
     const t = translator(ctx.i18n, 'en');
     const late = job.lateByMs > 30 * 60_000 ? ` ${t('sessions.reminder.late')}` : '';
     const card = await sessionCard(t, 'en', current.value, { canEdit: false, openItems, notice: `${t(`sessions.reminder.${which.id}`)}${late}` });
-    const d = await ctx.notifier.postToGroup(job, { card, purpose: `session:reminder-${which.id}` });
+    // A re-run of this job after a crash does not post what was already recorded as sent.
+    const onceKey = [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|');
+    const d = await ctx.notifier.postToGroup(job, { card, purpose: `session:reminder-${which.id}`, onceKey });
     return { outcome: d.status === 'failed' ? { status: 'retry', reason: d.reason } : { status: 'done' } };
   };
 

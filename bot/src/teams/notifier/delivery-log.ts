@@ -1,7 +1,28 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Delivery } from '../../domain/notifications';
-import { guard } from '../../storage/storage-errors';
+import { getOrUndefined, guard } from '../../storage/storage-errors';
+
+/** Markers of posts sent under a once-key; never a date, so `day()` never lists them. */
+const ONCE_PARTITION = 'once';
+
+interface OnceMarker {
+  partitionKey: string;
+  rowKey: string;
+  day: string;
+  dayRow: string;
+  tenantId: string;
+  conversationId: string;
+  purpose: string;
+  attempts: number;
+  status: string;
+  activityId: string;
+  reason: string;
+}
+
+function keyHash(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
 
 export interface DeliveryRecord {
   tenantId: string;
@@ -19,21 +40,41 @@ export interface DeliveryRecord {
 export class DeliveryLog {
   constructor(private readonly table: TableClient) {}
 
-  async record(r: DeliveryRecord): Promise<void> {
+  /**
+   * Records an outcome. A sent post with a once-key first gets its marker (which names the
+   * day row it goes with), then that day row, both written idempotently: a crash between or
+   * after the two still leaves exactly one "sent" record once `sentBefore` has run again.
+   */
+  async record(r: DeliveryRecord, onceKey?: string): Promise<void> {
     const day = r.at.toISOString().slice(0, 10);
-    await guard(() =>
-      this.table.createEntity({
-        partitionKey: day,
-        rowKey: `${r.at.toISOString()}|${randomBytes(4).toString('hex')}`,
-        tenantId: r.tenantId,
-        conversationId: r.conversationId,
-        purpose: r.purpose,
-        attempts: r.attempts,
-        status: r.delivery.status,
-        activityId: r.delivery.status === 'sent' ? r.delivery.activityId : '',
-        reason: r.delivery.status === 'failed' ? r.delivery.reason : '',
-      }),
-    );
+    if (onceKey && r.delivery.status === 'sent') {
+      const rowKey = `${r.at.toISOString()}|${keyHash(onceKey)}`;
+      await guard(() => this.table.upsertEntity({ partitionKey: ONCE_PARTITION, rowKey: keyHash(onceKey), day, dayRow: rowKey, ...this.fields(r) }, 'Replace'));
+      await guard(() => this.table.upsertEntity({ partitionKey: day, rowKey, ...this.fields(r) }, 'Replace'));
+      return;
+    }
+    await guard(() => this.table.createEntity({ partitionKey: day, rowKey: `${r.at.toISOString()}|${randomBytes(4).toString('hex')}`, ...this.fields(r) }));
+  }
+
+  /** The delivery already recorded as sent under this once-key (its day row rewritten, in case a crash lost it). */
+  async sentBefore(onceKey: string): Promise<Delivery | undefined> {
+    const marker = await getOrUndefined(() => this.table.getEntity<OnceMarker>(ONCE_PARTITION, keyHash(onceKey)));
+    if (!marker) return undefined;
+    const { tenantId, conversationId, purpose, attempts, status, activityId, reason } = marker;
+    await guard(() => this.table.upsertEntity({ partitionKey: marker.day, rowKey: marker.dayRow, tenantId, conversationId, purpose, attempts, status, activityId, reason }, 'Replace'));
+    return { status: 'sent', activityId: marker.activityId };
+  }
+
+  private fields(r: DeliveryRecord) {
+    return {
+      tenantId: r.tenantId,
+      conversationId: r.conversationId,
+      purpose: r.purpose,
+      attempts: r.attempts,
+      status: r.delivery.status,
+      activityId: r.delivery.status === 'sent' ? r.delivery.activityId : '',
+      reason: r.delivery.status === 'failed' ? r.delivery.reason : '',
+    };
   }
 
   /** A UTC day's records (YYYY-MM-DD). */

@@ -78,6 +78,9 @@ export class TeamsNotifier implements Notifier {
     message: OutboundMessage,
     send: (ctx: TurnContext, ref: Partial<ConversationReference>) => Promise<string>,
   ): Promise<Delivery> {
+    // A post owed once (a job re-run after a crash) that is already recorded as sent is not posted again.
+    const before = message.onceKey ? await this.log.sentBefore(message.onceKey) : undefined;
+    if (before) return before;
     const stored = await this.repos.conversations.get(tenantId, conversationId);
     if (!stored?.active) return { status: 'inactive' };
     const reference = asNewPost(stored.reference as Partial<ConversationReference>);
@@ -116,7 +119,7 @@ export class TeamsNotifier implements Notifier {
         if (attempts < this.opts.maxAttempts) await this.time.sleep(failure.retryAfterMs ?? backoffMs(attempts, this.opts.backoff));
       }
     }
-    await this.log.record({ tenantId, conversationId, purpose: message.purpose, attempts, delivery, at: this.clock.now() });
+    await this.log.record({ tenantId, conversationId, purpose: message.purpose, attempts, delivery, at: this.clock.now() }, message.onceKey);
     this.logger[delivery.status === 'sent' ? 'debug' : 'warn']({ tenantId, conversationId, purpose: message.purpose, attempts, status: delivery.status }, 'proactive send');
     return delivery;
   }

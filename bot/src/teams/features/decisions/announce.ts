@@ -1,5 +1,6 @@
 import { renderDecisionCard } from '../../../cards/decisions/decision-card';
 import type { DecisionRecord } from '../../../domain/decisions/decision';
+import { deriveStatuses } from '../../../domain/decisions/decision-record';
 import { getDecision, type DecisionView } from '../../../domain/decisions/find-decisions.use-case';
 import type { Group } from '../../../domain/group';
 import type { Caller } from '../../../domain/identity';
@@ -11,7 +12,7 @@ import type { DecisionServices } from './decision-services';
  * register: a failed post is logged and reported, never undone.
  */
 export async function announceDecision(svc: DecisionServices, t: Translate, caller: Caller, group: Group, record: DecisionRecord): Promise<{ view: DecisionView; posted: boolean }> {
-  const view = await getDecision(svc, caller, group, record.ref);
+  const view = await viewOf(svc, caller, group, record);
   const card = renderDecisionCard(t, view, {
     teamId: group.teamId,
     canManage: false,
@@ -28,4 +29,18 @@ export async function announceDecision(svc: DecisionServices, t: Translate, call
   }
   svc.logger.info({ tenantId: group.tenantId, teamId: group.teamId, ref: record.ref, seq: record.seq, kind: record.kind }, 'decision recorded');
   return { view, posted };
+}
+
+/**
+ * The record as the register now holds it. If reading it back fails (storage went away a
+ * moment after the append), it is shown from what was just written: telling the co-chair to
+ * "try again" would record the decision a second time.
+ */
+async function viewOf(svc: DecisionServices, caller: Caller, group: Group, record: DecisionRecord): Promise<DecisionView> {
+  try {
+    return await getDecision(svc, caller, group, record.ref);
+  } catch (err) {
+    svc.logger.warn({ tenantId: group.tenantId, teamId: group.teamId, ref: record.ref, err }, 'decision recorded but not read back');
+    return { ...record, ...(deriveStatuses([record]).get(record.ref) ?? { status: 'in-force' }), ...(caller.name ? { recordedByName: caller.name } : {}) };
+  }
 }

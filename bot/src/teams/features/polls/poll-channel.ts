@@ -88,7 +88,9 @@ export class PollChannel {
 
   /** The results post, then the original card shows the closed poll. */
   async postResults(poll: Poll, lateByMs: number): Promise<'done' | 'retry'> {
-    const d = await this.ctx.notifier.postToGroup(poll, { card: await this.card(poll, 'results', lateByMs), purpose: 'poll:results' });
+    // A poll's results are posted once, whoever closes it and however often the closing runs.
+    const onceKey = [poll.tenantId, poll.teamId, 'poll:results', poll.id].join('|');
+    const d = await this.ctx.notifier.postToGroup(poll, { card: await this.card(poll, 'results', lateByMs), purpose: 'poll:results', onceKey });
     if (d.status === 'failed') return 'retry';
     await markResultsPosted(this.deps, poll, poll.id);
     await this.update(poll);

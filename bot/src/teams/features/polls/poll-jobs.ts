@@ -49,10 +49,12 @@ export function pollJobs(ctx: FeatureContext, deps: PollDeps, channel: PollChann
       const members = (await deps.members.list(poll)).filter((m) => m.active);
       const voters = await deps.polls.voters(poll);
       const base = { teamId: poll.teamId, pollId: poll.id, question: poll.question };
+      // A re-run of this job after a crash does not post what was already recorded as sent.
+      const once = (part: number) => ({ onceKey: [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString(), part].join('|') });
       if (poll.anonymous) {
         // Anonymous: who has not voted is known but not named in public; the channel is nudged.
         const body = t('polls.reminder.anonymous', { when, count: voters.size, total: members.length });
-        const d = await ctx.notifier.postToGroup(poll, { card: renderPollReminder(t, { ...base, body }), purpose: 'poll:reminder' });
+        const d = await ctx.notifier.postToGroup(poll, { card: renderPollReminder(t, { ...base, body }), purpose: 'poll:reminder', ...once(0) });
         return { outcome: d.status === 'failed' ? { status: 'retry', reason: 'not-posted' } : { status: 'done' } };
       }
       const missing = members.filter((m) => m.userId && !voters.has(m.aadObjectId.toLowerCase())).sort((a, b) => a.name.localeCompare(b.name));
@@ -61,7 +63,7 @@ export function pollJobs(ctx: FeatureContext, deps: PollDeps, channel: PollChann
       // Teams notifies at most 20 people per message: one post per 20, the card only on the first.
       for (let i = 0; i < missing.length; i += MAX_MENTIONS) {
         const mentions = missing.slice(i, i + MAX_MENTIONS).map((m) => ({ userId: m.userId!, name: m.name }));
-        const d = await ctx.notifier.postToGroup(poll, { text, mentions, ...(i === 0 ? { card: renderPollReminder(t, { ...base, body: text }) } : {}), purpose: 'poll:reminder' });
+        const d = await ctx.notifier.postToGroup(poll, { text, mentions, ...(i === 0 ? { card: renderPollReminder(t, { ...base, body: text }) } : {}), purpose: 'poll:reminder', ...once(i) });
         if (d.status === 'inactive') break;
       }
       return { outcome: { status: 'done' } };

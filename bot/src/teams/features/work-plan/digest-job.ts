@@ -81,7 +81,7 @@ async function postDigest(w: WorkPlanContext, job: DueJob, s: WorkPlanSettings, 
     myItemsText: t('workPlan.reminders.myItems'),
   });
   const mentions = d.ownerIds.flatMap((id) => mentionOf(byId.get(id)));
-  const delivery = await postWithMentions(w.notifier, job, card, mentions, 'reminder:digest', t('workPlan.reminders.moreMentions'));
+  const delivery = await postWithMentions(w.notifier, job, card, mentions, 'reminder:digest', t('workPlan.reminders.moreMentions'), [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|'));
   return delivery.status;
 }
 

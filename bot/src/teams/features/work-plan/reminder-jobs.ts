@@ -78,7 +78,9 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
         myItemsText: t('workPlan.reminders.myItems'),
       });
       const mentions = [...mentionOf(owner), ...(escalate ? await coChairMentions(w, members) : [])];
-      const delivery = await postWithMentions(w.notifier, group, card, mentions, `reminder:${kind}`, t('workPlan.reminders.moreMentions'));
+      // The post is owed by exactly these jobs: a re-run of the same batch after a crash does not post it twice.
+      const onceKey = [group.tenantId, group.teamId, kind, ...live.map((l) => `${jobs[l.i]!.key}@${jobs[l.i]!.dueAt.toISOString()}`).sort()].join('|');
+      const delivery = await postWithMentions(w.notifier, group, card, mentions, `reminder:${kind}`, t('workPlan.reminders.moreMentions'), onceKey);
       for (const { i, item, p } of live) {
         if (delivery.status === 'inactive') results[i] = { outcome: { status: 'skipped', reason: 'inactive' } };
         else if (delivery.status === 'failed') results[i] = { outcome: { status: 'retry', reason: delivery.reason } };
