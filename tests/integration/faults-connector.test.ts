@@ -97,7 +97,7 @@ describe('a reminder fan-out while the Bot Connector fails in every way it can',
     expect(missingMentionPosts).toBeLessThanOrEqual(deliveries.filter((d) => d.conversationId === busy.channel && d.purpose === 'reminder:digest' && d.status === 'failed').length);
 
     // Duplicates come only from answers lost after the connector took the post: a reminder
-    // is answered at most once, and each extra copy matches one accepted-then-dropped post.
+    // is answered at most once, so its copies (answered + lost) are at most 1 + lost.
     const copies = new Map<string, { answered: number; lost: number }>();
     for (const r of sends.filter(accepted)) {
       const k = copies.get(reminderKey(r)) ?? { answered: 0, lost: 0 };
@@ -105,8 +105,8 @@ describe('a reminder fan-out while the Bot Connector fails in every way it can',
       else k.lost++;
       copies.set(reminderKey(r), k);
     }
-    expect([...copies.values()].filter((k) => k.answered > 1)).toEqual([]);
-    expect([...copies.values()].filter((k) => k.answered + k.lost - 1 > k.lost)).toEqual([]);
+    expect([...copies.entries()].filter(([, k]) => k.answered > 1)).toEqual([]);
+    expect([...copies.values()].some((k) => k.lost > 0)).toBe(true); // the bound was put to the test
 
     // Teams' limits held for every request that arrived, retries included; Retry-After was waited out.
     expect(sends.every((r) => TENANTS.includes(r.tenantId as (typeof TENANTS)[number]))).toBe(true);
