@@ -48,6 +48,8 @@ describe('two instances on one storage account for a week', () => {
     expect(Object.keys(two.posts).sort()).toEqual(Object.keys(one.posts).sort());
     for (const [conversation, posts] of Object.entries(one.posts)) expect([conversation, two.posts[conversation]]).toEqual([conversation, posts]);
     expect(two.answers).toEqual(one.answers);
+    expect(Object.keys(one.finalCards).sort()).toEqual(['p00000000000000a1', 'p00000000000000a2']);
+    expect(two.finalCards).toEqual(one.finalCards);
   });
 
   it('tallies, the decision register, the items and the jobs are the same', () => {

@@ -51,6 +51,8 @@ function plan(): Map<number, (Act | Act[])[]> {
 export interface WeekOutcome {
   /** Per conversation, the new posts (normalised), sorted. */
   posts: Record<string, string[]>;
+  /** Per poll, the last update of its channel card (the closed poll), normalised. */
+  finalCards: Record<string, string>;
   /** Answers to the chat traffic, in the order it was sent. */
   answers: string[];
   polls: { id: string; status: string; resultsPosted: boolean; tally: unknown }[];
@@ -117,6 +119,11 @@ async function readOutcome(service: TestService, connector: BotConnector): Promi
   const isNewPost = (r: RecordedRequest) => (r.route === 'sendToConversation' || r.route === 'replyToActivity') && r.outcome === 'served' && (r.status ?? 0) < 300;
   for (const r of connector.requests.filter(isNewPost)) (posts[r.conversationId ?? ''] ??= []).push(normalise(r.body));
   for (const list of Object.values(posts)) list.sort();
+  const finalCards: Record<string, string> = {};
+  for (const r of connector.requests.filter((q) => q.route === 'updateActivity' && q.outcome === 'served')) {
+    const poll = /p0{14}a\d/.exec(JSON.stringify(r.body))?.[0];
+    if (poll) finalCards[poll] = normalise(r.body);
+  }
 
   const t = service.tables;
   const pollRepo = new TablePollRepository(t.table('polls'), t.table('pollIndex'));
@@ -147,7 +154,7 @@ async function readOutcome(service: TestService, connector: BotConnector): Promi
   const jobs: string[] = [];
   for await (const e of t.table('jobs').listEntities<{ kind: string; key: string; state: string; dueAt: Date }>()) jobs.push(`${e.kind}|${e.key}|${e.state}|${new Date(e.dueAt).toISOString()}`);
   jobs.sort();
-  return { posts, polls, decisions, chainOk, items, jobs };
+  return { posts, finalCards, polls, decisions, chainOk, items, jobs };
 }
 
 /**
