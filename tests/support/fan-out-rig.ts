@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import { startBotConnector, type BotConnector, type TeamsChannelAccount } from '../fakes/bot-connector';
-import { loadActivity, teamsChannelAccount, TENANT_ID, USERS, type ActivityOverrides, type FixtureName } from '../fixtures/activities';
+import { loadActivity, teamsChannelAccount, TENANT_ID, type ActivityOverrides, type FixtureName } from '../fixtures/activities';
 import { mapLimit } from '../../bot/src/scheduler/map-limit';
 import { startTestService, type TestService } from './service';
 
@@ -99,4 +99,3 @@ export function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<unk
   return mapLimit(items, limit, fn);
 }
 
-export { USERS };
