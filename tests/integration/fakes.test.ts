@@ -419,6 +419,48 @@ describe('bot connector fake: fault injection', () => {
   });
 });
 
+describe('bot connector fake: fault mix', () => {
+  let connector: BotConnector;
+  const send = (text = 'x') => call(connector.url, 'POST', `v3/conversations/${ENCODED_CHANNEL}/activities`, message(text)).catch(() => 'dropped');
+  beforeEach(async () => {
+    connector = await startBotConnector();
+  });
+  afterEach(() => connector.stop());
+
+  test('applies to the share asked, the same way for the same seed, and only to what it matches', async () => {
+    const run = async (seed: number) => {
+      connector.clear();
+      connector.faultMix({ share: 0.5, seed, kinds: ['500', '429-retry-after'], retryAfterSeconds: 4 });
+      for (let i = 0; i < 40; i++) await send(`m${i}`);
+      return connector.requests.map((r) => r.mixedFault ?? '-');
+    };
+    const first = await run(7);
+    expect(await run(7)).toEqual(first);
+    const faulted = first.filter((f) => f !== '-').length;
+    expect(faulted).toBeGreaterThan(10);
+    expect(faulted).toBeLessThan(30);
+    const throttled = connector.requests.find((r) => r.mixedFault === '429-retry-after')!;
+    expect([throttled.status, throttled.retryAfterMs]).toEqual([429, 4_000]);
+    connector.clear();
+    connector.faultMix({ share: 1, kinds: ['500'], match: (r) => r.route === 'replyToActivity' });
+    expect((await send()) as { status: number }).toMatchObject({ status: 201 });
+  });
+
+  test('accept-then-drop posts the activity and loses the answer; drop loses the request', async () => {
+    connector.faultMix({ share: 1, kinds: ['accept-then-drop'] });
+    expect(await send('kept')).toBe('dropped');
+    connector.faultMix({ share: 1, kinds: ['drop'] });
+    expect(await send('lost')).toBe('dropped');
+    expect(connector.activities()).toEqual([message('kept')]);
+    expect(connector.requests.map((r) => [r.outcome, typeof r.responseId])).toEqual([
+      ['dropped-after-processing', 'string'],
+      ['dropped', 'undefined'],
+    ]);
+    connector.clearFaults();
+    expect((await send()) as { status: number }).toMatchObject({ status: 201 });
+  });
+});
+
 describe('bot connector fake: Teams rate limits', () => {
   let connector: BotConnector;
   let clock = 1_000_000;

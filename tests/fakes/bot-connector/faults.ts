@@ -66,6 +66,11 @@ const TEAMS_ERRORS: Record<InjectableStatus, { code: string; message: string }> 
   504: { code: 'GatewayTimeout', message: 'The upstream service did not answer in time.' },
 };
 
+/** The Teams-like error body for a status. */
+export function errorFor(status: InjectableStatus): { code: string; message: string } {
+  return TEAMS_ERRORS[status];
+}
+
 export class FaultPlan {
   private readonly failures = new RuleQueue<FailSpec>();
   private readonly delays = new RuleQueue<number>();

@@ -5,6 +5,8 @@ export type {
   BotConnectorStats,
   DelayOptions,
   DropOptions,
+  FaultMixOptions,
+  MixedFault,
   FailOptions,
   InjectableStatus,
   RecordedRequest,
@@ -17,3 +19,5 @@ export type {
   TeamsRateLimits,
   WaitForOptions,
 } from './types';
+export { auditRateLimits, auditRetryAfter, TEAMS_PROACTIVE_LIMITS } from './limit-audit';
+export type { AuditedLimits, LimitViolation, RetryAfterViolation } from './limit-audit';

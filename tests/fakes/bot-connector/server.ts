@@ -1,10 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Directory } from './directory';
-import { FaultPlan } from './faults';
+import { FaultMix } from './fault-mix';
+import { errorFor, FaultPlan } from './faults';
 import { SlidingWindowRateLimiter } from './rate-limit';
 import { ACTIVITY_WRITES, ConnectorService, errorBody, matchRoute, type ServiceResponse } from './routes';
 import type {
+  InjectableStatus,
   BotConnector,
   BotConnectorOptions,
   BotConnectorStats,
@@ -48,6 +50,13 @@ function decodeSegments(rawPath: string): string[] | undefined {
   }
 }
 
+/** Whose tenant a write is for, as Teams reads it from the activity. */
+function tenantOf(body: unknown): string | undefined {
+  const b = body as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } } | undefined;
+  const t = b?.conversation?.tenantId ?? b?.channelData?.tenant?.id;
+  return typeof t === 'string' ? t : undefined;
+}
+
 function summarise(req: RecordedRequest): string {
   return `${req.method} ${req.path} -> ${req.status ?? req.outcome}`;
 }
@@ -58,6 +67,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
   const service = new ConnectorService(directory, now);
   const faults = new FaultPlan();
   let limiter: SlidingWindowRateLimiter | undefined;
+  let mix: FaultMix | undefined;
 
   let requests: RecordedRequest[] = [];
   let stats = emptyStats();
@@ -67,7 +77,7 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; done: () => void }>();
   let stopping: Promise<void> | undefined;
 
-  const record = (req: http.IncomingMessage, rawPath: string, query: URLSearchParams, body: unknown): RecordedRequest => {
+  const record = (req: http.IncomingMessage, rawPath: string, query: URLSearchParams, body: unknown, arrivedAt: number): RecordedRequest => {
     const method = req.method ?? 'GET';
     const segments = decodeSegments(rawPath);
     const match = segments ? matchRoute(method, segments) : { route: 'unknown' as const };
@@ -82,9 +92,11 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
         ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
         ...(req.headers['content-type'] === undefined ? {} : { contentType: req.headers['content-type'] }),
       },
-      at: now(),
+      at: arrivedAt,
       outcome: 'pending',
     };
+    const tenantId = tenantOf(body);
+    if (tenantId !== undefined) recorded.tenantId = tenantId;
     requests.push(recorded);
     stats.requests += 1;
     for (const waiter of waiters) {
@@ -110,6 +122,9 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
 
   const answer = (res: http.ServerResponse, recorded: RecordedRequest, reply: ServiceResponse, headers: http.OutgoingHttpHeaders = {}): void => {
     recorded.status = reply.status;
+    recorded.answeredAt = now();
+    const retryAfter = Number(headers['Retry-After']);
+    if (headers['Retry-After'] !== undefined && Number.isFinite(retryAfter)) recorded.retryAfterMs = retryAfter * 1_000;
     if (reply.status === 429) stats.throttled += 1;
     if (res.destroyed) return;
     const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
@@ -123,13 +138,16 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
 
   const drop = (res: http.ServerResponse, recorded: RecordedRequest, outcome: 'dropped' | 'dropped-after-processing'): void => {
     recorded.outcome = outcome;
+    recorded.answeredAt = now();
     stats.dropped += 1;
     res.socket?.destroy();
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const recorded = record(req, url.pathname, url.searchParams, parseJson(await readBody(req)));
+    // Arrival is when the request came in, not when its body was read.
+    const arrivedAt = now();
+    const recorded = record(req, url.pathname, url.searchParams, parseJson(await readBody(req)), arrivedAt);
 
     const delay = faults.takeDelay(recorded);
     if (delay !== undefined) {
@@ -138,10 +156,25 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
       if (stopping) return drop(res, recorded, 'dropped');
     }
 
-    const dropRule = faults.takeDrop(recorded);
+    let dropRule = faults.takeDrop(recorded);
     if (dropRule && !dropRule.afterProcessing) return drop(res, recorded, 'dropped');
 
-    const failure = faults.takeFailure(recorded);
+    let failure = faults.takeFailure(recorded);
+    const mixed = !dropRule && !failure && delay === undefined ? mix?.draw(recorded) : undefined;
+    if (mixed !== undefined && mix) {
+      recorded.mixedFault = mixed;
+      if (mixed === 'drop') return drop(res, recorded, 'dropped');
+      if (mixed === 'accept-then-drop') dropRule = { afterProcessing: true };
+      if (mixed === 'slow') {
+        stats.delayed += 1;
+        await sleep(mix.slowMs);
+        if (stopping) return drop(res, recorded, 'dropped');
+      }
+      if (mixed === '429-retry-after' || mixed === '429' || mixed === '500' || mixed === '502' || mixed === '504') {
+        const status = mixed === '429-retry-after' ? 429 : (Number(mixed) as InjectableStatus);
+        failure = { status, retryAfterSeconds: mixed === '429-retry-after' ? mix.retryAfterSeconds : undefined, ...errorFor(status) };
+      }
+    }
     if (failure) {
       recorded.outcome = 'failed';
       stats.failed += 1;
@@ -162,6 +195,8 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
     }
 
     const reply = service.handle(recorded);
+    const id = (reply.body as { id?: unknown } | undefined)?.id;
+    if (ACTIVITY_WRITES.has(recorded.route) && typeof id === 'string') recorded.responseId = id;
     if (dropRule) {
       recorded.status = reply.status;
       return drop(res, recorded, 'dropped-after-processing');
@@ -235,7 +270,13 @@ export async function startBotConnector(options: BotConnectorOptions = {}): Prom
     failNext: (opts) => faults.failNext(opts),
     delayNext: (opts) => faults.delayNext(opts),
     dropNext: (opts = {}) => faults.dropNext(opts),
-    clearFaults: () => faults.clear(),
+    faultMix: (opts) => {
+      mix = new FaultMix(opts);
+    },
+    clearFaults: () => {
+      faults.clear();
+      mix = undefined;
+    },
 
     enforceTeamsRateLimits: (limits = {}) => {
       limiter = new SlidingWindowRateLimiter(limits, now);

@@ -3,6 +3,9 @@
  * botframework-connector 4.23 serialises and deserialises (connectorApi/models/mappers.js,
  * teams/models/mappers.js), so what a test records is what the bot really sent.
  */
+import type { FaultMixOptions, MixedFault } from './fault-mix';
+
+export type { FaultMixOptions, MixedFault };
 
 /** A member as Teams returns it from the roster routes (botbuilder's TeamsChannelAccount). */
 export interface TeamsChannelAccount {
@@ -84,6 +87,16 @@ export interface RecordedRequest {
   /** Status answered; undefined while pending or when the socket was dropped. */
   status?: number;
   outcome: RequestOutcome;
+  /** When the answer left (or the socket was destroyed), from the connector's clock. */
+  answeredAt?: number;
+  /** `Retry-After` of a 429/503 answer, in ms. */
+  retryAfterMs?: number;
+  /** The activity id the service gave a send (also when its answer was then dropped). */
+  responseId?: string;
+  /** The tenant a write is for: `conversation.tenantId` or `channelData.tenant.id` of its body. */
+  tenantId?: string;
+  /** The fault a `faultMix` applied to this request, if any. */
+  mixedFault?: MixedFault;
 }
 
 export type RequestMatcher = (req: RecordedRequest) => boolean;
@@ -167,7 +180,12 @@ export interface BotConnector {
   failNext(options: FailOptions): void;
   delayNext(options: DelayOptions): void;
   dropNext(options?: DropOptions): void;
-  /** Removes every fault rule not yet used up. */
+  /**
+   * Faults for a share of requests (seeded random draw), after the one-off rules above; a
+   * new call replaces the mix. `clearFaults` removes it.
+   */
+  faultMix(options: FaultMixOptions): void;
+  /** Removes every fault rule not yet used up, and the fault mix. */
   clearFaults(): void;
 
   enforceTeamsRateLimits(limits?: TeamsRateLimits): void;

@@ -33,6 +33,17 @@ export interface DeliveryRecord {
   at: Date;
 }
 
+/** A stored outcome; `activityId` is the id Teams gave a sent post ('' otherwise). */
+export interface DeliveryRow {
+  tenantId: string;
+  conversationId: string;
+  purpose: string;
+  status: string;
+  attempts: number;
+  reason: string;
+  activityId: string;
+}
+
 /**
  * Every proactive send's outcome, kept for audit and for the tests that prove nothing was
  * lost or sent twice. One partition per UTC day keeps a day's records together.
@@ -78,13 +89,11 @@ export class DeliveryLog {
   }
 
   /** A UTC day's records (YYYY-MM-DD). */
-  async day(day: string): Promise<{ conversationId: string; purpose: string; status: string; attempts: number; reason: string }[]> {
+  async day(day: string): Promise<DeliveryRow[]> {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('day must be YYYY-MM-DD');
-    const out: { conversationId: string; purpose: string; status: string; attempts: number; reason: string }[] = [];
-    const iter = this.table.listEntities<{ conversationId: string; purpose: string; status: string; attempts: number; reason: string }>({
-      queryOptions: { filter: odata`PartitionKey eq ${day}` },
-    });
-    for await (const e of iter) out.push({ conversationId: e.conversationId, purpose: e.purpose, status: e.status, attempts: e.attempts, reason: e.reason });
+    const out: DeliveryRow[] = [];
+    const iter = this.table.listEntities<DeliveryRow>({ queryOptions: { filter: odata`PartitionKey eq ${day}` } });
+    for await (const e of iter) out.push({ tenantId: e.tenantId, conversationId: e.conversationId, purpose: e.purpose, status: e.status, attempts: e.attempts, reason: e.reason, activityId: e.activityId });
     return out;
   }
 }

@@ -7,6 +7,7 @@ import type { Delivery, Mention, Notifier, OutboundMessage } from '../../domain/
 import type { Repositories } from '../../domain/ports';
 import { recordTeamRemoval } from '../../domain/use-cases/installation.use-case';
 import type { Logger } from '../../logging/logger';
+import { gateEveryAttempt } from './attempt-gate';
 import type { DeliveryLog } from './delivery-log';
 import { RateLimiter, realTime, type RateLimits, type TimeSource } from './rate-limiter';
 import { backoffMs, classify } from './retry-policy';
@@ -26,8 +27,9 @@ export const MAX_MENTIONS = 20;
 
 /**
  * The one way Quorum posts on its own initiative (DESIGN rule 7). botbuilder's HTTP
- * pipeline already retries 5xx and 429-with-Retry-After a few times (honouring the header);
- * this is the bounded outer tier: every attempt waits for a rate-limit slot, transient
+ * pipeline already retries 5xx, dropped connections and 429-with-Retry-After a few times
+ * (honouring the header); this is the bounded outer tier: every HTTP attempt of either tier
+ * waits for a rate-limit slot (see attempt-gate), transient
  * failures back off with jitter, 403/404 retire the conversation, and every outcome is
  * recorded.
  */
@@ -88,7 +90,6 @@ export class TeamsNotifier implements Notifier {
     let delivery: Delivery = { status: 'failed', reason: 'no-attempt' };
     while (attempts < this.opts.maxAttempts) {
       attempts++;
-      await this.limiter.acquire(tenantId, conversationId);
       try {
         let activityId = '';
         let failed: { error: unknown } | undefined;
@@ -96,6 +97,8 @@ export class TeamsNotifier implements Notifier {
         // handler and returns normally: catch them here to know what happened.
         await this.adapter.continueConversationAsync(this.opts.appId, reference, async (ctx) => {
           try {
+            // Every HTTP attempt takes a rate slot, botbuilder's own retries included.
+            gateEveryAttempt(connectorOf(ctx), () => this.limiter.acquire(tenantId, conversationId));
             activityId = await send(ctx, reference);
           } catch (error) {
             failed = { error };
