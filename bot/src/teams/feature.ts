@@ -6,6 +6,7 @@ import type { Notifier } from '../domain/notifications';
 import type { JobHandler, Scheduler } from '../domain/scheduling';
 import type { i18n } from 'i18next';
 import type { Caller } from '../domain/identity';
+import type { PersonErasure, PersonExport, PersonRef } from '../domain/person-data';
 import type { Role } from '../domain/member';
 import type { Repositories } from '../domain/ports';
 import type { RolePolicy } from '../domain/roles';
@@ -140,4 +141,13 @@ export interface Feature {
   /** Routes of the tab API. */
   readonly routes?: readonly ApiRoute[];
   readonly messageActions?: readonly MessageAction[];
+  /** What the feature stores about a person, for `npm run person -- export|erase`. */
+  readonly personalData?: PersonalData;
+}
+
+/** Export and erasure of one person's data in a feature (see docs/security.md). */
+export interface PersonalData {
+  export(ctx: FeatureContext, person: PersonRef): Promise<PersonExport>;
+  /** Removes or de-identifies; never rewrites hash-chained records. Safe to run twice. */
+  erase(ctx: FeatureContext, person: PersonRef): Promise<PersonErasure>;
 }

@@ -12,6 +12,7 @@ import { presentError } from '../errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { sessionIcs } from './sessions/session-ics';
+import { sessionsPersonalData } from './sessions/person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './sessions/session-views';
 
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
@@ -76,6 +77,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
 
   return {
     name: 'sessions',
+    personalData: sessionsPersonalData,
     tables: ['sessions'],
     commands: [
       { id: 'session', words: [['session'], ['next', 'session'], ['séance'], ['prochaine', 'séance']], usage: 'next session', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
