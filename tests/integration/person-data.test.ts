@@ -280,7 +280,13 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     expect((await run(['delete', '--tenant', TENANT_ID])).err).toContain('unknown action "delete": use export or erase');
     expect((await run(['export', '--user', LARS.aadObjectId])).err).toContain('--tenant is required');
     expect((await run(['export', '--tenant', TENANT_ID, '--user'])).err).toContain('--user needs a value');
-    const badStorage = await runPerson(['export', '--tenant', TENANT_ID, '--user', LARS.aadObjectId], { STORAGE_CONNECTION_STRING: 'not a connection string' }, { out: () => undefined, err: () => undefined });
-    expect(badStorage).toBe(2);
+    // Storage that does not answer: a message naming the failure, never the account key.
+    const key = /AccountKey=([^;]+)/.exec(testStorageConnection())![1]!;
+    const down = testStorageConnection().replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, 'TableEndpoint=http://127.0.0.1:9');
+    const lines: string[] = [];
+    const code = await runPerson(['export', '--tenant', TENANT_ID, '--user', LARS.aadObjectId], { STORAGE_CONNECTION_STRING: down, STORAGE_TABLE_PREFIX: 'nowhere' }, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    expect(code).toBe(2);
+    expect(lines.join('\n')).toContain("Could not export the person's data (storage-unavailable");
+    expect(lines.join('\n')).not.toContain(key);
   });
 });

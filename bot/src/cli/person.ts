@@ -23,10 +23,12 @@ import { parseObjectId, type PersonRef } from '../domain/person-data';
 import { RolePolicy } from '../domain/roles';
 import { createI18n } from '../i18n/i18n';
 import { createLogger } from '../logging/logger';
+import { scrub } from '../logging/scrub';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from '../scheduler/job-scheduler';
 import { JOB_TABLES, TableJobStore } from '../storage/job.store';
 import { toKey } from '../storage/keys';
 import { scan } from '../storage/person-rows';
+import { toDomainError } from '../storage/storage-errors';
 import { createRepositories } from '../storage/repositories';
 import { CORE_TABLES, createTableClients, type StorageTarget } from '../storage/table-client.factory';
 import type { FeatureContext } from '../teams/feature';
@@ -100,7 +102,8 @@ export async function runPerson(argv: readonly string[], env: Record<string, str
     return 0;
   } catch (err) {
     // Never the SDK's error: it can carry a whole request, headers included.
-    const what = err instanceof QuorumError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message.split('\n')[0] : 'unexpected failure';
+    const e = toDomainError(err);
+    const what = scrub(e instanceof QuorumError ? `${e.code}: ${e.message}` : e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unexpected failure');
     io.err(`Could not ${args.action} the person's data (${what}).${args.action === 'erase' ? ' Run it again: each change is one conditional write, so a second run finishes what the first started.' : ''}`);
     return 2;
   }
@@ -181,7 +184,7 @@ if (require.main === module) {
       err: (line) => process.stderr.write(`${line}\n`),
     });
   })().catch((err: unknown) => {
-    process.stderr.write(`person failed: ${err instanceof Error ? err.message.split('\n')[0] : 'unexpected failure'}\n`);
+    process.stderr.write(`person failed: ${scrub(err instanceof Error ? (err.message.split('\n')[0] ?? '') : 'unexpected failure')}\n`);
     process.exitCode = 2;
   });
 }
