@@ -1,21 +1,26 @@
 /**
  * Sustained load (issue 8): the service runs as its own process (as in production); this
- * process is the load. For LOAD_SECONDS (default 90) it keeps LOAD_CONCURRENCY (default 16)
- * requests in flight, a mix of chat commands, card actions and tab API reads, and prints
- * requests per second, p50/p95/p99 latency, errors, and the service's memory (RSS) at the
- * start, a third of the way in, and at the end (no growth that keeps climbing).
+ * process is the load. For LOAD_SECONDS (default 90; or `--seconds N`) it keeps
+ * LOAD_CONCURRENCY (default 16) requests in flight, a mix of chat commands, card actions,
+ * votes and tab API reads, and prints requests per second, p50/p95/p99 latency, errors, and
+ * the service's memory (RSS) sampled through the run: the samples, and the trend over the
+ * last half (least-squares slope and growth), which must not keep climbing.
  *
- * Run: npx tsx bench/load.bench.ts   (its own Azurite, Bot Connector stand-in and service; loopback only)
+ * Run: npx tsx bench/load.bench.ts [--seconds 300]   or   npm run bench -- load --seconds 300
+ * (its own Azurite, Bot Connector stand-in and service; loopback only)
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { freePort, startAzurite } from '../bot/src/dev/azurite';
 import { startBotConnector } from '../tests/fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../tests/fixtures/activities';
 import { report } from './lib/figures';
 
-const SECONDS = Number(process.env.LOAD_SECONDS ?? 90);
+const SECONDS = secondsArg() ?? Number(process.env.LOAD_SECONDS ?? 90);
+/** About 30 samples a run, at least 5 s apart. */
+const SAMPLE_MS = Math.max(5_000, (SECONDS * 1000) / 30);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 16);
 const ROOT = path.resolve(__dirname, '..');
 
@@ -26,9 +31,11 @@ async function main(): Promise<void> {
   connector.setMembers(TEAM.id, (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
   connector.setMembers(TEAM.selectedChannel.id, (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
   const port = await freePort();
-  const service = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
+  const heapFile = path.join(os.tmpdir(), `quorum-heap-${process.pid}.jsonl`);
+  fs.rmSync(heapFile, { force: true });
+  const service = spawn(process.execPath, ['--expose-gc', '--require', path.join(__dirname, 'support/heap-probe.cjs'), '--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_TABLE_PREFIX: 'load', INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, SCHEDULER: 'off' },
+    env: { ...process.env, HEAP_PROBE_FILE: heapFile, HEAP_PROBE_MS: String(SAMPLE_MS), NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_TABLE_PREFIX: 'load', INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, SCHEDULER: 'off' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -36,9 +43,13 @@ async function main(): Promise<void> {
     await waitForHealth(url);
     const post = (activity: unknown) => fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     await post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    for (let i = 0; i < 20; i++) await post(loadActivity('personal-message', { serviceUrl: connector.url, from: 'amina', text: `new item Load item ${i} due 2031-01-0${1 + (i % 9)}` }));
-
     const who = ['amina', 'lars', 'sofia'] as const;
+    for (let i = 0; i < 20; i++) await post(loadActivity('personal-message', { serviceUrl: connector.url, from: 'amina', text: `new item Load item ${i} due 2031-01-0${1 + (i % 9)}` }));
+    const execute = (from: (typeof who)[number], verb: string, data: Record<string, unknown>) =>
+      post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } }));
+    const pollId = 'p00000000000load1';
+    await execute('amina', 'poll.create', { pollId, question: 'Soak?', options: 'Yes\nNo\nMaybe', kind: 'single', anonymous: 'false', visibility: 'live', closesDate: '2031-01-01', closesTime: '12:00' });
+
     const mix: (() => Promise<Response>)[] = [
       () => post(loadActivity('personal-message', { serviceUrl: connector.url, from: who[rand(3)]!, text: 'help' })),
       () => post(loadActivity('personal-message', { serviceUrl: connector.url, from: who[rand(3)]!, text: 'items all' })),
@@ -47,14 +58,22 @@ async function main(): Promise<void> {
       () => tab(url, 'items'),
       () => tab(url, 'decisions'),
       () => tab(url, 'me'),
+      // A changing vote: a write path (vote + counter transaction, refresh window, job index).
+      () => execute(who[rand(3)]!, 'poll.vote', { pollId, choice: `o${rand(3)}` }),
     ];
 
     const latencies: number[] = [];
     let errors = 0;
-    const rss: number[] = [rssOf(service.pid!)];
-    const end = Date.now() + SECONDS * 1000;
-    const third = Date.now() + (SECONDS * 1000) / 3;
-    let sampled = false;
+    const t0 = Date.now();
+    const samples: { s: number; kib: number }[] = [];
+    const sample = () => {
+      const kib = rssOf(service.pid!);
+      samples.push({ s: (Date.now() - t0) / 1000, kib });
+      process.stdout.write(`rss t=${Math.round((Date.now() - t0) / 1000)} s ${Math.round(kib / 1024)} MiB\n`);
+    };
+    sample();
+    const sampler = setInterval(sample, SAMPLE_MS);
+    const end = t0 + SECONDS * 1000;
     const worker = async () => {
       while (Date.now() < end) {
         const t = performance.now();
@@ -66,16 +85,13 @@ async function main(): Promise<void> {
           errors++;
         }
         latencies.push(performance.now() - t);
-        if (!sampled && Date.now() > third) {
-          sampled = true;
-          rss.push(rssOf(service.pid!));
-        }
       }
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
     const elapsed = (performance.now() - started) / 1000;
-    rss.push(rssOf(service.pid!));
+    clearInterval(sampler);
+    sample();
 
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
@@ -84,9 +100,24 @@ async function main(): Promise<void> {
     report({ bench: 'load', name: 'latency p95', value: pct(95), unit: 'ms' });
     report({ bench: 'load', name: 'latency p99', value: pct(99), unit: 'ms' });
     report({ bench: 'load', name: 'errors', value: errors, unit: 'responses', goal: '0', pass: errors === 0 });
-    report({ bench: 'load', name: 'service memory start / third / end', value: rss[2]! / 1024, unit: `MiB (start ${Math.round(rss[0]! / 1024)}, third ${Math.round(rss[1]! / 1024)})` });
-    const growth = (rss[2]! - rss[1]!) / rss[1]!;
-    report({ bench: 'load', name: 'memory growth over the last two thirds', value: growth * 100, unit: '%', goal: '≤ 25% (not climbing)', pass: growth <= 0.25 });
+    const first = samples[0]!.kib;
+    const last = samples[samples.length - 1]!.kib;
+    const peak = Math.max(...samples.map((x) => x.kib));
+    report({ bench: 'load', name: 'service memory (RSS) at end', value: last / 1024, unit: `MiB (start ${Math.round(first / 1024)}, peak ${Math.round(peak / 1024)}, ${samples.length} samples)` });
+    // What the service retains: heap used right after a full GC, sampled inside it by the probe.
+    const heap = heapSamples(heapFile);
+    for (const h of heap) process.stdout.write(`heap after GC t=${Math.round(h.s)} s ${(h.heapUsed / 2 ** 20).toFixed(1)} MiB (rss ${Math.round(h.rss / 2 ** 20)} MiB)\n`);
+    // The trend over the second half, after warm-up (JIT, caches filling, pools reaching their size).
+    const half = heap.filter((x) => x.s >= SECONDS / 2);
+    if (half.length >= 3) {
+      const slope = slopeOf(half.map((x) => [x.s / 60, x.heapUsed / 2 ** 20]));
+      const growth = (half[half.length - 1]!.heapUsed - half[0]!.heapUsed) / half[0]!.heapUsed;
+      report({ bench: 'load', name: 'heap after GC at end', value: half[half.length - 1]!.heapUsed / 2 ** 20, unit: `MiB (first sample ${(heap[0]!.heapUsed / 2 ** 20).toFixed(1)})` });
+      report({ bench: 'load', name: 'heap after GC, trend over the last half', value: slope, unit: 'MiB/min', goal: '≤ 0.5 MiB/min (not climbing)', pass: slope <= 0.5 });
+      report({ bench: 'load', name: 'heap after GC, growth over the last half', value: growth * 100, unit: '%', goal: '≤ 10 %', pass: growth <= 0.1 });
+    } else process.stdout.write('heap probe: too few samples for a trend (run longer)\n');
+    const rssHalf = samples.filter((x) => x.s >= SECONDS / 2);
+    report({ bench: 'load', name: 'RSS trend over the last half', value: slopeOf(rssHalf.map((x) => [x.s / 60, x.kib / 1024])), unit: 'MiB/min (RSS also follows the heap V8 keeps between collections)' });
   } finally {
     service.kill('SIGTERM');
     await new Promise((r) => service.once('exit', r));
@@ -98,6 +129,29 @@ async function main(): Promise<void> {
 function tab(url: string, route: string): Promise<Response> {
   const user = [USERS.amina, USERS.sofia][rand(2)]!;
   return fetch(`${url}/api/tab/${route}`, { headers: { 'x-quorum-dev-user': `${TENANT_ID}:${user.aadObjectId}`, 'x-quorum-team': TEAM.id } });
+}
+
+function heapSamples(file: string): { s: number; rss: number; heapUsed: number }[] {
+  if (!fs.existsSync(file)) return [];
+  const lines = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  fs.rmSync(file, { force: true });
+  return lines.map((l) => JSON.parse(l) as { s: number; rss: number; heapUsed: number });
+}
+
+/** Least-squares slope of y over x. */
+function slopeOf(points: [number, number][]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((a, [x]) => a + x, 0) / n;
+  const my = points.reduce((a, [, y]) => a + y, 0) / n;
+  const sxx = points.reduce((a, [x]) => a + (x - mx) ** 2, 0);
+  return sxx === 0 ? 0 : points.reduce((a, [x, y]) => a + (x - mx) * (y - my), 0) / sxx;
+}
+
+function secondsArg(): number | undefined {
+  const i = process.argv.indexOf('--seconds');
+  const n = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 function rand(n: number): number {

@@ -9,7 +9,15 @@ import path from 'node:path';
 import type { Figure } from './lib/figures';
 
 const dir = __dirname;
-const only = process.argv.slice(2);
+// `npm run bench -- load --seconds 300`: names pick benches, `--seconds N` goes to the load bench.
+const argv = process.argv.slice(2);
+const secondsAt = argv.indexOf('--seconds');
+const seconds = secondsAt >= 0 ? argv[secondsAt + 1] : undefined;
+if (secondsAt >= 0 && !(Number(seconds) > 0)) {
+  process.stderr.write('--seconds needs a number of seconds, e.g. --seconds 300\n');
+  process.exit(2);
+}
+const only = argv.filter((_, i) => secondsAt < 0 || (i !== secondsAt && i !== secondsAt + 1));
 const benches = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
@@ -20,7 +28,9 @@ const figures: Figure[] = [];
 let failed = 0;
 for (const file of benches) {
   process.stdout.write(`\n== ${file}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 15 * 60_000 });
+  const env = seconds ? { ...process.env, LOAD_SECONDS: seconds } : process.env;
+  const timeout = Math.max(15 * 60_000, (Number(seconds ?? 0) + 600) * 1000);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, file)], { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'], timeout });
   for (const line of run.stdout.split('\n')) {
     if (line.startsWith('FIGURE ')) figures.push(JSON.parse(line.slice(7)) as Figure);
     else if (line.trim()) process.stdout.write(`${line}\n`);

@@ -32,6 +32,7 @@ const CURSOR = { partitionKey: 'cursor', rowKey: 'scheduler' };
  * chunk was, so adding jobs stays cheap however many fall due in one minute.
  */
 export class TableJobStore implements JobStore {
+  /** A hint per due minute (where its last chunk was): bounded, since minutes never repeat. */
   private readonly lastChunk = new Map<string, number>();
 
   constructor(
@@ -73,7 +74,7 @@ export class TableJobStore implements JobStore {
         if (chunk === 0) await this.markMinute(bucket);
         try {
           await this.index_.createEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: JSON.stringify([entry]) });
-          this.lastChunk.set(bucket, chunk);
+          this.remember(bucket, chunk);
           return;
         } catch (err) {
           if (statusOf(err) !== 409) throw toDomainError(err);
@@ -88,12 +89,18 @@ export class TableJobStore implements JobStore {
       }
       try {
         await this.index_.updateEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: next }, 'Replace', { etag: row.etag });
-        this.lastChunk.set(bucket, chunk);
+        this.remember(bucket, chunk);
         return;
       } catch (err) {
         if (statusOf(err) !== 412) throw toDomainError(err);
       }
     }
+  }
+
+  private remember(bucket: string, chunk: number): void {
+    // Losing the hint costs a few point reads on the next append to that minute, nothing more.
+    if (this.lastChunk.size >= 1_000 && !this.lastChunk.has(bucket)) this.lastChunk.clear();
+    this.lastChunk.set(bucket, chunk);
   }
 
   async indexed(bucket: string): Promise<JobRef[]> {

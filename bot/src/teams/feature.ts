@@ -6,6 +6,7 @@ import type { Notifier } from '../domain/notifications';
 import type { JobHandler, Scheduler } from '../domain/scheduling';
 import type { i18n } from 'i18next';
 import type { Caller } from '../domain/identity';
+import type { PersonErasure, PersonExport, PersonRef } from '../domain/person-data';
 import type { Role } from '../domain/member';
 import type { Repositories } from '../domain/ports';
 import type { RolePolicy } from '../domain/roles';
@@ -142,6 +143,8 @@ export interface Feature {
   readonly messageActions?: readonly MessageAction[];
   /** Teams meeting start/end events (system events: nobody acts, so there is no caller). */
   readonly meetingEvents?: (event: MeetingEvent) => Promise<void>;
+  /** What the feature stores about a person, for `npm run person -- export|erase`. */
+  readonly personalData?: PersonalData;
 }
 
 /** A Teams meeting where the app is installed started or ended (`application/vnd.microsoft.meetingStart`/`meetingEnd`). */
@@ -158,4 +161,11 @@ export interface MeetingEvent {
   readonly locale?: string;
   /** The meeting chat's conversation reference, to store once the meeting is known to belong to a group. */
   readonly reference: unknown;
+}
+
+/** Export and erasure of one person's data in a feature (see docs/security.md). */
+export interface PersonalData {
+  export(ctx: FeatureContext, person: PersonRef): Promise<PersonExport>;
+  /** Removes or de-identifies; never rewrites hash-chained records. Safe to run twice. */
+  erase(ctx: FeatureContext, person: PersonRef): Promise<PersonErasure>;
 }

@@ -1,4 +1,5 @@
 import { ITEM_STATUSES, PRIORITIES, type ActionItem, type HistoryEntry } from '../../domain/work-plan/action-item';
+import { FORMER_MEMBER } from '../../domain/person-data';
 import type { Translate } from '../../i18n/i18n';
 
 export type Tone = 'good' | 'attention';
@@ -17,6 +18,7 @@ export const priorityChoices = (t: Translate) => PRIORITIES.map((p) => ({ title:
 /** A stored field value as people read it (statuses and priorities translated). */
 export function showValue(t: Translate, field: string, value: string | undefined, names: ReadonlyMap<string, string>): string {
   if (value === undefined || value === '') return t('workPlan.item.none');
+  if (value === FORMER_MEMBER) return t('workPlan.history.formerMember');
   if (field === 'status') return t(`workPlan.status.${value}`);
   if (field === 'priority') return t(`workPlan.priority.${value}`);
   if (field === 'ownerId') return names.get(value) ?? value;
@@ -35,6 +37,8 @@ export function historyLine(t: Translate, h: Pick<HistoryEntry, 'at' | 'byName' 
   const base = { at: stamp(h.at, timeZone), who: h.byName || t('workPlan.history.someone') };
   if (h.field === 'created') return t('workPlan.history.created', base);
   if (h.field === 'deleted') return t('workPlan.history.deleted', base);
+  // Written by `npm run person -- erase` (see teams/features/work-plan/person-data.ts).
+  if (h.field === 'ownerErased') return t('workPlan.history.ownerErased', base);
   if (h.field === 'note') return t('workPlan.history.note', { ...base, note: h.to ?? '' });
   return t('workPlan.history.change', { ...base, field: t(`workPlan.fields.${h.field}`), from: showValue(t, h.field, h.from, names), to: showValue(t, h.field, h.to, names) });
 }

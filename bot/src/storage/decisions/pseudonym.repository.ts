@@ -47,4 +47,25 @@ export class TablePseudonymStore implements PseudonymStore {
     const row = await getOrUndefined(() => this.table.getEntity<PersonRow>(groupPartition(group), toKey('p', pseudonym)));
     return row?.aadObjectId;
   }
+
+  /** The person's pseudonym in the group, if they have recorded a decision there (and were not forgotten). */
+  async lookup(group: GroupRef, aadObjectId: string): Promise<string | undefined> {
+    const row = await getOrUndefined(() => this.table.getEntity<PersonRow>(groupPartition(group), toKey('m', aadObjectId.toLowerCase())));
+    return row?.pseudonym;
+  }
+
+  /**
+   * Crypto-shredding for the register: deletes both rows of the mapping in one transaction.
+   * The records keep the pseudonym, which no longer resolves; no record is rewritten.
+   */
+  async forget(group: GroupRef, aadObjectId: string): Promise<boolean> {
+    const pk = groupPartition(group);
+    const memberKey = toKey('m', aadObjectId.toLowerCase());
+    const row = await getOrUndefined(() => this.table.getEntity<PersonRow>(pk, memberKey));
+    if (!row?.pseudonym) return false;
+    const back = await getOrUndefined(() => this.table.getEntity<PersonRow>(pk, toKey('p', row.pseudonym!)));
+    // Both rows are only ever created, never rewritten: deleting them needs no ETag.
+    await guard(() => this.table.submitTransaction([['delete', { partitionKey: pk, rowKey: memberKey }], ...(back ? [['delete', { partitionKey: pk, rowKey: back.rowKey }] as ['delete', { partitionKey: string; rowKey: string }]] : [])]));
+    return true;
+  }
 }

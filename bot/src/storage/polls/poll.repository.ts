@@ -99,7 +99,13 @@ export class TablePollRepository implements PollRepository {
       for (const s of ballotSlots(poll, ballot)) counts[s] = (counts[s] ?? 0) + 1;
       const vote: VoteEntity = { partitionKey: pk, rowKey: rk, aadObjectId: voter.aadObjectId.toLowerCase(), name: voter.name, ballot: JSON.stringify(ballot) };
       const updated = { partitionKey: pk, rowKey: shard.rowKey, voters: shard.voters + (old ? 0 : 1), counts: JSON.stringify(counts), sealed: false };
-      await this.table.submitTransaction([existing ? ['update', vote, 'Replace', { etag: existing.etag }] : ['create', vote], ['update', updated, 'Replace', { etag: shard.etag }]]);
+      try {
+        await this.table.submitTransaction([existing ? ['update', vote, 'Replace', { etag: existing.etag }] : ['create', vote], ['update', updated, 'Replace', { etag: shard.etag }]]);
+      } catch (err) {
+        // The row read a moment ago was removed (the voter's ballot withdrawn by `npm run person -- erase`): read again.
+        if (existing && (err as { statusCode?: number }).statusCode === 404) throw Object.assign(new Error('vote row removed meanwhile'), { statusCode: 412 });
+        throw err;
+      }
       return old ? { outcome: 'changed', previous: old } : { outcome: 'recorded' };
     });
   }

@@ -9,10 +9,12 @@ import type { Group } from '../../domain/group';
 import { listCoChairs, setCoChair } from '../../domain/use-cases/co-chairs.use-case';
 import type { ApiScope, Feature, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
+import { corePersonalData } from './core/person-data';
 
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
+  personalData: corePersonalData,
   routes: [
     {
       method: 'get',

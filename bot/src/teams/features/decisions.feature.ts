@@ -7,6 +7,7 @@ import { decisionRoutes } from './decisions/decision-routes';
 import { createDecisionServices } from './decisions/decision-services';
 import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './decisions/decision-form';
 import { detailCard, listCard, verifyCard } from './decisions/decision-views';
+import { decisionsPersonalData } from './decisions/person-data';
 import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './decisions/payloads';
 
 export { decisionFormCard, type DecisionPrefill } from './decisions/decision-form';
@@ -20,6 +21,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
   const svc = createDecisionServices(ctx, links);
   return {
     name: 'decisions',
+    personalData: decisionsPersonalData,
     tables: [DECISION_TABLES.chain, DECISION_TABLES.people],
     commands: [
       {

@@ -23,6 +23,7 @@ import { PollChannel } from './polls/poll-channel';
 import { pollJobs } from './polls/poll-jobs';
 import { personalCard } from './polls/poll-personal';
 import { pollRoutes } from './polls/poll-routes';
+import { pollsPersonalData } from './polls/person-data';
 import { PollVoteCaches } from './polls/vote-caches';
 
 export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
@@ -125,6 +126,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
 
   return {
     name: 'polls',
+    personalData: pollsPersonalData,
     tables: [...POLL_TABLES, 'sessions'],
     commands: [
       {

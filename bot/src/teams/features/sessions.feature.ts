@@ -13,6 +13,7 @@ import { presentError } from '../errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { sessionIcs } from './sessions/session-ics';
+import { sessionsPersonalData } from './sessions/person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './sessions/session-views';
 import { liveRoutes } from './sessions/live-routes';
 import { createReportServices } from './reports/report-data';
@@ -83,6 +84,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
 
   return {
     name: 'sessions',
+    personalData: sessionsPersonalData,
     tables: ['sessions', SESSION_LIVE_TABLE],
     commands: [
       { id: 'session', words: [['session'], ['next', 'session'], ['séance'], ['prochaine', 'séance']], usage: 'next session', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },

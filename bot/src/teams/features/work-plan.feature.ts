@@ -7,6 +7,7 @@ import { itemReminderHandler } from './work-plan/reminder-jobs';
 import { workPlanRoutes } from './work-plan/routes';
 import { workPlanVerbs } from './work-plan/verbs';
 import { WORK_PLAN_TABLES, workPlanContext } from './work-plan/work-plan-context';
+import { workPlanPersonalData } from './work-plan/person-data';
 
 /**
  * The work-plan: action items (chat, cards, message action, tab API) and the reminders that
@@ -22,5 +23,6 @@ export function createWorkPlanFeature(ctx: FeatureContext): Feature {
     jobs: [itemReminderHandler(w, REMINDER_KINDS.dueSoon), itemReminderHandler(w, REMINDER_KINDS.overdue), digestHandler(w)],
     routes: workPlanRoutes(w),
     messageActions: [createItemAction(w)],
+    personalData: workPlanPersonalData,
   };
 }

@@ -73,7 +73,11 @@ export class RateLimiter {
   }
 }
 
+/** Past this many conversations, logs with nothing in the window are dropped (memory stays bounded). */
+const SWEEP_AT = 2_000;
+
 function prune(map: Map<string, number[]>, key: string, oldest: number): number[] {
+  if (map.size >= SWEEP_AT && !map.has(key)) for (const [k, l] of map) if (l.length === 0 || l[l.length - 1]! <= oldest) map.delete(k);
   let log = map.get(key);
   if (!log) map.set(key, (log = []));
   while (log.length > 0 && log[0]! <= oldest) log.shift();
