@@ -1,17 +1,17 @@
 import { Button, Caption1, Card, CardHeader, Dropdown, Option, Subtitle2, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import { Empty, ErrorBar, Loading } from '../components/status';
-import { useT } from '../lib/i18n';
-import { useSession } from '../lib/session';
-import { useResource } from '../lib/use-resource';
+import { Empty, ErrorBar, Loading } from '../../components/status';
+import { useT } from '../../lib/i18n';
+import { useSession } from '../../lib/session';
+import { useResource } from '../../lib/use-resource';
 
 interface CoChairs {
   coChairs: { aadObjectId: string; name: string; configured: boolean }[];
   members: { aadObjectId: string; name: string; organisation: string; role: string }[];
 }
 
-/** Settings for co-chairs: who the co-chairs are (others see the list, read-only). */
-export default function SettingsView() {
+/** Who the co-chairs are: co-chairs add and remove them; others see the list, read-only. */
+export function CoChairs() {
   const t = useT();
   const { api, me } = useSession();
   const res = useResource(() => api.get<CoChairs>('cochairs'), [api]);
