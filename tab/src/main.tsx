@@ -47,6 +47,9 @@ function Configure({ host }: { host: Host }) {
 }
 
 async function start(): Promise<void> {
+  // The default view's code downloads while the host and the caller are being checked,
+  // instead of after them (it is the same module the view's lazy() import resolves to).
+  if ((params.get('view') ?? 'work-plan') === 'work-plan') void import('./views/work-plan-view');
   const host = await connectToHost();
   const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
   const devMode = !host.inTeams && info.auth === 'development';
