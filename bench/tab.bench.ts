@@ -166,7 +166,7 @@ async function main(): Promise<void> {
   try {
     await seedItems(stack);
     browser = await launchBrowser();
-    const tabUrl = `${stack.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}`;
+    const tabUrl = `${stack.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}&view=work-plan`;
     const baseUrl = `${stack.service.url}/tab/${BASELINE_PAGE}`;
     const gridReady = `document.querySelectorAll('[role="grid"] [role="row"]').length >= ${ITEMS + 1}`;
     const baseReady = `document.getElementById('ready') !== null`;
