@@ -147,7 +147,7 @@ describe('tab: settings', () => {
   it("shows the server's catalogued message inline when a setting is refused", async () => {
     const page = await open('amina');
     await remindersHeading(page).waitFor();
-    await page.getByRole('textbox', { name: 'Due-soon reminders (days before)' }).fill('7, 90');
+    await page.getByRole('textbox', { name: 'Due-soon reminders' }).fill('7, 90');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').filter({ hasText: 'Due-soon reminders: up to 5 whole numbers of days from 1 to 60' }).waitFor();
     expect((await stored())?.value.dueSoonDays).toEqual([7, 1]);
