@@ -296,4 +296,13 @@ describe('tab: work-plan and my items', () => {
       await page.close();
     }
   });
+
+  it('shows a member their organisation’s open items once a co-chair has recorded it (members cannot read the settings)', async () => {
+    const org = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.sofia.aadObjectId, memberOrganisation: 'WFP' } } });
+    expect(org.status).toBe(200);
+    const page = await open('sofia', { view: 'my-items' });
+    // Item 7: WFP (n % 5 == 2), no owner, in progress.
+    await page.getByRole('list', { name: 'Open items of WFP' }).getByText(title(7)).waitFor();
+    await page.close();
+  });
 });
