@@ -48,6 +48,10 @@ function Configure({ host }: { host: Host }) {
 
 async function start(): Promise<void> {
   const host = await connectToHost();
+  // The work-plan (the first view of a channel tab) downloads while the caller is being
+  // checked, instead of after (it is the same module the view's lazy() import resolves to).
+  // Meeting panels open on other views: nothing is fetched ahead there.
+  if (host.frame === 'content' && (params.get('view') ?? 'work-plan') === 'work-plan') void import('./views/work-plan-view');
   const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
   const devMode = !host.inTeams && info.auth === 'development';
   if (devMode && !devUser() && info.devUser) setDevUser(info.devUser);

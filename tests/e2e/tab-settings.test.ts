@@ -1,11 +1,14 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { createRepositories } from '../../bot/src/storage/repositories';
+import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
 jest.setTimeout(60_000);
+
+const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 
 /** The tab in real Chromium against the real service (local development identity). */
 describe('tab: settings', () => {
@@ -72,10 +75,121 @@ describe('tab: settings', () => {
     await page.close();
   });
 
+  const stored = () => new TableWorkPlanSettingsRepository(h.service.tables.table(WORK_PLAN_SETTINGS_TABLE)).get(group);
+  const api = async (who: keyof typeof USERS, method: string, body?: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${h.service.url}/api/tab/settings`, {
+      method,
+      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.status, json: (await res.json()) as { settings: Record<string, unknown>; etag: string | null; error?: { message: string } } };
+  };
+  const remindersHeading = (page: Page) => page.getByRole('heading', { name: 'Reminders, time zone and organisations' });
+
+  async function pickTimeZone(page: Page, typed: string, zone: string): Promise<void> {
+    const box = page.getByRole('combobox', { name: 'Time zone' });
+    await box.click();
+    await box.fill(typed);
+    await page.getByRole('listbox').getByRole('option', { name: zone, exact: true }).click();
+    expect(await box.inputValue()).toBe(zone);
+  }
+
+  async function addOrganisation(page: Page, name: string): Promise<void> {
+    await page.getByRole('textbox', { name: 'Add an organisation' }).fill(name);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: `Remove ${name}` }).waitFor();
+  }
+
+  it('lets a co-chair change the time zone and the organisations, and the change persists', async () => {
+    const page = await open('amina');
+    await remindersHeading(page).waitFor();
+    expect((await api('amina', 'GET')).json.etag).toBeNull(); // the defaults: nothing stored yet
+    await pickTimeZone(page, 'vienna', 'Europe/Vienna');
+    await addOrganisation(page, 'ITU');
+    await addOrganisation(page, 'UNHCR');
+    await addOrganisation(page, 'WHO');
+    await page.getByRole('button', { name: 'Remove ITU' }).click();
+    await page.getByText('You have unsaved changes.').waitFor();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect((await stored())?.value).toMatchObject({ timeZone: 'Europe/Vienna', organisations: ['UNHCR', 'WHO'] });
+    // Every feature reads the group's time zone: it follows.
+    expect((await createRepositories(h.service.tables).groups.get(group))?.value.timeZone).toBe('Europe/Vienna');
+    await screenshot(page, 'settings-reminders-light');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // A second change from the same page uses the version it just saved.
+    await page.getByRole('button', { name: 'Remove WHO' }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await eventually(stored, (s) => expect(s?.value.organisations).toEqual(['UNHCR']));
+
+    // Opened again, the page shows what is stored.
+    const again = await open('amina');
+    await remindersHeading(again).waitFor();
+    await again.getByRole('button', { name: 'Remove UNHCR' }).waitFor();
+    expect(await again.getByRole('combobox', { name: 'Time zone' }).inputValue()).toBe('Europe/Vienna');
+    await again.close();
+    await page.close();
+  });
+
+  it('refuses a time zone that is not one, inline, before anything is sent', async () => {
+    const page = await open('amina');
+    await remindersHeading(page).waitFor();
+    await page.getByRole('combobox', { name: 'Time zone' }).click();
+    await page.getByRole('combobox', { name: 'Time zone' }).fill('Mars/Olympus');
+    await page.getByText('Choose a time zone from the list').waitFor();
+    await page.getByText('No time zone matches.').waitFor();
+    expect(await page.getByRole('button', { name: 'Save settings' }).isDisabled()).toBe(true);
+    expect((await stored())?.value.timeZone).toBe('Europe/Vienna');
+    await page.close();
+  });
+
+  it("shows the server's catalogued message inline when a setting is refused", async () => {
+    const page = await open('amina');
+    await remindersHeading(page).waitFor();
+    await page.getByRole('textbox', { name: 'Due-soon reminders' }).fill('7, 90');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Due-soon reminders: up to 5 whole numbers of days from 1 to 60' }).waitFor();
+    expect((await stored())?.value.dueSoonDays).toEqual([7, 1]);
+    await page.close();
+  });
+
+  it("does not overwrite another co-chair's change: the page reloads their version and says so", async () => {
+    const page = await open('amina');
+    await remindersHeading(page).waitFor();
+    // Meanwhile, another co-chair saves (through the same API, with the version they read).
+    const read = await api('amina', 'GET');
+    const other = await api('amina', 'PUT', { ...read.json.settings, timeZone: 'America/New_York' }, { 'if-match': read.json.etag! });
+    expect(other.status).toBe(200);
+    await pickTimeZone(page, 'tokyo', 'Asia/Tokyo');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Another co-chair changed these settings after you opened them' }).waitFor();
+    await eventually(() => page.getByRole('combobox', { name: 'Time zone' }).inputValue(), (v) => expect(v).toBe('America/New_York'));
+    expect((await stored())?.value.timeZone).toBe('America/New_York');
+    await page.close();
+  });
+
+  it('shows members a plain note instead of the settings, and the service refuses their changes', async () => {
+    const page = await open('sofia');
+    await remindersHeading(page).waitFor();
+    await page.getByText('Only co-chairs see and change the reminder schedule').waitFor();
+    expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Time zone' }).count()).toBe(0);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const before = await stored();
+    const res = await api('sofia', 'PUT', { timeZone: 'Asia/Tokyo', digestDay: 'mon', digestTime: '09:00', dueSoonDays: [7, 1], overdueCadence: 'weekly', escalateAfter: 3, workingDays: ['mon'], organisations: ['Sofia Org'] }, { 'if-match': before!.etag });
+    expect(res.status).toBe(403);
+    expect((await stored())?.etag).toBe(before!.etag);
+    expect((await api('sofia', 'GET')).status).toBe(403);
+    await page.close();
+  });
+
   it('follows the dark theme and stays accessible', async () => {
     const page = await open('amina', { theme: 'dark' });
     const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
+    await remindersHeading(page).waitFor();
+    await page.getByRole('combobox', { name: 'Time zone' }).waitFor();
     await screenshot(page, 'settings-dark');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();

@@ -143,6 +143,38 @@ describe('tab: work-plan and my items', () => {
     await page.close();
   });
 
+  it("offers 'only my organisation' to someone whose organisation is known, filtered on the server", async () => {
+    const page = await open('amina'); // Amina is in ITU (n % 5 == 0: 60 items)
+    await page.getByText(`${ITEMS} items`).waitFor();
+    await page.getByRole('checkbox', { name: 'Only my organisation (ITU)' }).check();
+    await page.getByText('60 items').waitFor();
+    expect(await page.getByLabel('Organisation', { exact: true }).inputValue()).toBe('ITU');
+    const cells = await page.getByRole('row').filter({ hasText: 'Control review' }).allInnerTexts();
+    expect(cells.length).toBe(60);
+    expect(cells.every((c) => c.includes('ITU'))).toBe(true);
+    await page.close();
+    const member = await open('sofia'); // no organisation recorded for Sofia
+    await member.getByText(`${ITEMS} items`).waitFor();
+    expect(await member.getByRole('checkbox', { name: /Only my organisation/ }).count()).toBe(0);
+    await member.close();
+  });
+
+  it('edits from the ETag the list gave: no second read of the item before saving', async () => {
+    const page = await open('amina');
+    await page.getByText(`${ITEMS} items`).waitFor();
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes(`/api/tab/items/${ref(6)}`)) calls.push(`${r.method()} ${r.headers()['if-match'] ?? ''}`);
+    });
+    await page.getByRole('button', { name: `Edit ${ref(6)}`, exact: true }).click();
+    await page.getByLabel(`Progress ${ref(6)}`).fill('15');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(`${ref(6)} saved.`).waitFor();
+    expect((await stored(6)).progress).toBe(15);
+    expect(calls).toEqual([expect.stringMatching(/^PATCH \S+/)]);
+    await page.close();
+  });
+
   it('lets a co-chair edit status, progress and due in the grid, and the change persists', async () => {
     const page = await open('amina');
     await page.getByText(`${ITEMS} items`).waitFor();
@@ -263,5 +295,14 @@ describe('tab: work-plan and my items', () => {
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.close();
     }
+  });
+
+  it('shows a member their organisation’s open items once a co-chair has recorded it (members cannot read the settings)', async () => {
+    const org = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.sofia.aadObjectId, memberOrganisation: 'WFP' } } });
+    expect(org.status).toBe(200);
+    const page = await open('sofia', { view: 'my-items' });
+    // Item 7: WFP (n % 5 == 2), no owner, in progress.
+    await page.getByRole('list', { name: 'Open items of WFP' }).getByText(title(7)).waitFor();
+    await page.close();
   });
 });

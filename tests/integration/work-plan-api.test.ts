@@ -11,6 +11,7 @@ import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
 import { createWorkPlanFeature } from '../../bot/src/teams/features/work-plan.feature';
 import { postWithMentions } from '../../bot/src/teams/features/work-plan/channel-post';
 import { renderPostCard } from '../../bot/src/cards/work-plan/post-card';
+import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
 import { testTables } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
@@ -26,6 +27,7 @@ describe('work-plan tab API routes', () => {
   let routes: ApiRoute[];
   let posted: OutboundMessage[];
   let deps: BotDeps;
+  let settingsRepo: TableWorkPlanSettingsRepository;
   const i18n = createI18n();
   const t = translator(i18n, 'en');
   const scope = (who: typeof CHAIR, role: 'co-chair' | 'member'): ApiScope => ({ deps, caller: who, group, role, t });
@@ -35,6 +37,7 @@ describe('work-plan tab API routes', () => {
 
   beforeAll(async () => {
     const { tables, repos } = await testTables();
+    settingsRepo = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
     for (const p of [CHAIR, MEMBER]) await repos.members.upsertProfile({ ...group, aadObjectId: p.aadObjectId, userId: `29:${p.name}`, name: p.name, role: 'member', active: true, updatedAt: '' });
     posted = [];
     const notifier: Notifier = {
@@ -97,6 +100,64 @@ describe('work-plan tab API routes', () => {
     await expect(call('put', 'settings', CHAIR, { body: { ...body, timeZone: 'Nowhere/Land' } })).rejects.toMatchObject({ params: { reason: 'workPlan.errors.badTimeZone' } });
     await expect(call('put', 'settings', CHAIR, { body })).resolves.toMatchObject({ json: { settings: body } });
     await expect(call('get', 'settings', CHAIR)).resolves.toMatchObject({ json: { settings: { timeZone: 'America/New_York' } } });
+  });
+
+  it('lists each item with its ETag, usable for a PATCH without reading the item again', async () => {
+    const list = (await call('get', 'items', MEMBER, { query: { sort: 'ref' } })) as { json: { items: { ref: string; etag: string; progress: number }[] } };
+    const one = (await call('get', 'items/:ref', MEMBER, { params: { ref: 'A-1' } })) as { json: { etag: string } };
+    const a1 = list.json.items.find((i) => i.ref === 'A-1')!;
+    expect(a1.etag).toBe(one.json.etag);
+    expect(new Set(list.json.items.map((i) => i.etag)).size).toBe(list.json.items.length);
+    await expect(call('patch', 'items/:ref', MEMBER, { params: { ref: 'A-1' }, headers: { 'if-match': a1.etag }, body: { progress: a1.progress + 5 } })).resolves.toMatchObject({ json: { item: { progress: a1.progress + 5 } } });
+    // The ETag in the list is now stale: a second edit from the same list is reported, not applied.
+    await expect(call('patch', 'items/:ref', CHAIR, { params: { ref: 'A-1' }, headers: { 'if-match': a1.etag }, body: { progress: 99 } })).rejects.toMatchObject({ code: 'concurrent-update' });
+    const after = (await call('get', 'items', MEMBER, { query: { sort: 'ref' } })) as { json: { items: { ref: string; etag: string; progress: number }[] } };
+    const a1After = after.json.items.find((i) => i.ref === 'A-1')!;
+    expect(a1After.progress).toBe(a1.progress + 5);
+    expect(a1After.etag).not.toBe(a1.etag);
+  });
+
+  it("tells each caller their own organisation with the list (from storage, not the request)", async () => {
+    const me = async (who: typeof CHAIR, req: { query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {}) =>
+      ((await call('get', 'items', who, req)) as { json: { me: { organisation: string | null } } }).json.me;
+    await expect(me(MEMBER)).resolves.toEqual({ organisation: null });
+    await settingsRepo.setMemberOrganisation(group, MEMBER.aadObjectId.toLowerCase(), 'ITU');
+    await expect(me(MEMBER)).resolves.toEqual({ organisation: 'ITU' });
+    await expect(me(CHAIR)).resolves.toEqual({ organisation: null });
+    // Nothing in the request changes whose organisation it is.
+    await expect(me(CHAIR, { headers: { 'x-quorum-dev-user': `${TENANT}:${MEMBER.aadObjectId}` }, body: { aadObjectId: MEMBER.aadObjectId } })).resolves.toEqual({ organisation: null });
+  });
+
+  it('saves settings only against the version read: a stale If-Match is reported and stores nothing', async () => {
+    const read = async () => (await call('get', 'settings', CHAIR)) as { json: { settings: Record<string, unknown>; etag: string | null } };
+    const first = await read();
+    expect(first.json.etag).toEqual(expect.any(String));
+    const body = { ...first.json.settings, timeZone: 'Asia/Tokyo' };
+    const saved = (await call('put', 'settings', CHAIR, { body, headers: { 'if-match': first.json.etag! } })) as { json: { etag: string } };
+    expect(saved.json.etag).toBe((await read()).json.etag);
+    // A second co-chair still holding the first version: refused with the catalogued message.
+    const stale = call('put', 'settings', CHAIR, { body: { ...first.json.settings, timeZone: 'Europe/Vienna' }, headers: { 'if-match': first.json.etag! } });
+    await expect(stale).rejects.toMatchObject({ code: 'concurrent-update', params: { reason: 'workPlan.errors.settingsChanged' } });
+    expect((await read()).json.settings.timeZone).toBe('Asia/Tokyo');
+    // The ETag in the body does the same, for clients that cannot set headers.
+    await expect(call('put', 'settings', CHAIR, { body: { ...body, etag: first.json.etag } })).rejects.toMatchObject({ code: 'concurrent-update' });
+    await expect(call('put', 'settings', CHAIR, { body: { ...body, timeZone: 'Europe/Vienna', etag: saved.json.etag } })).resolves.toMatchObject({ json: { settings: { timeZone: 'Europe/Vienna' } } });
+  });
+
+  it('creates settings only once from the defaults (If-None-Match: *), and a member can neither read nor write them', async () => {
+    const other: Group = { ...group, teamId: '19:fresh@thread.tacv2' };
+    for (const p of [CHAIR, MEMBER]) await deps.repos.members.upsertProfile({ ...other, aadObjectId: p.aadObjectId, userId: `29:${p.name}`, name: p.name, role: 'member', active: true, updatedAt: '' });
+    const at = (who: typeof CHAIR, method: string, req: { body?: unknown; headers?: Record<string, string> } = {}) =>
+      route(method, 'settings').handle({ deps, caller: who, group: other, role: who === CHAIR ? 'co-chair' : 'member', t }, { params: {}, query: {}, body: undefined, ...req } as never);
+    const defaults = (await at(CHAIR, 'get')) as { json: { settings: Record<string, unknown>; etag: string | null } };
+    expect(defaults.json.etag).toBeNull();
+    const body = { ...defaults.json.settings, organisations: ['WHO', 'ITU'] };
+    await expect(at(MEMBER, 'put', { body, headers: { 'if-none-match': '*' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(at(MEMBER, 'get')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(at(CHAIR, 'put', { body, headers: { 'if-none-match': '*' } })).resolves.toMatchObject({ json: { settings: { organisations: ['WHO', 'ITU'] } } });
+    // Someone else who also saw the defaults: their first save no longer applies.
+    await expect(at(CHAIR, 'put', { body: { ...body, organisations: ['WFP'] }, headers: { 'if-none-match': '*' } })).rejects.toMatchObject({ code: 'concurrent-update' });
+    expect(((await at(CHAIR, 'get')) as { json: { settings: { organisations: string[] } } }).json.settings.organisations).toEqual(['WHO', 'ITU']);
   });
 
   it('splits @mentions beyond 20 people over several posts', async () => {

@@ -4,7 +4,7 @@ import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
 import { ItemList } from './work-plan/item-list';
-import type { Item } from './work-plan/types';
+import type { Item, ItemsResponse } from './work-plan/types';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 
@@ -13,14 +13,11 @@ export default function MyItemsView() {
   const t = useT();
   const { api, me } = useSession();
   const members = useMembers(api);
-  // The work-plan's member → organisation map is only readable by co-chairs (GET settings);
-  // members fall back to the organisation on their profile.
-  const orgs = useResource(
-    () => (me.role === 'co-chair' ? api.get<{ memberOrganisations: Record<string, string> }>('settings').then((r) => r.memberOrganisations) : Promise.resolve({} as Record<string, string>)),
-    [api, me.role],
-  );
-  const org = orgs.data?.[me.aadObjectId.toLowerCase()] || members.data?.find((m) => m.aadObjectId === me.aadObjectId)?.organisation || '';
-  const mine = useResource(() => api.get<{ items: Item[] }>('items', { owner: me.aadObjectId, open: 'true' }).then((r) => r.items), [api, me.aadObjectId], 4000);
+  // The caller's organisation as co-chairs recorded it comes with the list (for members too);
+  // the organisation on their profile is the fallback.
+  const listed = useResource(() => api.get<ItemsResponse>('items', { owner: me.aadObjectId, open: 'true' }), [api, me.aadObjectId], 4000);
+  const mine = { ...listed, data: listed.data?.items };
+  const org = listed.data?.me.organisation || members.data?.find((m) => m.aadObjectId === me.aadObjectId)?.organisation || '';
   const ours = useResource(
     () => (org ? api.get<{ items: Item[] }>('items', { org, open: 'true' }).then((r) => r.items.filter((i) => i.owner?.aadObjectId !== me.aadObjectId)) : Promise.resolve([])),
     [api, org, me.aadObjectId],

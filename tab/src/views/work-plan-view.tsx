@@ -8,7 +8,7 @@ import { FilterBar } from './work-plan/filter-bar';
 import { ItemGrid } from './work-plan/item-grid';
 import { ItemList } from './work-plan/item-list';
 import { StatusCounts } from './work-plan/status-counts';
-import { NO_FILTERS, toQuery, type Filters, type Item } from './work-plan/types';
+import { NO_FILTERS, toQuery, type Filters, type Item, type ItemsResponse } from './work-plan/types';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 import { useNarrow } from './work-plan/use-narrow';
@@ -22,18 +22,26 @@ export default function WorkPlanView() {
   const narrow = useNarrow();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const query = useMemo(() => toQuery(filters), [filters]);
-  const res = useResource(() => api.get<{ items: Item[] }>('items', query).then((r) => r.items), [api, query], 4000);
+  const list = useResource(() => api.get<ItemsResponse>('items', query), [api, query], 4000);
+  const items = list.data?.items;
+  // The caller's own organisation comes with the list (members cannot read the settings).
+  const myOrg = list.data?.me.organisation ?? undefined;
   const members = useMembers(api);
-  const edit = useItemEdit(api, res.reload);
+  const edit = useItemEdit(api, list.reload);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<Error>();
-  const canEdit = useCallback((i: Item) => me.role === 'co-chair' || i.owner?.aadObjectId === me.aadObjectId, [me]);
+  // The server's rule, so the Edit button shows exactly where a save would be accepted:
+  // co-chairs; the owner; for an item without owner, members of its organisation.
+  const canEdit = useCallback(
+    (i: Item) => me.role === 'co-chair' || (i.owner ? i.owner.aadObjectId === me.aadObjectId : Boolean(myOrg && i.organisation === myOrg)),
+    [me, myOrg],
+  );
 
   // Organisations offered by the filter: the members' and any seen on items (kept when filtered).
   const seen = useRef(new Set<string>());
   for (const m of members.data ?? []) if (m.organisation) seen.current.add(m.organisation);
-  for (const i of res.data ?? []) if (i.organisation) seen.current.add(i.organisation);
+  for (const i of items ?? []) if (i.organisation) seen.current.add(i.organisation);
   const organisations = [...seen.current].sort((a, b) => a.localeCompare(b));
   const owners = (members.data ?? []).map(({ aadObjectId, name }) => ({ aadObjectId, name })).sort((a, b) => a.name.localeCompare(b.name));
 
@@ -55,22 +63,22 @@ export default function WorkPlanView() {
         </Button>
         <Button onClick={exportCsv}>{t('wpExport')}</Button>
       </div>
-      <FilterBar filters={filters} onChange={setFilters} organisations={organisations} owners={owners} />
-      {res.data && <StatusCounts items={res.data} status={filters.status} onStatus={(status) => setFilters({ ...filters, status })} />}
+      <FilterBar filters={filters} onChange={setFilters} organisations={organisations} owners={owners} {...(myOrg ? { myOrganisation: myOrg } : {})} />
+      {items && <StatusCounts items={items} status={filters.status} onStatus={(status) => setFilters({ ...filters, status })} />}
       <div role="status">{message && <MessageBar intent="success"><MessageBarBody>{message}</MessageBarBody></MessageBar>}</div>
       {failure && <ErrorBar error={failure} />}
-      {res.error && <ErrorBar error={res.error} onRetry={res.reload} />}
-      {!res.data ? (
-        !res.error && <Loading />
-      ) : res.data.length === 0 ? (
+      {list.error && <ErrorBar error={list.error} onRetry={list.reload} />}
+      {!items ? (
+        !list.error && <Loading />
+      ) : items.length === 0 ? (
         <Empty text={t('wpEmpty')} />
       ) : (
         <>
-          <Text size={200}>{t('wpShown', { count: res.data.length })}</Text>
+          <Text size={200}>{t('wpShown', { count: items.length })}</Text>
           {narrow ? (
-            <ItemList items={res.data} edit={edit} canEdit={canEdit} label={t('wpTitle')} />
+            <ItemList items={items} edit={edit} canEdit={canEdit} label={t('wpTitle')} />
           ) : (
-            <ItemGrid items={res.data} edit={edit} canEdit={canEdit} sort={filters.sort} order={filters.order} onSort={(sort, order) => setFilters({ ...filters, sort, order })} />
+            <ItemGrid items={items} edit={edit} canEdit={canEdit} sort={filters.sort} order={filters.order} onSort={(sort, order) => setFilters({ ...filters, sort, order })} />
           )}
         </>
       )}
@@ -82,7 +90,7 @@ export default function WorkPlanView() {
               setCreating(false);
               if (ref) {
                 setNotice(t('wpCreated', { ref }));
-                res.reload();
+                list.reload();
               }
             }}
           />

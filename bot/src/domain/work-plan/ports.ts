@@ -13,6 +13,8 @@ export type NewHistory = Omit<HistoryEntry, 'number' | 'revision'>;
 export interface ActionItemRepository {
   get(group: GroupRef, number: number): Promise<Versioned<ActionItem> | undefined>;
   list(group: GroupRef): Promise<ActionItem[]>;
+  /** The same items, each with the ETag it was read at (a client edits from the list without reading again). */
+  listVersioned(group: GroupRef): Promise<Versioned<ActionItem>[]>;
   /** Allocates the next reference and stores the item with its first history entry, atomically. */
   create(item: NewItem, entry: NewHistory): Promise<Versioned<ActionItem>>;
   /** Replaces the item (if its ETag still matches) and appends the entries, atomically. */

@@ -1,3 +1,4 @@
+import { QuorumError } from '../errors';
 import type { Group } from '../group';
 import type { Caller, GroupRef } from '../identity';
 import { retryOnConflict } from '../retry-on-conflict';
@@ -26,8 +27,15 @@ export function checkSettings(s: SettingsInput): void {
   if (s.organisations.length > 100 || s.organisations.some((o) => o.trim() === '' || o.length > 100)) throw invalid('badOrganisations');
 }
 
+/**
+ * What the writer last read: the ETag of the stored settings, or `null` for the defaults
+ * (nothing stored yet). A different version stored meanwhile is reported, not overwritten.
+ * Without it (the chat card), a concurrent write is re-read and the change re-applied.
+ */
+export type SettingsPrecondition = string | null | undefined;
+
 /** Co-chairs only. The next digest is rescheduled from the new day and time. */
-export async function saveSettings(deps: WorkPlanDeps, caller: Caller, group: Group, input: SettingsInput): Promise<WorkPlanSettings> {
+export async function saveSettings(deps: WorkPlanDeps, caller: Caller, group: Group, input: SettingsInput, ifMatch?: SettingsPrecondition): Promise<Versioned<WorkPlanSettings>> {
   await deps.roles.assertCoChair(caller, group);
   checkSettings(input);
   const clean: SettingsInput = {
@@ -36,19 +44,27 @@ export async function saveSettings(deps: WorkPlanDeps, caller: Caller, group: Gr
     workingDays: WEEKDAYS.filter((d) => input.workingDays.includes(d)),
     organisations: [...new Map(input.organisations.map((o) => [o.trim().toLowerCase(), o.trim()])).values()],
   };
-  const saved = await retryOnConflict(async () => {
+  const attempt = async () => {
     const current = await readSettings(deps, group);
-    return deps.settings.save({ ...current.value, ...clean }, current.etag);
-  });
+    if (ifMatch !== undefined && (current.etag ?? null) !== ifMatch) throw settingsChanged();
+    return deps.settings.save({ ...current.value, ...clean }, current.etag).catch((err: unknown) => {
+      throw ifMatch !== undefined && err instanceof QuorumError && err.code === 'concurrent-update' ? settingsChanged() : err;
+    });
+  };
+  const saved = ifMatch !== undefined ? await attempt() : await retryOnConflict(attempt);
   // The group's time zone is the one every feature reads (sessions, polls, decisions):
   // keep it the same as the one reminders use.
   await retryOnConflict(async () => {
     const g = await deps.repos.groups.get(group);
     if (g && g.value.timeZone !== clean.timeZone) await deps.repos.groups.update({ ...g.value, timeZone: clean.timeZone }, g.etag);
   });
-  const settings = (await scheduleDigest(deps, group, saved.value, { force: true })).value;
-  for (const item of (await deps.items.list(group)).filter(isOpen)) await scheduleItemReminders(deps, item, settings, { dueSoonOnly: true });
-  return settings;
+  const rescheduled = await scheduleDigest(deps, group, saved.value, { force: true });
+  for (const item of (await deps.items.list(group)).filter(isOpen)) await scheduleItemReminders(deps, item, rescheduled.value, { dueSoonOnly: true });
+  return rescheduled;
+}
+
+function settingsChanged(): QuorumError {
+  return new QuorumError('concurrent-update', 'settings changed since they were read', { reason: 'workPlan.errors.settingsChanged' });
 }
 
 /** Co-chairs record which organisation a member belongs to (empty clears it). */

@@ -30,8 +30,12 @@ export class TableActionItemRepository implements ActionItemRepository {
   }
 
   async list(group: GroupRef): Promise<ActionItem[]> {
-    const rows = await this.query<ItemEntityShape, ItemEntityShape>(group, 'item|', 'item}', (e) => e);
-    return rows.filter((e) => !e.deletedAt).map(fromItemEntity);
+    return (await this.listVersioned(group)).map((v) => v.value);
+  }
+
+  async listVersioned(group: GroupRef): Promise<Versioned<ActionItem>[]> {
+    const rows = await this.query<ItemEntityShape, ItemEntityShape & { etag: string }>(group, 'item|', 'item}', (e) => e);
+    return rows.filter((e) => !e.deletedAt).map((e) => ({ value: fromItemEntity(e), etag: e.etag }));
   }
 
   async create(item: NewItem, entry: NewHistory): Promise<Versioned<ActionItem>> {
@@ -88,7 +92,7 @@ export class TableActionItemRepository implements ActionItemRepository {
     }
   }
 
-  private async query<E extends object, T>(group: GroupRef, from: string, to: string, map: (e: E) => T): Promise<T[]> {
+  private async query<E extends object, T>(group: GroupRef, from: string, to: string, map: (e: E & { etag: string }) => T): Promise<T[]> {
     return guard(async () => {
       const out: T[] = [];
       const filter = odata`PartitionKey eq ${partition(group)} and RowKey ge ${from} and RowKey lt ${to}`;

@@ -8,12 +8,14 @@ interface Props {
   onChange(f: Filters): void;
   organisations: string[];
   owners: { aadObjectId: string; name: string }[];
+  /** The caller's own organisation, when known: offered as a one-click filter. */
+  myOrganisation?: string;
 }
 
 const cell = { minWidth: 0, flex: '1 1 9rem' } as const;
 
 /** The grid's filters; all applied by the server (the CSV export uses the same query). */
-export function FilterBar({ filters, onChange, organisations, owners }: Props) {
+export function FilterBar({ filters, onChange, organisations, owners, myOrganisation }: Props) {
   const t = useT();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   // Free text: sent once typing pauses, not on every keystroke.
@@ -51,6 +53,9 @@ export function FilterBar({ filters, onChange, organisations, owners }: Props) {
           ))}
         </Select>
       </Field>
+      {myOrganisation && (
+        <Checkbox label={t('wpMyOrg', { org: myOrganisation })} checked={filters.org === myOrganisation} onChange={(_e, d) => set({ org: d.checked ? myOrganisation : '' })} />
+      )}
       <Field label={t('wpOwner')} style={cell}>
         <Select value={filters.owner} onChange={(_e, d) => set({ owner: d.value })}>
           <option value="">{t('wpAllOwners')}</option>

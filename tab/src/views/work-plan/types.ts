@@ -21,6 +21,14 @@ export interface Item {
   due: string | null;
   area: string | null;
   updatedAt: string;
+  /** The version listed (GET items gives each item's ETag): an edit starts from it without a second read. */
+  etag?: string;
+}
+
+/** GET items: the items and the caller's own organisation (from storage). */
+export interface ItemsResponse {
+  items: Item[];
+  me: { organisation: string | null };
 }
 
 export interface ItemWithEtag {

@@ -26,7 +26,8 @@ export interface ItemEdit {
 const toDraft = (i: Item): Draft => ({ status: i.status, progress: String(i.progress), due: i.due ?? '', priority: i.priority });
 
 /**
- * One row edited at a time. Editing reads the item and its ETag; saving sends only what
+ * One row edited at a time. Editing starts from the item and ETag the list gave (or reads
+ * them when the list had none); saving sends only what
  * changed with If-Match, so a change someone made meanwhile is never overwritten: on a 409
  * the item is read again, the list reloaded, and the user told.
  */
@@ -54,8 +55,8 @@ export function useItemEdit(api: ApiClient, onChanged: () => void): ItemEdit {
   const start = (item: Item) => {
     setError(undefined);
     setNotice(undefined);
-    setState({ ref: item.ref, etag: '', original: item, draft: toDraft(item) });
-    void run(() => read(item.ref).catch((e: Error) => setError(e.message)));
+    setState({ ref: item.ref, etag: item.etag ?? '', original: item, draft: toDraft(item) });
+    if (!item.etag) void run(() => read(item.ref).catch((e: Error) => setError(e.message)));
   };
 
   const save = () => {

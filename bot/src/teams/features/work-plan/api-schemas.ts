@@ -73,4 +73,6 @@ export const settingsBody = z.strictObject({
   escalateAfter: z.number(),
   workingDays: z.array(z.enum(WEEKDAYS)).max(7),
   organisations: z.array(z.string().max(200)).max(200),
+  /** When the client cannot send If-Match. */
+  etag: z.string().max(200).optional(),
 });

@@ -5,7 +5,8 @@ import { changeItem, createItem, getItem, itemHistory } from '../../../domain/wo
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { filterItems, sortItems, type ItemFilter } from '../../../domain/work-plan/item-query';
 import { localDate } from '../../../domain/local-time';
-import { readSettings, saveSettings } from '../../../domain/work-plan/settings.use-case';
+import { readSettings, saveSettings, type SettingsPrecondition } from '../../../domain/work-plan/settings.use-case';
+import type { WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
 import type { ApiRequest, ApiRoute, ApiScope } from '../../feature';
 import { parsePayload } from '../../payload';
 import { createItemBody, itemsQuery, patchItemBody, settingsBody } from './api-schemas';
@@ -62,7 +63,22 @@ function ifMatch(req: ApiRequest, bodyEtag: string | undefined): string | undefi
   return req.headers?.['if-match'] ?? bodyEtag;
 }
 
-async function filtered(w: WorkPlanContext, scope: ApiScope, req: ApiRequest): Promise<{ items: ActionItem[]; names: Map<string, string> }> {
+/**
+ * If-Match (the ETag read) or If-None-Match: * (nothing was stored when read). Without
+ * either, the write re-reads and applies on top (older clients; the tab always sends one).
+ */
+function settingsPrecondition(req: ApiRequest, bodyEtag: string | undefined): SettingsPrecondition {
+  const match = ifMatch(req, bodyEtag);
+  if (match !== undefined) return match;
+  return req.headers?.['if-none-match']?.trim() === '*' ? null : undefined;
+}
+
+function settingsJson(s: WorkPlanSettings) {
+  const { tenantId: _t, teamId: _g, digestJobKey: _k, lastDigestAt: _l, ...rest } = s;
+  return rest;
+}
+
+async function filtered(w: WorkPlanContext, scope: ApiScope, req: ApiRequest): Promise<{ items: ActionItem[]; names: Map<string, string>; etags: Map<number, string> }> {
   const q = parsePayload(itemsQuery, req.query);
   const { value: settings } = await readSettings(w, scope.group);
   const f: ItemFilter = {};
@@ -75,8 +91,9 @@ async function filtered(w: WorkPlanContext, scope: ApiScope, req: ApiRequest): P
   if (q.area) f.area = q.area;
   if (q.dueFrom) f.dueFrom = q.dueFrom;
   if (q.dueTo) f.dueTo = q.dueTo;
-  const [all, names] = await Promise.all([w.items.list(scope.group), memberNames(w, scope.group)]);
-  return { items: sortItems(filterItems(all, f), q.sort ?? 'due', q.order === 'desc'), names };
+  const [all, names] = await Promise.all([w.items.listVersioned(scope.group), memberNames(w, scope.group)]);
+  const etags = new Map(all.map((v) => [v.value.number, v.etag]));
+  return { items: sortItems(filterItems(all.map((v) => v.value), f), q.sort ?? 'due', q.order === 'desc'), names, etags };
 }
 
 async function oneItem(w: WorkPlanContext, scope: ApiScope, group: Group, number: number, extra: { history?: HistoryEntry[] } = {}) {
@@ -93,8 +110,15 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       path: 'items',
       audience: 'member',
       handle: async (scope, req) => {
-        const { items, names } = await filtered(w, scope, req);
-        return { json: { items: items.map((i) => itemJson(i, names)) } };
+        const [{ items, names, etags }, orgs] = await Promise.all([filtered(w, scope, req), w.settings.memberOrganisations(scope.group)]);
+        // Each item's ETag (edits go straight to PATCH with If-Match) and the caller's own
+        // organisation (for "my organisation" filtering), both from storage, never the request.
+        return {
+          json: {
+            items: items.map((i) => ({ ...itemJson(i, names), etag: etags.get(i.number) ?? '' })),
+            me: { organisation: orgs.get(scope.caller.aadObjectId.toLowerCase()) ?? null },
+          },
+        };
       },
     },
     {
@@ -154,10 +178,10 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       audience: 'co-chair',
       handle: async (scope) => {
         await w.roles.assertCoChair(scope.caller, scope.group);
-        const { value } = await readSettings(w, scope.group);
-        const { tenantId: _t, teamId: _g, digestJobKey: _k, ...rest } = value;
+        const { value, etag } = await readSettings(w, scope.group);
         const orgs = await w.settings.memberOrganisations(scope.group);
-        return { json: { settings: rest, memberOrganisations: Object.fromEntries(orgs) } };
+        // etag null: nothing stored yet (the defaults); a first save sends If-None-Match: *.
+        return { json: { settings: settingsJson(value), etag: etag ?? null, memberOrganisations: Object.fromEntries(orgs) } };
       },
     },
     {
@@ -165,9 +189,9 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       path: 'settings',
       audience: 'co-chair',
       handle: async (scope, req) => {
-        const saved = await saveSettings(w, scope.caller, scope.group, parsePayload(settingsBody, req.body));
-        const { tenantId: _t, teamId: _g, digestJobKey: _k, ...rest } = saved;
-        return { json: { settings: rest } };
+        const { etag: bodyEtag, ...input } = parsePayload(settingsBody, req.body);
+        const saved = await saveSettings(w, scope.caller, scope.group, input, settingsPrecondition(req, bodyEtag));
+        return { json: { settings: settingsJson(saved.value), etag: saved.etag } };
       },
     },
   ];

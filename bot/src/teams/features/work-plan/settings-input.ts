@@ -32,7 +32,7 @@ export async function settingsFromCard(w: WorkPlanContext, group: Group, p: Sett
 
 export async function saveSettingsFromCard(w: WorkPlanContext, caller: Caller, group: Group, p: SettingsPayload): Promise<{ next: string }> {
   await w.roles.assertCoChair(caller, group);
-  const saved = await saveSettings(w, caller, group, await settingsFromCard(w, group, p));
+  const { value: saved } = await saveSettings(w, caller, group, await settingsFromCard(w, group, p));
   const key = saved.digestJobKey ?? '';
   const date = key.split('|')[1] ?? localDate(w.clock.now(), saved.timeZone);
   return { next: `${date} ${saved.digestTime} (${saved.timeZone})` };
