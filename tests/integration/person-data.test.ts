@@ -5,12 +5,14 @@ import path from 'node:path';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
+import { loadMeeting, MEETING_THREAD } from '../fixtures/meetings';
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
 import { runPerson } from '../../bot/src/cli/person';
 import { verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
 import { FORMER_MEMBER } from '../../bot/src/domain/person-data';
+import meetingsEn from '../../bot/src/i18n/locales/en/meetings.json';
 import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
 import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
 import { createTableClients } from '../../bot/src/storage/table-client.factory';
@@ -22,6 +24,10 @@ const LARS = USERS.lars;
 const SOFIA = USERS.sofia;
 const AMINA = USERS.amina;
 const GROUP = { tenantId: TENANT_ID, teamId: TEAM.id };
+/** Lars's session, and Amina's (each timed and linked to a meeting chat by its own co-chair). */
+const SESSIONS = { lars: 's0123456789abcdef', amina: 's00000000000000a2' };
+/** Amina's meeting: another chat thread than the fixtures' one, which Lars links. */
+const AMINA_THREAD = '19:meeting_ZGVhZGJlZWYtMDAwMC00MDAwLTgwMDAtMDAwMDAwMDAwMDAy@thread.v2';
 
 type Entity = Record<string, unknown> & { partitionKey: string; rowKey: string };
 
@@ -71,15 +77,15 @@ describe('npm run person -- export|erase: one person across every feature, on Az
   let env: Record<string, string>;
   const now = new Date('2027-03-01T09:00:00Z');
   const items: Record<string, number> = {};
-  const polls = { openNamed: 'p0000000000000001', closedNamed: 'p0000000000000002', anonymous: 'p0000000000000003' };
+  const polls = { openNamed: 'p0000000000000001', closedNamed: 'p0000000000000002', anonymous: 'p0000000000000003', fromTab: '' };
   let before: Map<string, Entity>;
 
   const execute = async (from: UserKey, verb: string, data: Record<string, unknown>) =>
     JSON.stringify((await service.post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } }))).body);
-  const api = async (p: string, who: UserKey, method = 'GET', body?: unknown) => {
+  const api = async (p: string, who: UserKey, method = 'GET', body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${service.url}/api/tab/${p}`, {
       method,
-      headers: { 'X-Quorum-Dev-User': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'X-Quorum-Team': TEAM.id, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { 'X-Quorum-Dev-User': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'X-Quorum-Team': TEAM.id, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     const json = (await res.json()) as Record<string, unknown>;
@@ -97,6 +103,18 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     const r = await run(['export', '--tenant', TENANT_ID, '--user', user]);
     expect(r.code).toBe(0);
     return JSON.parse(r.out) as { features: Record<string, Record<string, unknown[]>> };
+  };
+  type LiveJson = { live: { current: number; running: boolean; elapsedMs: number[] }; etag: string };
+  /** A co-chair moves a session's agenda timer from the tab, as its session view does (ETag of the last read). */
+  const moveTimer = async (who: UserKey, sessionId: string, currentItem: number, running: boolean) => {
+    const { etag } = (await api(`sessions/${sessionId}/live`, who)) as LiveJson;
+    return (await api(`sessions/${sessionId}/live`, who, 'PUT', { currentItem, running }, etag ? { 'if-match': etag } : {})) as LiveJson;
+  };
+  /** `session link <id>` typed in a meeting chat. */
+  const linkMeeting = async (who: UserKey, thread: string, sessionId: string) => {
+    connector.clear();
+    expect((await service.post(loadMeeting('meeting-chat-message', { serviceUrl: connector.url, from: who, thread, text: `session link ${sessionId}` }))).status).toBeLessThan(300);
+    expect(cardsIn(connector.activities()).join('')).toContain(meetingsEn.meetings.link.done);
   };
   const tally = async (pollId: string) => (await api(`polls/${pollId}`, 'amina')) as { results?: unknown };
   const pollRows = async (pollId: string) => {
@@ -143,7 +161,15 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     await api(`items/A-${items.noted}`, 'lars', 'PATCH', { note: 'Draft shared', progress: 30, etag: noted.etag });
 
     // A session and a decision recorded by Lars (and one by Amina).
-    expect(await execute('lars', 'session.save', { sessionId: 's0123456789abcdef', title: 'Spring plenary', startDate: '2027-03-10', startTime: '09:00', endDate: '', endTime: '12:00', timeZone: 'Europe/Zurich' })).toContain('Session saved');
+    const agenda = 'Opening | Co-chairs | 15\nBudget | WHO | 30';
+    expect(await execute('lars', 'session.save', { sessionId: SESSIONS.lars, title: 'Spring plenary', startDate: '2027-03-10', startTime: '09:00', endDate: '', endTime: '12:00', timeZone: 'Europe/Zurich', agenda })).toContain('Session saved');
+    expect(await execute('amina', 'session.save', { sessionId: SESSIONS.amina, title: 'Autumn plenary', startDate: '2027-09-10', startTime: '09:00', endDate: '', endTime: '12:00', timeZone: 'Europe/Zurich', agenda })).toContain('Session saved');
+    // Each co-chair runs their session's agenda timer from the tab and links a meeting chat to it.
+    await moveTimer('lars', SESSIONS.lars, 0, true);
+    expect((await moveTimer('lars', SESSIONS.lars, 1, false)).live).toMatchObject({ current: 1, running: false });
+    await moveTimer('amina', SESSIONS.amina, 1, true);
+    await linkMeeting('lars', MEETING_THREAD, SESSIONS.lars);
+    await linkMeeting('amina', AMINA_THREAD, SESSIONS.amina);
     expect(await execute('lars', 'decision.record', { title: 'Adopt MFA', text: 'All members enforce MFA.', decidedAt: '2027-03-01' })).toContain('D-2027-001');
     expect(await execute('amina', 'decision.record', { title: 'Budget', text: 'Kept.', decidedAt: '2027-03-01' })).toContain('D-2027-002');
 
@@ -164,6 +190,9 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     ];
     for (const [pollId, who, choice] of votes) expect(await execute(who, 'poll.vote', { pollId, choice })).not.toContain('error');
     await execute('lars', 'poll.close', { pollId: polls.closedNamed });
+    // And one Lars creates from the tab.
+    const fromTab = (await api('polls', 'lars', 'POST', { question: 'Tab question', kind: 'single', options: ['Yes', 'No'], visibility: 'live', closesDate: '2027-03-20', closesTime: '17:00' })) as { poll: { id: string } };
+    polls.fromTab = fromTab.poll.id;
     before = await allRows(service.tablePrefix);
   }, 180_000);
 
@@ -174,7 +203,7 @@ describe('npm run person -- export|erase: one person across every feature, on Az
 
   it('seeded Lars in every feature (the test stands on real data)', () => {
     const rows = [...before.entries()].filter(([, r]) => mentions(r, LARS)).map(([k]) => k.slice(service.tablePrefix.length).split('|')[0]);
-    for (const table of ['Members', 'Memberships', 'Conversations', 'WorkItems', 'WorkPlanSettings', 'Jobs', 'Polls', 'DecisionPeople', 'Sessions']) expect(rows).toContain(table);
+    for (const table of ['Members', 'Memberships', 'Conversations', 'WorkItems', 'WorkPlanSettings', 'Jobs', 'Polls', 'DecisionPeople', 'Sessions', 'SessionLive', 'MeetingLinks']) expect(rows).toContain(table);
   });
 
   it('exports everything stored about Lars, and nothing that names anyone else', async () => {
@@ -182,6 +211,8 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     const f = doc.features;
     const n = (feature: string, category: string) => f[feature]![category]!.length;
     expect([n('core', 'members'), n('core', 'memberships'), n('core', 'personalConversations'), n('core', 'channelsInstalledBy')]).toEqual([1, 1, 1, 1]);
+    // The meeting chat he linked: its stored reference names him.
+    expect(f['core']!['chatReferencesNamingThem']!.map((c) => (c as { conversationId: string }).conversationId)).toEqual([MEETING_THREAD]);
     expect(n('work-plan', 'itemsOwned')).toBe(2); // larsOwn, noted (handedOver went to Sofia)
     expect(n('work-plan', 'itemsCreated')).toBe(2); // larsOwn, larsForSofia
     expect(n('work-plan', 'organisation')).toBe(1);
@@ -191,10 +222,12 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     expect(f['polls']!['namedVotes']!.map((v) => (v as { pollId: string }).pollId).sort()).toEqual([polls.openNamed, polls.closedNamed]);
     expect(f['polls']!['anonymousPollsVotedIn']!.map((v) => (v as { pollId: string }).pollId)).toEqual([polls.anonymous]);
     expect(JSON.stringify(f['polls']!['anonymousPollsVotedIn'])).not.toMatch(/"o[01]"|"(Yes|No)"/);
-    expect(n('polls', 'pollsCreatedOrClosed')).toBe(2);
+    expect(n('polls', 'pollsCreatedOrClosed')).toBe(3); // openNamed, closedNamed (closed), fromTab
     expect(n('decisions', 'pseudonyms')).toBe(1);
     expect(f['decisions']!['decisionsRecorded']!.map((d) => (d as { ref: string }).ref)).toEqual(['D-2027-001']);
     expect(n('sessions', 'sessionsCreated')).toBe(1);
+    expect(f['sessions']!['liveTimersLastMoved']!.map((r) => [(r as { sessionId: string }).sessionId, (r as { current: number }).current])).toEqual([[SESSIONS.lars, 1]]);
+    expect(f['meetings']!['meetingLinksMade']!.map((r) => (r as { sessionId: string }).sessionId)).toEqual([SESSIONS.lars]);
     for (const other of [SOFIA, AMINA]) expect(mentions(doc, other)).toBe(false);
   });
 
@@ -210,8 +243,11 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     const erased = await run(['erase', '--tenant', TENANT_ID, '--user', LARS.aadObjectId, '--out', path.join(dir, 'lars.json'), '--yes']);
     expect(erased.err).toBe('');
     expect(erased.code).toBe(0);
-    expect(erased.out).toContain('erased in polls: 2 pollsCreatorRemoved, 1 namedVotesWithdrawn, 1 namedVotesDeidentified, 1 anonymousMarkersDeidentified');
+    expect(erased.out).toContain('erased in polls: 3 pollsCreatorRemoved, 1 namedVotesWithdrawn, 1 namedVotesDeidentified, 1 anonymousMarkersDeidentified');
     expect(erased.out).toContain('erased in decisions: 1 pseudonymMappings');
+    expect(erased.out).toContain('erased in sessions: 1 sessionsCreatorRemoved, 1 liveTimersUpdaterRemoved');
+    expect(erased.out).toContain('erased in meetings: 1 meetingLinksLinkerRemoved');
+    expect(erased.out).toMatch(/erased in core: .*1 channelsInstalledBy, 1 chatReferencesNamingThem/);
     expect(JSON.parse(readFileSync(path.join(dir, 'lars.json'), 'utf8')).person.aadObjectId).toBe(LARS.aadObjectId);
     expect(statSync(path.join(dir, 'lars.json')).mode & 0o077).toBe(0);
 
@@ -221,8 +257,25 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     const again = await exportOf(LARS.aadObjectId);
     for (const [feature, categories] of Object.entries(again.features)) for (const [c, rows] of Object.entries(categories)) expect([feature, c, rows.length]).toEqual([feature, c, 0]);
 
-    // Sofia's rows (those that never named Lars) are exactly as they were.
-    for (const [key, row] of before) if (mentions(row, SOFIA) && !mentions(row, LARS)) expect([key, after.get(key)]).toEqual([key, row]);
+    // Sofia's and Amina's rows (those that never named Lars) are exactly as they were: Amina's timer and meeting link among them.
+    for (const [key, row] of before) if ((mentions(row, SOFIA) || mentions(row, AMINA)) && !mentions(row, LARS)) expect([key, after.get(key)]).toEqual([key, row]);
+    const rowOf = (m: Map<string, Entity>, table: string, field: string, value: string) => [...m.entries()].filter(([k, r]) => k.startsWith(`${service.tablePrefix}${table}|`) && r[field] === value);
+    expect(rowOf(after, 'SessionLive', 'updatedBy', AMINA.aadObjectId)).toHaveLength(1);
+    expect(rowOf(after, 'MeetingLinks', 'linkedBy', AMINA.aadObjectId)).toHaveLength(1);
+
+    // His timer and his link keep working, naming a former member: the timer where he left it…
+    const [[timerKey, timer]] = rowOf(after, 'SessionLive', 'sessionId', SESSIONS.lars) as [[string, Entity]];
+    expect({ ...timer, updatedBy: undefined }).toEqual({ ...before.get(timerKey), updatedBy: undefined });
+    expect(timer.updatedBy).toBe(FORMER_MEMBER);
+    expect(((await api(`sessions/${SESSIONS.lars}/live`, 'sofia')) as LiveJson).live).toMatchObject({ current: 1, running: false });
+    expect((await moveTimer('amina', SESSIONS.lars, 0, true)).live).toMatchObject({ current: 0, running: true });
+    // …and the meeting he linked still gets its session's agenda when it starts.
+    const [[linkKey, link]] = rowOf(after, 'MeetingLinks', 'sessionId', SESSIONS.lars).filter(([k]) => k.endsWith('|chat')) as [[string, Entity]];
+    expect({ ...link, linkedBy: undefined }).toEqual({ ...before.get(linkKey), linkedBy: undefined });
+    expect(link.linkedBy).toBe(FORMER_MEMBER);
+    connector.clear();
+    expect((await service.post(loadMeeting('meeting-start', { serviceUrl: connector.url }))).status).toBeLessThan(300);
+    expect(cardsIn(connector.requests.filter((r) => r.route === 'sendToConversation' && r.conversationId === MEETING_THREAD).map((r) => r.body)).join('')).toContain('Spring plenary');
 
     // Items he owned have no owner and say why; his creations keep a placeholder, not his id.
     const own = (await api(`items/A-${items.larsOwn}`, 'amina')) as { item: { ownerId?: string }; history: { field: string; by: string }[] };

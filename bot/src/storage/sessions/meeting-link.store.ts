@@ -18,7 +18,7 @@ interface LinkEntity {
 }
 
 /** The explicit link's row; index rows are `url|<team>|<session>` beside it. */
-const CHAT_ROW = 'chat';
+export const CHAT_ROW = 'chat';
 const urlRow = (l: SessionLink) => `url|${toKey(l.teamId, l.sessionId)}`;
 
 /**

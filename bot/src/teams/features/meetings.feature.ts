@@ -5,6 +5,7 @@ import type { Feature, FeatureContext, MeetingEvent } from '../feature';
 import { sessionLinkCommand } from './meetings/link-command';
 import { agendaCard, summaryCard } from './meetings/meeting-cards';
 import { sessionOfMeeting } from './meetings/meeting-session';
+import { meetingsPersonalData } from './meetings/person-data';
 import { createReportServices } from './reports/report-data';
 
 /**
@@ -53,5 +54,6 @@ export function createMeetingsFeature(ctx: FeatureContext): Feature {
     tables: [MEETING_LINKS_TABLE, MEETING_POSTS_TABLE],
     commands: [sessionLinkCommand(ctx, svc, links)],
     meetingEvents: onMeeting,
+    personalData: meetingsPersonalData,
   };
 }

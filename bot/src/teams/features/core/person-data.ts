@@ -9,6 +9,8 @@ import type { FeatureContext, PersonalData } from '../../feature';
  * membership index, their personal chat with the bot (its conversation reference) and the
  * delivery records of posts to it, and — when they added the bot to a team — the `user` of
  * the channel's stored reference (Teams puts the installer there; posting does not need it).
+ * A meeting chat's reference (stored when a co-chair links the meeting to a session, and at
+ * each meeting event) names as `user` whoever's message or event stored it: erased the same way.
  */
 export const corePersonalData: PersonalData = {
   async export(ctx, person) {
@@ -18,29 +20,31 @@ export const corePersonalData: PersonalData = {
       memberships: rows.memberships.map(exported),
       personalConversations: rows.personal.map(exported),
       deliveriesToPersonalChats: rows.deliveries.map(exported),
-      channelsInstalledBy: rows.installedBy.map((r) => ({ conversationId: r.conversationId, teamId: r.teamId, user: referenceOf(r).user })),
+      channelsInstalledBy: rows.installedBy.filter(isChannel).map(userOf),
+      chatReferencesNamingThem: rows.installedBy.filter((r) => !isChannel(r)).map(userOf),
     };
   },
 
   async erase(ctx, person) {
     const rows = await find(ctx, person);
     const del = (table: string) => async (r: Row) => Number(await rewrite(ctx.tables.table(table), r.partitionKey, r.rowKey, () => ({ delete: true })));
+    const dropUser = async (r: Row) =>
+      Number(
+        await rewrite(ctx.tables.table('conversations'), r.partitionKey, r.rowKey, (now) => {
+          const ref = referenceOf(now);
+          if (!isPerson(ref.user, person)) return undefined;
+          const { user: _user, ...rest } = ref;
+          return { replace: { ...body(now), reference: JSON.stringify(rest) } };
+        }),
+      );
     const counts = {
       members: await sum(rows.members, del('members')),
       memberships: await sum(rows.memberships, del('memberships')),
       // Deliveries first: their conversation ids are found through the conversation rows.
       deliveriesToPersonalChats: await sum(rows.deliveries, del('deliveries')),
       personalConversations: await sum(rows.personal, del('conversations')),
-      channelsInstalledBy: await sum(rows.installedBy, async (r) =>
-        Number(
-          await rewrite(ctx.tables.table('conversations'), r.partitionKey, r.rowKey, (now) => {
-            const ref = referenceOf(now);
-            if (!isPerson(ref.user, person)) return undefined;
-            const { user: _user, ...rest } = ref;
-            return { replace: { ...body(now), reference: JSON.stringify(rest) } };
-          }),
-        ),
-      ),
+      channelsInstalledBy: await sum(rows.installedBy.filter(isChannel), dropUser),
+      chatReferencesNamingThem: await sum(rows.installedBy.filter((r) => !isChannel(r)), dropUser),
     };
     const notes: string[] = [];
     if (ctx.roles.isConfiguredCoChair(person.tenantId, person.aadObjectId)) {
@@ -67,6 +71,9 @@ async function find(ctx: FeatureContext, person: PersonRef) {
   }
   return { members, memberships, personal, installedBy, deliveries };
 }
+
+const isChannel = (r: Row) => r.kind === 'channel';
+const userOf = (r: Row) => ({ conversationId: r.conversationId, kind: r.kind, teamId: r.teamId, user: referenceOf(r).user });
 
 function referenceOf(row: Row): Record<string, unknown> & { user?: unknown } {
   try {
