@@ -168,7 +168,7 @@ async function main(): Promise<void> {
     browser = await launchBrowser();
     const tabUrl = `${stack.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}&view=work-plan`;
     const baseUrl = `${stack.service.url}/tab/${BASELINE_PAGE}`;
-    const gridReady = `document.querySelectorAll('[role="grid"] [role="row"]').length >= ${ITEMS + 1}`;
+    const gridReady = `document.querySelectorAll('table tr').length >= ${ITEMS + 1}`;
     const baseReady = `document.getElementById('ready') !== null`;
     // Warm-up (service JIT, Azurite, the browser's own start-up), then alternate the two.
     const first = await visit(browser, tabUrl, gridReady);

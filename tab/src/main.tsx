@@ -7,11 +7,20 @@ import { ApiClient, devUser, setDevUser } from './lib/api';
 import { connectToHost, registerTabConfig, type Host } from './lib/host';
 import { messagesFor, MessagesContext, useT } from './lib/i18n';
 import { SessionContext, type Me } from './lib/session';
+import { NO_FILTERS, toQuery } from './views/work-plan/types';
 
 const params = new URLSearchParams(location.search);
 
+/** The channel tab opens on the work-plan; meeting panels open on other views. */
+const workPlanFirst = (host: Host) => host.frame === 'content' && (params.get('view') ?? 'work-plan') === 'work-plan';
+
 function Root({ host, devMode }: { host: Host; devMode: boolean }) {
-  const api = useMemo(() => new ApiClient(host), [host]);
+  const api = useMemo(() => {
+    const client = new ApiClient(host);
+    // The work-plan's items load alongside 'me' rather than after the view has rendered.
+    if (workPlanFirst(host)) client.prefetch('items', toQuery(NO_FILTERS));
+    return client;
+  }, [host]);
   const [me, setMe] = useState<Me>();
   const [error, setError] = useState<Error>();
   const load = useCallback(() => {
@@ -50,8 +59,7 @@ async function start(): Promise<void> {
   const host = await connectToHost();
   // The work-plan (the first view of a channel tab) downloads while the caller is being
   // checked, instead of after (it is the same module the view's lazy() import resolves to).
-  // Meeting panels open on other views: nothing is fetched ahead there.
-  if (host.frame === 'content' && (params.get('view') ?? 'work-plan') === 'work-plan') void import('./views/work-plan-view');
+  if (workPlanFirst(host)) void import('./views/work-plan-view');
   const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
   const devMode = !host.inTeams && info.auth === 'development';
   if (devMode && !devUser() && info.devUser) setDevUser(info.devUser);

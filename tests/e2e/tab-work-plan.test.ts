@@ -108,7 +108,7 @@ describe('tab: work-plan and my items', () => {
   it('opens on the work-plan grid with all 300 items and their counts by status', async () => {
     const page = await open('amina');
     await page.getByText(`${ITEMS} items`).waitFor();
-    await page.getByRole('grid').waitFor();
+    await page.getByRole('table', { name: 'Work-plan' }).waitFor();
     expect(await page.getByRole('row').count()).toBe(ITEMS + 1);
     // 40 patched: 10 of each of in-progress, blocked, done, dropped.
     await page.getByRole('button', { name: 'Blocked: 10' }).waitFor();
@@ -139,7 +139,10 @@ describe('tab: work-plan and my items', () => {
     await page.getByRole('columnheader', { name: 'Ref' }).click();
     // Blocked: n = 7k with k % 4 == 2; newest number first.
     const blocked = Array.from({ length: 40 }, (_x, i) => i + 1).filter((k) => k % 4 === 2).map((k) => numbers[7 * k]!);
-    await eventually(() => page.getByRole('row').nth(1).innerText(), (v) => expect(v).toContain(`A-${Math.max(...blocked)}\n`));
+    await eventually(() => page.getByRole('row').nth(1).innerText(), (v) => expect(v).toMatch(new RegExp(`^A-${Math.max(...blocked)}\\s`)));
+    // Screen readers hear the order from the header.
+    expect(await page.getByRole('columnheader', { name: 'Ref' }).getAttribute('aria-sort')).toBe('descending');
+    expect(await page.getByRole('columnheader', { name: 'Due' }).getAttribute('aria-sort')).toBe('none');
     await page.close();
   });
 
@@ -265,7 +268,7 @@ describe('tab: work-plan and my items', () => {
   it('is usable in a 320 px side panel: a compact list, editable, no horizontal scrolling', async () => {
     const page = await open('amina', { width: 320 });
     await page.getByText(/^\d+ items$/).waitFor();
-    expect(await page.getByRole('grid').count()).toBe(0);
+    expect(await page.getByRole('table', { name: 'Work-plan' }).count()).toBe(0);
     const item = page.getByRole('listitem').filter({ hasText: title(11) });
     await item.getByRole('button', { name: `Edit ${ref(11)}` }).click();
     await item.getByLabel(`Progress ${ref(11)}`).fill('35');
