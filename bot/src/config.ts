@@ -63,6 +63,7 @@ const envSchema = z
     NOTIFY_MAX_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
     NOTIFY_BACKOFF_MS: z.coerce.number().int().min(1).max(60_000).default(1000),
+    NOTIFY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(30_000),
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
@@ -135,7 +136,7 @@ export interface QuorumConfig {
   /** Proactive sends per tenant per second (Teams allows about 50). */
   notifyMaxPerSecond: number;
   /** Attempts per proactive message and the first backoff step (doubling, with jitter, capped at 30 s). */
-  notifyRetry: { maxAttempts: number; baseMs: number };
+  notifyRetry: { maxAttempts: number; baseMs: number; timeoutMs: number };
   /**
    * Teams SSO for the tab API. Absent on an unauthenticated local run, where the tab sends a
    * development identity instead (accepted only then).
@@ -198,7 +199,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     initialCoChairs: env.INITIAL_CO_CHAIRS,
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${env.PORT}`).replace(/\/$/, ''),
     notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
-    notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS },
+    notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS, timeoutMs: env.NOTIFY_TIMEOUT_MS },
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000, leaseMs: env.SCHEDULER_LEASE_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;

@@ -82,6 +82,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
       limits: { ...TEAMS_LIMITS, perTenantPerSecond: config.notifyMaxPerSecond },
       maxAttempts: config.notifyRetry.maxAttempts,
       backoff: { baseMs: config.notifyRetry.baseMs, maxMs: 30_000 },
+      attemptTimeoutMs: config.notifyRetry.timeoutMs,
     });
     const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), clock, logger, {
       ...DEFAULT_SCHEDULER_OPTIONS,

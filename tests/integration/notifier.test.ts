@@ -81,3 +81,25 @@ describe('notifier', () => {
     expect(h.connector.requests.filter(isPost)).toHaveLength(0);
   });
 });
+
+/** A send Teams never answers must not hold the scheduler pass (and its lease) for ever. */
+describe('notifier: a send left unanswered', () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await startBotHarness({ NOTIFY_MAX_ATTEMPTS: '3', NOTIFY_BACKOFF_MS: '50', NOTIFY_TIMEOUT_MS: '1000' });
+    await h.send('bot-added-to-team');
+  });
+  afterAll(() => h.stop());
+
+  it('gives up on the attempt after NOTIFY_TIMEOUT_MS and delivers on the next one', async () => {
+    h.connector.clear();
+    // The first post is answered only after 20 s: far past the 1 s the service waits.
+    h.connector.delayNext({ ms: 20_000, match: isPost });
+    const d = await h.service.notifier.postToGroup(group, { text: 'Reminder', purpose: 'test:hung' });
+    expect(d.status).toBe('sent');
+    const record = (await new DeliveryLog(h.service.tables.table('deliveries')).day(new Date().toISOString().slice(0, 10))).find((r) => r.purpose === 'test:hung');
+    // Our second attempt delivered it: the first was abandoned, not awaited to its 20 s answer.
+    expect(record).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(h.connector.requests.filter(isPost)).toHaveLength(2);
+  }, 30_000);
+});

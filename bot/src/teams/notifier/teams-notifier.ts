@@ -19,8 +19,16 @@ export interface NotifierOptions {
   /** Attempts per message before it is recorded as failed. */
   maxAttempts: number;
   backoff: { baseMs: number; maxMs: number };
+  /**
+   * How long one HTTP attempt may wait for Teams' answer once it has left (rate-slot waits
+   * not included). A post that never answers would otherwise hold its scheduler pass until
+   * the job's lease ran out and another instance posted it again.
+   */
+  attemptTimeoutMs?: number;
   time?: TimeSource;
 }
+
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 30_000;
 
 /** Teams notifies at most this many people per message; more would be silently dropped. */
 export const MAX_MENTIONS = 20;
@@ -98,7 +106,7 @@ export class TeamsNotifier implements Notifier {
         await this.adapter.continueConversationAsync(this.opts.appId, reference, async (ctx) => {
           try {
             // Every HTTP attempt takes a rate slot, botbuilder's own retries included.
-            gateEveryAttempt(connectorOf(ctx), () => this.limiter.acquire(tenantId, conversationId));
+            gateEveryAttempt(connectorOf(ctx), () => this.limiter.acquire(tenantId, conversationId), this.opts.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS);
             activityId = await send(ctx, reference);
           } catch (error) {
             failed = { error };
