@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { REFUSALS } from '../../bot/src/http/server';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { loadMeeting } from '../fixtures/meetings';
+
+const isMeeting = (n: string): n is 'meeting-start' | 'meeting-end' | 'meeting-chat-message' => n.startsWith('meeting-');
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { catalogPatterns, isCatalogued } from '../support/catalog';
 import { storageFingerprint } from '../support/storage-snapshot';
@@ -53,10 +56,11 @@ describe('fuzz', () => {
 
   it('activities: mutated Teams payloads never get a 5xx', async () => {
     const names = ['personal-message', 'channel-message-mention', 'invoke-adaptive-card-action', 'installation-update-add-personal', 'member-added-to-team', 'invoke-message-action-fetch-task'] as const;
+    const meetings = ['meeting-start', 'meeting-end', 'meeting-chat-message'] as const;
     const mutation = fc.record({ path: fc.constantFrom('type', 'text', 'value', 'entities', 'channelData', 'channelData.tenant', 'from', 'conversation', 'name', 'locale', 'value.action', 'value.action.data', 'recipient'), value: fc.oneof(json, hostile) });
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...names), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (name, mutations) => {
-        const activity = loadActivity(name, { serviceUrl: h.connector.url });
+      fc.asyncProperty(fc.constantFrom(...names, ...meetings), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (name, mutations) => {
+        const activity: Record<string, unknown> = isMeeting(name) ? loadMeeting(name, { serviceUrl: h.connector.url }) : loadActivity(name, { serviceUrl: h.connector.url });
         for (const m of mutations) set(activity, m.path, m.value);
         const res = await h.service.post(activity);
         expect(res.status).toBeLessThan(500);
