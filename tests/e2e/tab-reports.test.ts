@@ -29,9 +29,15 @@ describe('tab: reports', () => {
     await h?.stop();
   });
 
-  async function open(): Promise<Page> {
+  async function open(theme = ''): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
-    await page.addInitScript((user) => localStorage.setItem('quorum.devUser', user), `${TENANT_ID}:${USERS.sofia.aadObjectId}`);
+    await page.addInitScript(
+      ([user, t]) => {
+        localStorage.setItem('quorum.devUser', user!);
+        if (t) localStorage.setItem('quorum.theme', t);
+      },
+      [`${TENANT_ID}:${USERS.sofia.aadObjectId}`, theme],
+    );
     await page.goto(`${h.service.url}/tab/index.html?view=reports&report=year&year=${year}&team=${encodeURIComponent(TEAM.id)}`);
     await page.getByRole('heading', { name: 'Yearly report' }).waitFor();
     return page;
@@ -45,6 +51,16 @@ describe('tab: reports', () => {
     expect(text).toContain('incident');
     expect(text).not.toContain('<b>incident</b>');
     await screenshot(page, 'reports-light');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('follows the dark theme and stays accessible', async () => {
+    const page = await open('dark');
+    // Fluent's dark theme paints the page background dark.
+    const background = await page.evaluate(() => getComputedStyle(document.querySelector('.fui-FluentProvider')!).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    await screenshot(page, 'reports-dark');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
   });
