@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { DefaultAzureCredential } from '@azure/identity';
 import { odata } from '@azure/data-tables';
-import { ConfigError, parseConfig, type QuorumConfig } from '../config';
+import type { QuorumConfig } from '../config';
 import { azuriteConnectionString } from '../dev/azurite';
 import { systemClock } from '../domain/clock';
 import { QuorumError } from '../domain/errors';
@@ -33,7 +33,7 @@ import { createRepositories } from '../storage/repositories';
 import { CORE_TABLES, createTableClients, type StorageTarget } from '../storage/table-client.factory';
 import type { FeatureContext } from '../teams/feature';
 import { createFeatures } from '../teams/features';
-import type { CliIo } from './verify-decisions';
+import { configOrComplain, type CliIo } from './cli-io';
 
 const USAGE = [
   'usage: npm run person -- export --tenant <tenant id> --user <Entra object id> [--team <team id>] [--out <file>]',
@@ -60,16 +60,8 @@ export async function runPerson(argv: readonly string[], env: Record<string, str
     io.err('Erasing cannot be undone. Export first if you need a copy (--out <file> does both), then run again with --yes.');
     return 2;
   }
-  let config: QuorumConfig;
-  try {
-    config = parseConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = configOrComplain(env, io);
+  if (!config) return 2;
   try {
     const ctx = featureContext(config, io);
     const features = createFeatures(ctx).filter((f) => f.personalData);

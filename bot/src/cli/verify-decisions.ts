@@ -11,7 +11,6 @@
  */
 import { DefaultAzureCredential } from '@azure/identity';
 import { describeVerification } from '../cards/decisions/verification-text';
-import { ConfigError, parseConfig } from '../config';
 import { azuriteConnectionString } from '../dev/azurite';
 import { verifyGroupChain } from '../domain/decisions/find-decisions.use-case';
 import type { GroupRef } from '../domain/identity';
@@ -19,11 +18,7 @@ import { createI18n, translator } from '../i18n/i18n';
 import { DECISION_TABLES } from '../storage/decisions/decision.entities';
 import { TableDecisionStore } from '../storage/decisions/decision.repository';
 import { createTableClients, type StorageTarget } from '../storage/table-client.factory';
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+import { configOrComplain, type CliIo } from './cli-io';
 
 export async function runVerifyDecisions(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
   const args = parseArgs(argv);
@@ -32,16 +27,8 @@ export async function runVerifyDecisions(argv: readonly string[], env: Record<st
     io.err('usage: verify-decisions [--tenant <tenant id>] [--team <team id>]');
     return 2;
   }
-  let config;
-  try {
-    config = parseConfig(env);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      io.err(err.message);
-      return 2;
-    }
-    throw err;
-  }
+  const config = configOrComplain(env, io);
+  if (!config) return 2;
   let target: StorageTarget;
   if (config.storage.kind === 'connection-string') target = { kind: 'connection-string', connectionString: config.storage.connectionString };
   else if (config.storage.kind === 'account-url') target = { kind: 'account-url', accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
