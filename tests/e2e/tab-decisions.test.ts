@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
 import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
@@ -21,14 +22,7 @@ describe('tab: decisions', () => {
   let amendment = '';
   let revocation = '';
 
-  const api = async <T>(who: Who, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
-    const res = await fetch(`${h.service.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
+  const api = tabApi(() => h.service.url);
   const record = async (body: Record<string, unknown>): Promise<string> => {
     const res = await api<{ decision: { ref: string } }>('amina', 'POST', 'decisions', body);
     if (res.status !== 201) throw new Error(`record: ${res.status} ${JSON.stringify(res.json)}`);
@@ -59,14 +53,7 @@ describe('tab: decisions', () => {
   });
 
   async function open(who: Who, opts: { theme?: string; width?: number } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1024, height: 900 } });
-    await page.addInitScript(
-      ([user, theme]) => {
-        localStorage.setItem('quorum.devUser', user!);
-        if (theme) localStorage.setItem('quorum.theme', theme);
-      },
-      [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
-    );
+    const page = await signedInPage(browser, devIdentity(who), { width: opts.width ?? 1024, height: 900, theme: opts.theme ?? '' });
     await page.goto(`${h.service.url}/tab/index.html?view=decisions&team=${encodeURIComponent(TEAM.id)}`);
     await page.getByRole('heading', { name: 'Decision register' }).waitFor();
     return page;

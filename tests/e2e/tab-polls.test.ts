@@ -7,6 +7,7 @@ import { TableSessionRepository } from '../../bot/src/storage/sessions/session.r
 import en from '../../bot/src/i18n/locales/en/polls.json';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
+import { devIdentity, signedInPage, tabApi } from '../support/tab';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
 jest.setTimeout(180_000);
@@ -40,14 +41,7 @@ describe('tab: polls', () => {
   const ids: Record<string, string> = {};
   let zone = '';
 
-  const api = async <T>(who: Who, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
-    const res = await fetch(`${h.service.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
+  const api = tabApi(() => h.service.url);
   const create = async (fields: Record<string, unknown>): Promise<string> => {
     const res = await api<{ poll: { id: string } }>('amina', 'POST', 'polls', { kind: 'single', anonymous: false, visibility: 'live', closesDate, closesTime: '17:00', ...fields });
     if (res.status !== 201) throw new Error(`create: ${res.status} ${JSON.stringify(res.json)}`);
@@ -96,14 +90,7 @@ describe('tab: polls', () => {
   });
 
   async function open(who: Who, opts: { theme?: string; width?: number; query?: string } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: 900 } });
-    await page.addInitScript(
-      ([user, theme]) => {
-        localStorage.setItem('quorum.devUser', user!);
-        if (theme) localStorage.setItem('quorum.theme', theme);
-      },
-      [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
-    );
+    const page = await signedInPage(browser, devIdentity(who), { width: opts.width ?? 1280, height: 900, theme: opts.theme ?? '' });
     await page.goto(`${h.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}&view=polls${opts.query ?? ''}`);
     return page;
   }

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, launchBrowser, screenshot } from '../support/browser';
 
@@ -30,14 +31,7 @@ describe('tab: reports', () => {
   });
 
   async function open(theme = ''): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, acceptDownloads: true });
-    await page.addInitScript(
-      ([user, t]) => {
-        localStorage.setItem('quorum.devUser', user!);
-        if (t) localStorage.setItem('quorum.theme', t);
-      },
-      [`${TENANT_ID}:${USERS.sofia.aadObjectId}`, theme],
-    );
+    const page = await signedInPage(browser, devIdentity('sofia'), { width: 1024, height: 800, theme: theme, acceptDownloads: true });
     await page.goto(`${h.service.url}/tab/index.html?view=reports&report=year&year=${year}&team=${encodeURIComponent(TEAM.id)}`);
     await page.getByRole('heading', { name: 'Yearly report' }).waitFor();
     return page;

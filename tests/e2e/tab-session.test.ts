@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
 import { SESSION_LIVE_TABLE, TableLiveStateRepository } from '../../bot/src/storage/sessions/session-live.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { devIdentity, signedInPage, tabApi } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
@@ -34,14 +35,7 @@ describe('tab: session view', () => {
   let items: TableActionItemRepository;
   let live: TableLiveStateRepository;
 
-  const api = async <T>(who: Who, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> => {
-    const res = await fetch(`${h.service.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
+  const api = tabApi(() => h.service.url);
 
   /** Plans the session in chat, as a co-chair does: starting in half an hour, for three hours, in UTC. */
   async function planSession(): Promise<void> {
@@ -85,14 +79,7 @@ describe('tab: session view', () => {
 
   async function open(who: Who, opts: { frame?: 'sidePanel' | 'meetingStage'; theme?: string; width?: number; locale?: string } = {}): Promise<Page> {
     const width = opts.width ?? (opts.frame === 'sidePanel' ? 320 : 1280);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.addInitScript(
-      ([user, theme]) => {
-        localStorage.setItem('quorum.devUser', user!);
-        if (theme) localStorage.setItem('quorum.theme', theme);
-      },
-      [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
-    );
+    const page = await signedInPage(browser, devIdentity(who), { width, height: 900, theme: opts.theme ?? '' });
     await page.goto(`${h.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}&${opts.frame ? `frame=${opts.frame}` : 'meeting=1'}${opts.locale ? `&locale=${opts.locale}` : ''}`);
     return page;
   }

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createRepositories } from '../../bot/src/storage/repositories';
 import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
@@ -26,14 +27,7 @@ describe('tab: settings', () => {
   });
 
   async function open(who: keyof typeof USERS, opts: { theme?: string; width?: number } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1024, height: 800 } });
-    await page.addInitScript(
-      ([user, theme]) => {
-        localStorage.setItem('quorum.devUser', user!);
-        if (theme) localStorage.setItem('quorum.theme', theme);
-      },
-      [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
-    );
+    const page = await signedInPage(browser, devIdentity(who), { width: opts.width ?? 1024, height: 800, theme: opts.theme ?? '' });
     await page.goto(`${h.service.url}/tab/index.html?view=settings&team=${encodeURIComponent(TEAM.id)}`);
     await page.getByRole('heading', { name: 'Co-chairs' }).waitFor();
     return page;

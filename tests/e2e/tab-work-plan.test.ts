@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 
@@ -33,14 +34,7 @@ describe('tab: work-plan and my items', () => {
   let browser: Browser;
   let repo: TableActionItemRepository;
 
-  const api = async <T>(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> => {
-    const res = await fetch(`${h.service.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
+  const api = tabApi(() => h.service.url);
   const storedNumber = async (number: number) => (await repo.get(group, number))!.value;
   const stored = async (n: number) => storedNumber(numbers[n]!);
   const patch = async (who: Who, n: number, body: Record<string, unknown>) => {
@@ -83,14 +77,7 @@ describe('tab: work-plan and my items', () => {
   });
 
   async function open(who: Who, opts: { theme?: string; width?: number; view?: string } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: 900 } });
-    await page.addInitScript(
-      ([user, theme]) => {
-        localStorage.setItem('quorum.devUser', user!);
-        if (theme) localStorage.setItem('quorum.theme', theme);
-      },
-      [`${TENANT_ID}:${USERS[who].aadObjectId}`, opts.theme ?? ''],
-    );
+    const page = await signedInPage(browser, devIdentity(who), { width: opts.width ?? 1280, height: 900, theme: opts.theme ?? '' });
     await page.goto(`${h.service.url}/tab/index.html?team=${encodeURIComponent(TEAM.id)}${opts.view ? `&view=${opts.view}` : ''}`);
     return page;
   }

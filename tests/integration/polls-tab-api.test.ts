@@ -6,10 +6,10 @@ import core from '../../bot/src/i18n/locales/en/core.json';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { catalogPatterns, isCatalogued } from '../support/catalog';
+import { tabApi } from '../support/tab';
 
 jest.setTimeout(60_000);
 
-type Who = keyof typeof USERS;
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 /** A closing date well ahead of the real clock (the service runs on it here). */
 const closesDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -31,14 +31,7 @@ describe('polls: creating and closing from the tab API', () => {
   let polls: TablePollRepository;
   const patterns = catalogPatterns('en');
 
-  const api = async <T>(who: Who, method: string, path: string, payload?: unknown): Promise<{ status: number; json: T }> => {
-    const res = await fetch(`${h.service.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(payload === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
+  const api = tabApi(() => h.service.url);
   const stored = async () => (await polls.list(group)).length;
   const channelCards = () => cardsIn(h.connector.activities());
 

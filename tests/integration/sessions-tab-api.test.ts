@@ -4,13 +4,13 @@ import { catalogPatterns, isCatalogued } from '../support/catalog';
 import { startTestService, type TestService } from '../support/service';
 import { TableLiveStateRepository, SESSION_LIVE_TABLE } from '../../bot/src/storage/sessions/session-live.repository';
 import catalog from '../../bot/src/i18n/locales/en/sessions.json';
+import { tabApi } from '../support/tab';
 
 jest.setTimeout(60_000);
 
 const en = catalog.sessions;
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const SESSION_ID = 's00000000000000aa';
-type Who = 'amina' | 'lars' | 'sofia';
 
 /** The session view's API over real HTTP: the shared agenda timer and the session's outcomes. */
 describe('tab API: session live state and outcomes', () => {
@@ -19,14 +19,7 @@ describe('tab API: session live state and outcomes', () => {
   let live: TableLiveStateRepository;
   let now = new Date('2027-02-01T10:00:00Z');
 
-  const api = async <T = Record<string, unknown>>(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${service.url}/api/tab/${path}`, {
-      method,
-      headers: { 'x-quorum-dev-user': `${TENANT_ID}:${USERS[who].aadObjectId}`, 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-    return { status: res.status, json: (await res.json()) as T };
-  };
+  const api = tabApi(() => service.url);
   type LiveJson = { live: { current: number; running: boolean; runningSince: string | null; elapsedMs: number[] }; etag: string; now: string };
   const readLive = () => api<LiveJson>('sofia', 'GET', `sessions/${SESSION_ID}/live`);
   const errorOf = (r: { json: unknown }) => (r.json as { error: { code: string; message: string } }).error;

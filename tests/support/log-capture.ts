@@ -17,3 +17,9 @@ export class LogCapture extends Writable {
     return this.lines.map((l) => JSON.parse(l) as Record<string, unknown>);
   }
 }
+
+/**
+ * A JWT as it would appear in a log: a base64url JSON header (`eyJ…`), a dot, a payload. Bare
+ * `eyJ` is not enough: a logged public key's base64 can contain those three letters by chance.
+ */
+export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/;
