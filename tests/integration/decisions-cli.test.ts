@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Group } from '../../bot/src/domain/group';
 import { KeyedSerializer } from '../../bot/src/domain/decisions/keyed-serializer';
 import { wellFormedLinksOnly } from '../../bot/src/domain/decisions/ports';
@@ -9,32 +7,13 @@ import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/sto
 import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
 import { TablePseudonymStore } from '../../bot/src/storage/decisions/pseudonym.repository';
 import { testStorageConnection, testTables } from '../support/storage';
+import { runCli } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
 const CHAIR = { tenantId: TENANT, aadObjectId: '0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d' };
 
 /** The verifier as an operator runs it: a separate Node process reading the same settings as the service. */
-function runCli(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/cli/verify-decisions.ts', ...args], {
-      cwd: ROOT,
-      // Only what an operator would set: no test runner variables leak in.
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const verify = (env: Record<string, string>, args: string[] = []) => runCli('bot/src/cli/verify-decisions.ts', args, env, 25_000);
 
 describe('npm run decisions:verify (bot/src/cli/verify-decisions.ts) against Azurite', () => {
   let prefix: string;
@@ -61,7 +40,7 @@ describe('npm run decisions:verify (bot/src/cli/verify-decisions.ts) against Azu
 
   it('prints the count and head of an intact chain and exits 0', async () => {
     const head = (await new TableDecisionStore(await table()).head(group))!.value.hash;
-    const run = await runCli(env);
+    const run = await verify(env);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe(`5 decisions, chain intact, head ${head} (team ${group.teamId}, tenant ${TENANT})`);
     expect(run.code).toBe(0);
@@ -72,11 +51,11 @@ describe('npm run decisions:verify (bot/src/cli/verify-decisions.ts) against Azu
     const pk = groupPartition(group);
     const original = await t.getEntity<{ text: string }>(pk, recordRowKey(3));
     await t.updateEntity({ partitionKey: pk, rowKey: recordRowKey(3), text: 'Changed behind our back' }, 'Merge');
-    const run = await runCli(env, ['--team', group.teamId]);
+    const run = await verify(env, ['--team', group.teamId]);
     expect(run.stdout).toContain('The register does not verify: content changed at D-2026-003 (record #3).');
     expect(run.code).toBe(1);
     await t.updateEntity({ partitionKey: pk, rowKey: recordRowKey(3), text: original.text }, 'Merge');
-    expect((await runCli(env)).code).toBe(0);
+    expect((await verify(env)).code).toBe(0);
   }, 60_000);
 
   it('names two swapped records, then a deleted one', async () => {
@@ -87,21 +66,21 @@ describe('npm run decisions:verify (bot/src/cli/verify-decisions.ts) against Azu
     const four = await t.getEntity<Record<string, unknown>>(pk, recordRowKey(4));
     await t.updateEntity({ ...strip(four), partitionKey: pk, rowKey: recordRowKey(2) }, 'Replace');
     await t.updateEntity({ ...strip(two), partitionKey: pk, rowKey: recordRowKey(4) }, 'Replace');
-    const swapped = await runCli(env);
+    const swapped = await verify(env);
     expect(swapped.stdout).toContain('order changed at D-2026-004 (record #2)');
     expect(swapped.code).toBe(1);
 
     await t.updateEntity({ ...strip(two), partitionKey: pk, rowKey: recordRowKey(2) }, 'Replace');
     await t.updateEntity({ ...strip(four), partitionKey: pk, rowKey: recordRowKey(4) }, 'Replace');
     await t.deleteEntity(pk, recordRowKey(4));
-    const deleted = await runCli(env);
+    const deleted = await verify(env);
     expect(deleted.stdout).toContain('record missing at record #4');
     expect(deleted.stdout).toContain('after D-2026-003 and before D-2026-005');
     expect(deleted.code).toBe(1);
   }, 60_000);
 
   it('exits 2 on bad settings, naming the setting', async () => {
-    const run = await runCli({ ...env, STORAGE_TABLE_PREFIX: '9-not-a-prefix' });
+    const run = await verify({ ...env, STORAGE_TABLE_PREFIX: '9-not-a-prefix' });
     expect(run.stderr).toContain('STORAGE_TABLE_PREFIX');
     expect(run.code).toBe(2);
   }, 30_000);

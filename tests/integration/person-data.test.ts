@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,10 +15,10 @@ import meetingsEn from '../../bot/src/i18n/locales/en/meetings.json';
 import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
 import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
 import { createTableClients } from '../../bot/src/storage/table-client.factory';
+import { runCli } from '../support/cli';
 
 jest.setTimeout(90_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 const LARS = USERS.lars;
 const SOFIA = USERS.sofia;
 const AMINA = USERS.amina;
@@ -51,25 +50,7 @@ const mentions = (row: unknown, user: { aadObjectId: string; id: string; name: s
   return [user.aadObjectId, user.id, user.name].some((s) => text.includes(s.toLowerCase()));
 };
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/cli/person.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string>) => runCli('bot/src/cli/person.ts', args, env, 40_000);
 
 describe('npm run person -- export|erase: one person across every feature, on Azurite', () => {
   let connector: BotConnector;

@@ -16,16 +16,27 @@ export interface LiveDeps {
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
 const changedMeanwhile = () => new QuorumError('concurrent-update', 'live state changed', { reason: 'sessions.errors.liveChanged' });
 
-async function sessionOf(deps: LiveDeps, group: GroupRef, id: string): Promise<Session> {
+function assertSessionId(id: string): void {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(id)) throw notFound();
+}
+
+async function sessionOf(deps: LiveDeps, group: GroupRef, id: string): Promise<Session> {
+  assertSessionId(id);
   return (await deps.sessions.get(group, id))?.value ?? Promise.reject(notFound());
+}
+
+/** A session of the caller's group (for the outcomes, which need no timer). */
+export async function readSession(deps: LiveDeps, caller: Caller, group: GroupRef, sessionId: string): Promise<Session> {
+  await deps.roles.assertMember(caller, group);
+  return sessionOf(deps, group, sessionId);
 }
 
 /** The live state as stored, or an idle one (first item, paused) before anyone started it. */
 export async function readLive(deps: LiveDeps, caller: Caller, group: GroupRef, sessionId: string): Promise<{ session: Session; live: Versioned<LiveState> | { value: LiveState; etag: '' } }> {
-  await deps.roles.assertMember(caller, group);
-  const session = await sessionOf(deps, group, sessionId);
-  const live = await deps.live.get(group, sessionId);
+  // Every screen polls this every 2 s: the two rows are read together, not one after the other
+  // (the id is checked first, so storage never sees one that is not a session id).
+  assertSessionId(sessionId);
+  const [session, live] = await Promise.all([readSession(deps, caller, group, sessionId), deps.live.get(group, sessionId)]);
   return { session, live: live ?? { value: idleState(group, sessionId, session.agenda.length, deps.clock.now()), etag: '' } };
 }
 

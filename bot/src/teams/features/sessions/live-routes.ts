@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decisionsFor } from '../../../domain/decisions/find-decisions.use-case';
 import { createdInSession } from '../../../domain/reports/report-builders';
-import { changeLive, readLive, type LiveDeps } from '../../../domain/sessions/change-live.use-case';
+import { changeLive, readLive, readSession, type LiveDeps } from '../../../domain/sessions/change-live.use-case';
 import type { LiveState } from '../../../domain/sessions/live-state';
 import { refOf } from '../../../domain/work-plan/action-item';
 import type { ApiRoute } from '../../feature';
@@ -55,7 +55,7 @@ export function liveRoutes(deps: LiveDeps, reports: ReportServices): ApiRoute[] 
       path: 'sessions/:id/outcomes',
       audience: 'member',
       async handle(scope, req) {
-        const { session } = await readLive(deps, scope.caller, scope.group, req.params.id ?? '');
+        const session = await readSession(deps, scope.caller, scope.group, req.params.id ?? '');
         const [decisions, items] = await Promise.all([decisionsFor(reports.decisions, scope.caller, scope.group, { sessionId: session.id }), reports.items.list(scope.group)]);
         return {
           json: {
