@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { TENANT_ID, USERS } from '../fixtures/activities';
 import { seedReminderGroups, type ReminderGroup } from '../support/reminder-groups';
+import { startChildService as startChild } from '../support/child-service';
 import { startTestService } from '../support/service';
 import { testStorageConnection, uniquePrefix } from '../support/storage';
 import { bucketOf } from '../../bot/src/scheduler/buckets';
@@ -12,7 +12,6 @@ import { DeliveryLog } from '../../bot/src/teams/notifier/delivery-log';
 
 jest.setTimeout(120_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const GROUPS = 20;
 
 async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, what: () => string, everyMs = 20, capMs = 90_000): Promise<T> {
@@ -23,25 +22,6 @@ async function eventually<T>(probe: () => Promise<T | undefined | false> | T | u
     if (Date.now() > until) throw new Error(`gave up waiting for ${what()}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
-}
-
-/**
- * The service as its own process (`node --import tsx bot/src/main.ts`), configured only
- * through its environment. It runs without BOT_ID, as the in-process tests do: the outbound
- * token path needs an https authority, which the local identity stand-in cannot offer, and
- * what is under test here is the scheduler and the notifier, not authentication.
- */
-function startChild(env: Record<string, string>): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bot/src/main.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
-  child.stderr!.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
 }
 
 describe('the process is killed (SIGKILL) in the middle of a reminder run, then restarted', () => {

@@ -93,7 +93,7 @@ describe('fuzz', () => {
             const text = await res.text();
             const err = (JSON.parse(text) as { error?: { message?: string } }).error;
             expect(err?.message).toBeDefined();
-            const fixed = [...Object.values(REFUSALS), 'The request is not authenticated.', 'Send JSON.'];
+            const fixed = [...Object.values(REFUSALS), 'The request is not authenticated.', 'Send JSON (Content-Type: application/json).'];
             expect(isCatalogued(err!.message!, patterns) || fixed.includes(err!.message!)).toBe(true);
             expect(await storageFingerprint(h.service.tablePrefix, IGNORED)).toBe(before);
           }

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { QuorumAdapter } from '../teams/adapter';
 import type { QuorumBot } from '../teams/quorum-bot';
 import { errorBody } from './error-status';
+import { BodyRefused, checkBodyHeaders, readJsonBody, respondRefused } from './json-body';
 
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
@@ -55,7 +56,17 @@ const activityShape = z
  */
 export function messagesHandler(adapter: QuorumAdapter, bot: QuorumBot, logger: Logger) {
   return async (req: Request, res: Response): Promise<void> => {
-    const parsed = activityShape.safeParse(req.body);
+    let body: unknown;
+    try {
+      checkBodyHeaders(req, MAX_ACTIVITY_BYTES, true);
+      body = await readJsonBody(req, MAX_ACTIVITY_BYTES);
+    } catch (err) {
+      if (!(err instanceof BodyRefused)) throw err;
+      logger.info({ path: '/api/messages', status: err.status, reason: err.code }, 'request refused');
+      respondRefused(req, res, err);
+      return;
+    }
+    const parsed = activityShape.safeParse(body);
     if (!parsed.success) {
       res.json(400, errorBody('BadRequest', 'The body is not a Bot Framework activity.'));
       return;

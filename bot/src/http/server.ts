@@ -6,6 +6,7 @@ import type { QuorumAdapter } from '../teams/adapter';
 import type { QuorumBot } from '../teams/quorum-bot';
 import { errorBody } from './error-status';
 import { healthHandler } from './health.route';
+import { loopbackHostOnly, securityHeaders } from './security-headers';
 import { mountTabApi, type TabApiDeps } from './tab-api/tab-api';
 import { MAX_ACTIVITY_BYTES, messagesHandler } from './messages.route';
 
@@ -18,6 +19,8 @@ export interface ServerDeps {
   tabDir: string;
   tabApi: TabApiDeps;
   authMode: 'sso' | 'development' | 'disabled';
+  /** Production adds HSTS (TLS is terminated in front of the service). */
+  production: boolean;
   /** Development mode only: who the tab acts as until the developer picks someone else. */
   defaultDevUser?: string;
 }
@@ -34,9 +37,11 @@ export const REFUSALS: Record<number, string> = {
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'quorum', handleUncaughtExceptions: false });
   server.pre(restify.plugins.pre.dedupeSlashes());
-  const parseBody = restify.plugins.bodyParser({ maxBodySize: MAX_ACTIVITY_BYTES, mapParams: false, mapFiles: false, rejectUnknown: false });
-
-  server.post('/api/messages', parseBody, messagesHandler(deps.adapter, deps.bot, deps.logger));
+  server.pre(securityHeaders({ production: deps.production }));
+  // Without authentication (no BOT_ID) the service must only answer this machine.
+  if (deps.authMode === 'development') server.pre(loopbackHostOnly());
+  // Bodies are read by json-body.ts inside each handler, never by restify's bodyParser.
+  server.post('/api/messages', messagesHandler(deps.adapter, deps.bot, deps.logger));
   server.get('/healthz', healthHandler(deps.pingStorage));
   // The API root tells the tab how to authenticate (it shows "development mode" plainly).
   server.get('/api/tab', async (_req, res) => {

@@ -7,6 +7,7 @@ import type { BotDeps } from '../../teams/bot-deps';
 import { catalogMessage } from '../../teams/errors.presenter';
 import type { ApiResponse, ApiRoute } from '../../teams/feature';
 import { errorBody, HTTP_STATUS } from '../error-status';
+import { BodyRefused, checkBodyHeaders, closeAfterAnswer, readJsonBody, respondRefused } from '../json-body';
 import { Unauthenticated, type Authenticator } from './authenticate';
 
 export interface TabApiDeps {
@@ -24,22 +25,12 @@ const MAX_BODY = 64 * 1024;
  * slip past OData escaping further down).
  */
 export function mountTabApi(server: Server, deps: TabApiDeps): void {
-  // JSON only: restify's body parser would otherwise accept forms and multipart uploads too.
-  const jsonOnly: restify.RequestHandler = (req, res, next) => {
-    const type = req.header('content-type') ?? '';
-    if (req.contentLength() > 0 && !/^application\/json\b/i.test(type)) {
-      res.json(415, errorBody('unsupported-media-type', 'Send JSON.'));
-      return next(false);
-    }
-    return next();
-  };
-  const parseBody = [jsonOnly, ...restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true })];
   const parseQuery = restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 0 });
   for (const route of deps.routes) {
     const path = `/api/tab/${route.path.replace(/^\//, '')}`;
     const handler = async (req: Request, res: Response) => handle(deps, route, req, res);
     if (route.method === 'get' || route.method === 'delete') server[route.method === 'get' ? 'get' : 'del'](path, parseQuery, handler);
-    else server[route.method](path, parseQuery, parseBody, handler);
+    else server[route.method](path, parseQuery, handler);
   }
 }
 
@@ -47,8 +38,13 @@ async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Resp
   const { repos, roles, i18n } = deps.bot;
   const t = translator(i18n, req.header('accept-language')?.split(',')[0]);
   res.setHeader('cache-control', 'no-store');
+  const writes = route.method !== 'get' && route.method !== 'delete';
   try {
+    // Refusable from the headers alone (type, encoding, declared size): before anything else.
+    if (writes) checkBodyHeaders(req, MAX_BODY, false);
     const caller = await deps.authenticate(req);
+    // Only an authenticated caller gets a body read at all.
+    const body = writes ? await readJsonBody(req, MAX_BODY) : undefined;
     const query = plainQuery(req.query);
     const teamId = req.header('x-quorum-team') || undefined;
     // eslint-disable-next-line no-control-regex -- control characters are what is refused here
@@ -60,9 +56,9 @@ async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Resp
       return;
     }
     const params = Object.fromEntries(Object.entries((req.params ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
-    send(res, await route.handle({ deps: deps.bot, caller, group, role, t }, { params, query, body: req.body, headers: safeHeaders(req) }));
+    send(res, await route.handle({ deps: deps.bot, caller, group, role, t }, { params, query, body, headers: safeHeaders(req) }));
   } catch (err) {
-    sendError(deps, t, route, res, err);
+    sendError(deps, t, route, req, res, err);
   }
 }
 
@@ -77,8 +73,14 @@ function send(res: Response, out: ApiResponse): void {
   res.end(out.body);
 }
 
-function sendError(deps: TabApiDeps, t: Translate, route: ApiRoute, res: Response, err: unknown): void {
+function sendError(deps: TabApiDeps, t: Translate, route: ApiRoute, req: Request, res: Response, err: unknown): void {
+  if (err instanceof BodyRefused) {
+    deps.bot.logger.info({ route: route.path, status: err.status, reason: err.code }, 'tab API body refused');
+    respondRefused(req, res, err);
+    return;
+  }
   if (err instanceof Unauthenticated) {
+    if (route.method !== 'get' && route.method !== 'delete') closeAfterAnswer(req, res);
     deps.bot.logger.info({ route: route.path, reason: err.reason }, 'tab API call refused: not authenticated');
     res.json(401, errorBody('unauthorized', 'The request is not authenticated.'));
     return;
