@@ -1,6 +1,8 @@
 // Quorum in one resource group: a user-assigned identity (the bot's identity and the tables'
-// user), Table storage without keys, a Linux web app running the service, the Azure Bot with
-// the Teams channel, and Log Analytics + Application Insights. No secret is created or stored.
+// user), Table storage without keys and closed to the public network, a virtual network through
+// which the web app reaches it (private endpoint), a Linux web app running the service, the
+// Azure Bot with the Teams channel, and Log Analytics (a year of storage audit logs) +
+// Application Insights (Entra ID telemetry only). No secret is created or stored.
 // Deployed by the Agents Toolkit (m365agents.yml, arm/deploy) or by hand (docs/deploy.md).
 
 targetScope = 'resourceGroup'
@@ -13,7 +15,7 @@ param resourceBaseName string
 @description('Azure region for everything but the bot (which is global).')
 param location string = resourceGroup().location
 
-@description('App Service plan SKU: B1 or above (Always On is not available on Free/Shared).')
+@description('App Service plan SKU: B1 or above (Always On and VNet integration are not available on Free/Shared).')
 @allowed([
   'B1'
   'B2'
@@ -48,6 +50,16 @@ param nodeRuntime string = 'NODE|22-lts'
   'Standard_GZRS'
 ])
 param storageSku string = 'Standard_LRS'
+
+@description('Disabled (default): storage refuses the public network; the web app reaches it through a private endpoint in a virtual network created here. Enabled: no network is created and storage accepts any network (still Entra ID only) — for a deployment that cannot use a virtual network (docs/deploy.md).')
+@allowed([
+  'Disabled'
+  'Enabled'
+])
+param storagePublicNetworkAccess string = 'Disabled'
+
+@description('Address space of the virtual network (a /24 or larger) when storage is private; change it if it overlaps a network you peer with.')
+param vnetAddressPrefix string = '10.40.0.0/24'
 
 @description('Table names start with this (letters and digits).')
 param storageTablePrefix string = 'quorum'
@@ -84,10 +96,10 @@ param tabSsoClientId string
 ])
 param logLevel string = 'info'
 
-@description('Days Log Analytics keeps logs.')
-@minValue(30)
+@description('Days Log Analytics keeps logs, the storage audit logs included (at least a year).')
+@minValue(365)
 @maxValue(730)
-param logRetentionDays int = 30
+param logRetentionDays int = 365
 
 @description('Tags for every resource.')
 param tags object = {
@@ -113,6 +125,8 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     dataPrincipalId: identity.outputs.principalId
+    publicNetworkAccess: storagePublicNetworkAccess
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -124,6 +138,19 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     retentionInDays: logRetentionDays
+    publisherPrincipalId: identity.outputs.principalId
+  }
+}
+
+module network 'modules/network.bicep' = if (storagePublicNetworkAccess == 'Disabled') {
+  name: 'quorum-network'
+  params: {
+    vnetName: 'vnet-${base}'
+    location: location
+    tags: tags
+    addressPrefix: vnetAddressPrefix
+    storageAccountId: storage.outputs.id
+    storageAccountName: 'st${base}'
   }
 }
 
@@ -147,6 +174,7 @@ module web 'modules/webapp.bicep' = {
     tabSsoClientId: tabSsoClientId
     appInsightsConnectionString: monitoring.outputs.connectionString
     workspaceId: monitoring.outputs.workspaceId
+    appSubnetId: storagePublicNetworkAccess == 'Disabled' ? network.outputs.appSubnetId : ''
     logLevel: logLevel
   }
 }

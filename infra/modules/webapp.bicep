@@ -14,7 +14,7 @@ param location string
 @description('Tags for every resource.')
 param tags object
 
-@description('App Service plan SKU (Basic or above: Always On is not available on Free/Shared).')
+@description('App Service plan SKU (Basic or above: Always On and VNet integration are not available on Free/Shared).')
 param skuName string
 
 @description('Number of instances. The scheduler is safe with several (leases in storage).')
@@ -52,6 +52,9 @@ param tabSsoClientId string
 @description('Application Insights connection string.')
 param appInsightsConnectionString string
 
+@description('Subnet the app joins (regional VNet integration) to reach storage privately; empty = none.')
+param appSubnetId string
+
 @description('Log Analytics workspace receiving the service\'s console and HTTP logs.')
 param workspaceId string
 
@@ -85,6 +88,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
   properties: {
     serverFarmId: plan.id
+    virtualNetworkSubnetId: empty(appSubnetId) ? null : appSubnetId
     httpsOnly: true
     clientAffinityEnabled: false // any instance can serve any request
     siteConfig: {
@@ -96,6 +100,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       http20Enabled: true
+      // All outbound traffic, not only traffic to private addresses, goes through the network,
+      // so security rules and routes an administrator adds to the subnet apply to all of it.
+      vnetRouteAllEnabled: !empty(appSubnetId)
     }
   }
 }
@@ -120,6 +127,10 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     TAB_SSO_CLIENT_ID: tabSsoClientId
     TAB_SSO_APP_ID_URI: 'api://${site.properties.defaultHostName}/${tabSsoClientId}'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+    // The component refuses unauthenticated telemetry (DisableLocalAuth): the App Service
+    // Application Insights agent reads this and sends as the managed identity. The service has
+    // no telemetry SDK of its own today (docs/deploy.md).
+    APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identityClientId}'
     // Build on App Service from the uploaded source. NODE_ENV=production would make a plain
     // `npm ci` skip the compiler, hence --include=dev; dev dependencies are pruned afterwards.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'true'

@@ -50,18 +50,32 @@ function prop(obj: Node | undefined, dotted: string): Node | undefined {
 const text = (obj: Node | undefined, dotted: string) => prop(obj, dotted)?.text;
 const keysOf = (obj: Node | undefined) => (obj ? named(obj).filter((c) => c.type === 'object_property').map((c) => unquote(named(c)[0]!.text)) : []);
 
+/** The body of a resource or module declaration, also when it is deployed `if (…)`. */
+function bodyOf(decl: Node): Node | undefined {
+  const conditional = named(decl).find((c) => c.type === 'if_statement');
+  return named(conditional ?? decl).filter((c) => c.type === 'object').pop();
+}
+/** The condition of `= if (…) {…}`, without its parentheses; undefined when unconditional. */
+function conditionOf(decl: Node): string | undefined {
+  const conditional = named(decl).find((c) => c.type === 'if_statement');
+  return conditional && named(conditional)[0]?.text.replace(/^\((.*)\)$/s, '$1');
+}
+
 /** A resource's body by its type (without the API version); exactly one expected. */
-function resource(file: string, type: string): { body: Node; apiVersion: string } {
+function resource(file: string, type: string): { body: Node; apiVersion: string; name: string; condition: string | undefined } {
   const found = declarations(tree(file), 'resource_declaration').filter((r) => unquote(named(r)[1]!.text).split('@')[0] === type);
   if (found.length !== 1) fail(`${file}: expected one ${type}, found ${found.length}`);
   const r = found[0]!;
-  return { body: named(r).filter((c) => c.type === 'object').pop() ?? fail(`${type} has no body`), apiVersion: unquote(named(r)[1]!.text).split('@')[1] ?? '' };
+  return { body: bodyOf(r) ?? fail(`${type} has no body`), apiVersion: unquote(named(r)[1]!.text).split('@')[1] ?? '', name: nameOf(r), condition: conditionOf(r) };
 }
 
 const params = (file: string) => declarations(tree(file), 'parameter_declaration');
 const outputs = (file: string) => declarations(tree(file), 'output_declaration').map(nameOf);
 const modules = (file: string) =>
-  declarations(tree(file), 'module_declaration').map((m) => ({ name: nameOf(m), path: path.join(path.dirname(file), unquote(named(m)[1]!.text)), body: named(m).filter((c) => c.type === 'object').pop() }));
+  declarations(tree(file), 'module_declaration').map((m) => ({ name: nameOf(m), path: path.join(path.dirname(file), unquote(named(m)[1]!.text)), body: bodyOf(m), condition: conditionOf(m) }));
+const moduleParams = (name: string) => prop(modules('azure.bicep').find((m) => m.name === name)?.body, 'params');
+const param = (file: string, name: string) => params(file).find((p) => nameOf(p) === name);
+const defaultOf = (p: Node | undefined) => (p && hasDefault(p) ? named(p)[2]!.text : undefined);
 
 // ---- Toolkit project helpers (line-based: the files are small and flat) ----
 interface Step {
@@ -101,7 +115,7 @@ const TOOLKIT_ACTIONS = new Set(['aadApp/create', 'aadApp/update', 'arm/deploy',
 
 describe('Bicep templates', () => {
   it('are all parsed, with no syntax error', () => {
-    expect([...trees.keys()].sort()).toEqual(['azure.bicep', 'modules/bot.bicep', 'modules/identity.bicep', 'modules/monitoring.bicep', 'modules/storage.bicep', 'modules/webapp.bicep']);
+    expect([...trees.keys()].sort()).toEqual(['azure.bicep', 'modules/bot.bicep', 'modules/identity.bicep', 'modules/monitoring.bicep', 'modules/network.bicep', 'modules/storage.bicep', 'modules/webapp.bicep']);
     for (const [file, root] of trees) {
       const errors: string[] = [];
       walk(root, (n) => {
@@ -213,6 +227,122 @@ describe('security settings', () => {
   });
 });
 
+// Issue 12 §8: what an outside review asked of the infrastructure, checked on the templates.
+describe('storage reachable only from the app', () => {
+  const parameterFile = JSON.parse(read('azure.parameters.json')) as { parameters: Record<string, { value: unknown } | undefined> };
+
+  it('public network access is off unless the deployment opens it with one parameter (storagePublicNetworkAccess)', () => {
+    const switchParam = param('azure.bicep', 'storagePublicNetworkAccess');
+    expect(defaultOf(switchParam)).toBe("'Disabled'");
+    expect(switchParam && decoratorsOf(switchParam).replace(/\s+/g, ' ')).toContain("@allowed([ 'Disabled' 'Enabled' ])");
+    expect(parameterFile.parameters.storagePublicNetworkAccess?.value ?? 'Disabled').toBe('Disabled');
+    expect(text(moduleParams('storage'), 'publicNetworkAccess')).toBe('storagePublicNetworkAccess');
+    const { body } = resource('modules/storage.bicep', 'Microsoft.Storage/storageAccounts');
+    expect(text(body, 'properties.publicNetworkAccess')).toBe('publicNetworkAccess');
+    // closed: nothing passes the firewall, not even "trusted" Azure services
+    expect(text(body, 'properties.networkAcls.defaultAction')).toBe("publicNetworkAccess == 'Disabled' ? 'Deny' : 'Allow'");
+    expect(text(body, 'properties.networkAcls.bypass')).toBe("'None'");
+    expect(fs.readFileSync(path.join(ROOT, 'docs/deploy.md'), 'utf8')).toMatch(/storagePublicNetworkAccess=Enabled/);
+  });
+
+  it('the network exists exactly when storage is closed, and gets the storage account to reach', () => {
+    const network = modules('azure.bicep').find((m) => m.name === 'network');
+    expect(network?.path).toBe('modules/network.bicep');
+    expect(network?.condition).toBe("storagePublicNetworkAccess == 'Disabled'");
+    expect(text(moduleParams('network'), 'storageAccountId')).toBe('storage.outputs.id');
+    expect(outputs('modules/storage.bicep')).toContain('id');
+  });
+
+  it('a private endpoint for the table service, in its own subnet, with the privatelink.table zone linked to the network', () => {
+    const endpoint = resource('modules/network.bicep', 'Microsoft.Network/privateEndpoints').body;
+    const connection = named(prop(endpoint, 'properties.privateLinkServiceConnections')!).find((c) => c.type === 'object');
+    expect(text(connection, 'properties.privateLinkServiceId')).toBe('storageAccountId');
+    expect(prop(connection, 'properties.groupIds')?.text.replace(/\s+/g, ' ')).toBe("[ 'table' ]");
+    expect(text(endpoint, 'properties.subnet.id')).toBe("'${vnet.id}/subnets/${endpointSubnetName}'");
+
+    const zone = resource('modules/network.bicep', 'Microsoft.Network/privateDnsZones');
+    expect(text(zone.body, 'name')).toBe("'privatelink.table.${environment().suffixes.storage}'");
+    const link = resource('modules/network.bicep', 'Microsoft.Network/privateDnsZones/virtualNetworkLinks').body;
+    expect(text(link, 'parent')).toBe(zone.name);
+    expect(text(link, 'properties.virtualNetwork.id')).toBe('vnet.id');
+    const group = resource('modules/network.bicep', 'Microsoft.Network/privateEndpoints/privateDnsZoneGroups').body;
+    expect(text(group, 'parent')).toBe('tableEndpoint');
+    const config = named(prop(group, 'properties.privateDnsZoneConfigs')!).find((c) => c.type === 'object');
+    expect(text(config, 'properties.privateDnsZoneId')).toBe(`${zone.name}.id`);
+  });
+
+  it('the web app joins the network (delegated subnet, all outbound traffic through it) on a plan that can (Basic or above)', () => {
+    const subnets = named(prop(resource('modules/network.bicep', 'Microsoft.Network/virtualNetworks').body, 'properties.subnets')!).filter((c) => c.type === 'object');
+    const appSubnet = subnets.find((s) => text(s, 'name') === 'appSubnetName');
+    expect(appSubnet && named(prop(appSubnet, 'properties.delegations')!).map((d) => text(d, 'properties.serviceName'))).toEqual(["'Microsoft.Web/serverFarms'"]);
+    expect(read('modules/network.bicep')).toMatch(/^output appSubnetId string = '\$\{vnet\.id\}\/subnets\/\$\{appSubnetName\}'$/m);
+    expect(text(moduleParams('web'), 'appSubnetId')).toBe("storagePublicNetworkAccess == 'Disabled' ? network.outputs.appSubnetId : ''");
+    const { body } = resource('modules/webapp.bicep', 'Microsoft.Web/sites');
+    expect(text(body, 'properties.virtualNetworkSubnetId')).toBe('empty(appSubnetId) ? null : appSubnetId');
+    expect(text(body, 'properties.siteConfig.vnetRouteAllEnabled')).toBe('!empty(appSubnetId)');
+    // regional VNet integration needs Basic or above: no Free (F1) or Shared (D1) plan is offered
+    const allowed = /@allowed\(\[([^\]]*)\]\)/.exec(decoratorsOf(param('azure.bicep', 'appServiceSku')!))?.[1] ?? '';
+    const skus = [...allowed.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+    expect(skus.length).toBeGreaterThan(0);
+    expect(skus.filter((s) => !/^(B\d|S\d|P\d+v\d)$/.test(s))).toEqual([]);
+  });
+});
+
+describe('storage audit trail and deletion lock', () => {
+  it('table-service reads, writes and deletes are logged to the Log Analytics workspace', () => {
+    const tableService = resource('modules/storage.bicep', 'Microsoft.Storage/storageAccounts/tableServices');
+    expect([text(tableService.body, 'parent'), text(tableService.body, 'name')]).toEqual(['storage', "'default'"]);
+    const { body } = resource('modules/storage.bicep', 'Microsoft.Insights/diagnosticSettings');
+    expect(text(body, 'scope')).toBe(tableService.name);
+    expect(text(body, 'properties.workspaceId')).toBe('workspaceId');
+    const logs = named(prop(body, 'properties.logs')!).filter((c) => c.type === 'object');
+    const enabled = logs.filter((l) => text(l, 'enabled') === 'true').map((l) => unquote(text(l, 'category') ?? ''));
+    expect(enabled).toEqual(expect.arrayContaining(['StorageRead', 'StorageWrite', 'StorageDelete']));
+    expect(text(moduleParams('storage'), 'workspaceId')).toBe('monitoring.outputs.workspaceId');
+  });
+
+  it('logs are kept at least 365 days (workspace retention, and no way to deploy less)', () => {
+    for (const [file, name] of [['azure.bicep', 'logRetentionDays'], ['modules/monitoring.bicep', 'retentionInDays']] as const) {
+      const p = param(file, name);
+      const min = Number(/@minValue\((\d+)\)/.exec(p ? decoratorsOf(p) : '')?.[1]);
+      expect({ file, min: min >= 365 }).toEqual({ file, min: true });
+    }
+    expect(Number(defaultOf(param('azure.bicep', 'logRetentionDays')))).toBeGreaterThanOrEqual(365);
+    expect(text(moduleParams('monitoring'), 'retentionInDays')).toBe('logRetentionDays');
+    expect(text(resource('modules/monitoring.bicep', 'Microsoft.OperationalInsights/workspaces').body, 'properties.retentionInDays')).toBe('retentionInDays');
+  });
+
+  it('the storage account carries a CanNotDelete lock', () => {
+    const { body, condition } = resource('modules/storage.bicep', 'Microsoft.Authorization/locks');
+    expect(condition).toBeUndefined();
+    expect(text(body, 'scope')).toBe('storage');
+    expect(text(body, 'properties.level')).toBe("'CanNotDelete'");
+  });
+});
+
+describe('Application Insights takes only Entra-authenticated telemetry', () => {
+  const MONITORING_METRICS_PUBLISHER = '3913510d-42f4-4e42-8a64-420c390055eb';
+
+  it('local (instrumentation key) authentication is disabled on the component', () => {
+    expect(text(resource('modules/monitoring.bicep', 'Microsoft.Insights/components').body, 'properties.DisableLocalAuth')).toBe('true');
+  });
+
+  it('the managed identity may publish telemetry to it ("Monitoring Metrics Publisher" on the component)', () => {
+    const { body } = resource('modules/monitoring.bicep', 'Microsoft.Authorization/roleAssignments');
+    expect(read('modules/monitoring.bicep')).toMatch(new RegExp(`var monitoringMetricsPublisherRoleId = '${MONITORING_METRICS_PUBLISHER}'`));
+    expect(text(body, 'scope')).toBe('appInsights');
+    expect(text(body, 'properties.roleDefinitionId')).toBe("subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)");
+    expect(text(body, 'properties.principalId')).toBe('publisherPrincipalId');
+    expect(text(body, 'properties.principalType')).toBe("'ServicePrincipal'");
+    expect(text(moduleParams('monitoring'), 'publisherPrincipalId')).toBe('identity.outputs.principalId');
+  });
+
+  it('the app tells the Application Insights agent and SDK to authenticate as that identity', () => {
+    const settings = prop(resource('modules/webapp.bicep', 'Microsoft.Web/sites/config').body, 'properties');
+    expect(text(settings, 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING')).toBe("'Authorization=AAD;ClientId=${identityClientId}'");
+  });
+});
+
 describe('app settings', () => {
   const settings = prop(resource('modules/webapp.bicep', 'Microsoft.Web/sites/config').body, 'properties');
   const configSource = fs.readFileSync(path.join(ROOT, 'bot/src/config.ts'), 'utf8');
@@ -231,7 +361,7 @@ describe('app settings', () => {
     });
     for (const key of ['ALLOWED_TENANT_IDS', 'INITIAL_CO_CHAIRS', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'LOG_LEVEL', 'STORAGE_TABLE_PREFIX']) expect(keysOf(settings)).toContain(key);
     // every service setting is one bot/src/config.ts knows (those read by @azure/identity, App Insights and App Service aside)
-    const elsewhere = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'AZURE_CLIENT_ID', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'];
+    const elsewhere = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', 'AZURE_CLIENT_ID', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'];
     for (const key of keysOf(settings).filter((k) => !elsewhere.includes(k))) expect(configSource).toMatch(new RegExp(`\\b${key}:`));
   });
 
