@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Caller } from '../../domain/identity';
+import { plainName } from '../../domain/plain-text';
 import { TEAMS_CLIENT_APP_IDS } from './teams-clients';
 
 export interface SsoSettings {
@@ -54,6 +55,7 @@ export function createSsoValidator(settings: SsoSettings): (token: string) => Pr
     if (claims.ver !== '2.0') throw new SsoRejected('version');
     const azp = typeof claims.azp === 'string' ? claims.azp.toLowerCase() : '';
     if (!TEAMS_CLIENT_APP_IDS.includes(azp)) throw new SsoRejected('client application');
-    return { tenantId: tid, aadObjectId: oid, ...(typeof claims.name === 'string' ? { name: claims.name } : {}) };
+    const name = typeof claims.name === 'string' ? plainName(claims.name) : '';
+    return { tenantId: tid, aadObjectId: oid, ...(name ? { name } : {}) };
   };
 }
