@@ -8,11 +8,13 @@ import { catalogMessage } from '../../teams/errors.presenter';
 import type { ApiResponse, ApiRoute } from '../../teams/feature';
 import { errorBody, HTTP_STATUS } from '../error-status';
 import { Unauthenticated, type Authenticator } from './authenticate';
+import { createCallerBudget, type BudgetSettings, type CallerBudget } from './caller-budget';
 
 export interface TabApiDeps {
   routes: readonly ApiRoute[];
   authenticate: Authenticator;
   bot: BotDeps;
+  listBudget: BudgetSettings;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -35,20 +37,22 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
   };
   const parseBody = [jsonOnly, ...restify.plugins.bodyParser({ maxBodySize: MAX_BODY, mapParams: false, rejectUnknown: true })];
   const parseQuery = restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 0 });
+  const budget = createCallerBudget(deps.listBudget);
   for (const route of deps.routes) {
     const path = `/api/tab/${route.path.replace(/^\//, '')}`;
-    const handler = async (req: Request, res: Response) => handle(deps, route, req, res);
+    const handler = async (req: Request, res: Response) => handle(deps, route, req, res, budget);
     if (route.method === 'get' || route.method === 'delete') server[route.method === 'get' ? 'get' : 'del'](path, parseQuery, handler);
     else server[route.method](path, parseQuery, parseBody, handler);
   }
 }
 
-async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Response): Promise<void> {
+async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Response, budget: CallerBudget): Promise<void> {
   const { repos, roles, i18n } = deps.bot;
   const t = translator(i18n, req.header('accept-language')?.split(',')[0]);
   res.setHeader('cache-control', 'no-store');
   try {
     const caller = await deps.authenticate(req);
+    if (!budget.admit(route, caller, res)) return;
     const query = plainQuery(req.query);
     const teamId = req.header('x-quorum-team') || undefined;
     // eslint-disable-next-line no-control-regex -- control characters are what is refused here
