@@ -19,6 +19,8 @@ export interface BudgetSettings {
 export interface CallerBudget {
   /** True when the call may go on; otherwise the 429 has been sent. */
   admit(route: { list?: true }, caller: Caller, res: Response): boolean;
+  /** Callers with a bucket now (at most maxCallers). */
+  tracked(): number;
 }
 
 export function createCallerBudget(settings: BudgetSettings, now: () => number = () => performance.now()): CallerBudget {
@@ -44,5 +46,6 @@ export function createCallerBudget(settings: BudgetSettings, now: () => number =
       res.json(429, errorBody('too-many-requests', 'Too many requests: wait a moment and try again.'));
       return false;
     },
+    tracked: () => buckets.size,
   };
 }
