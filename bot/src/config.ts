@@ -73,6 +73,7 @@ const envSchema = z
     TAB_SSO_APP_ID_URI: optionalString,
     TAB_SSO_AUTHORITY: optionalString.pipe(z.url().optional()),
     TAB_SSO_JWKS_URL: optionalString.pipe(z.url().optional()),
+    TAB_LIST_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(240),
 
     ALLOWED_TENANT_IDS: list.pipe(z.array(z.string().regex(GUID, 'each must be a tenant GUID'))),
     INITIAL_CO_CHAIRS: list.pipe(z.array(coChair)),
@@ -142,6 +143,8 @@ export interface QuorumConfig {
    * development identity instead (accepted only then).
    */
   tabSso?: { clientId: string; appIdUri?: string; authority: string; jwksUrl: string };
+  /** Each caller's budget of tab API list calls: refilled per minute, a quarter of it at once. */
+  tabListBudget: { perMinute: number; burst: number };
   /** Where users reach the service (links in cards to the tab); the local address when unset. */
   publicBaseUrl: string;
   /** 'off' keeps jobs stored but runs no passes (an instance that only serves requests). */
@@ -197,6 +200,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     storage,
     allowedTenantIds: env.ALLOWED_TENANT_IDS.map((t) => t.toLowerCase()),
     initialCoChairs: env.INITIAL_CO_CHAIRS,
+    tabListBudget: { perMinute: env.TAB_LIST_REQUESTS_PER_MINUTE, burst: Math.max(1, Math.ceil(env.TAB_LIST_REQUESTS_PER_MINUTE / 4)) },
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${env.PORT}`).replace(/\/$/, ''),
     notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
     notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS, timeoutMs: env.NOTIFY_TIMEOUT_MS },

@@ -3,7 +3,7 @@ import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { App, themed, useTheme } from './app';
 import { DevIdentity } from './components/dev-identity';
 import { ErrorBar, Loading } from './components/status';
-import { ApiClient, devUser, setDevUser } from './lib/api';
+import { ApiClient, devUser, PAGE_LIMIT, setDevUser } from './lib/api';
 import { connectToHost, registerTabConfig, type Host } from './lib/host';
 import { messagesFor, MessagesContext, useT } from './lib/i18n';
 import { SessionContext, type Me } from './lib/session';
@@ -18,7 +18,7 @@ function Root({ host, devMode }: { host: Host; devMode: boolean }) {
   const api = useMemo(() => {
     const client = new ApiClient(host);
     // The work-plan's items load alongside 'me' rather than after the view has rendered.
-    if (workPlanFirst(host)) client.prefetch('items', toQuery(NO_FILTERS));
+    if (workPlanFirst(host)) client.prefetch('items', { ...toQuery(NO_FILTERS), limit: PAGE_LIMIT });
     return client;
   }, [host]);
   const [me, setMe] = useState<Me>();

@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 /**
  * Stands in for Entra ID's token keys for Teams SSO: serves a JWKS where Entra does
  * (/common/discovery/v2.0/keys) and signs v2.0 access tokens with the claims Teams SSO
- * tokens carry (iss per tenant, aud, tid, oid, scp, ver, name).
+ * tokens carry (iss per tenant, aud, tid, oid, scp, ver, name, azp).
  */
 export interface EntraSso {
   /** The authority base (what https://login.microsoftonline.com is in production). */
@@ -23,7 +23,15 @@ export interface SsoClaims {
   /** Defaults to the tenant-specific v2.0 issuer of `tid`. */
   iss?: string;
   name?: string;
+  /** The app that asked for the token; defaults to the Teams desktop client, null leaves it out. */
+  azp?: string | null;
+  /** What a v1.0 token carries instead of `azp`. */
+  appid?: string;
+  ver?: string;
 }
+
+/** Teams' desktop and mobile client, the app that asks Entra for the tab's SSO token. */
+export const TEAMS_DESKTOP_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 
 export async function startEntraSso(): Promise<EntraSso> {
   const known = await generateKeyPair('RS256', { extractable: true });
@@ -43,9 +51,9 @@ export async function startEntraSso(): Promise<EntraSso> {
     authority,
     jwksUrl: `${authority}/common/discovery/v2.0/keys`,
     async sign(claims, opts = {}) {
-      const { iss, ...rest } = claims;
+      const { iss, azp = TEAMS_DESKTOP_CLIENT_ID, ...rest } = claims;
       const key = opts.key === 'unknown' ? unknown.privateKey : known.privateKey;
-      return new SignJWT({ ver: '2.0', scp: 'access_as_user', ...rest })
+      return new SignJWT({ ver: '2.0', scp: 'access_as_user', ...(azp === null ? {} : { azp }), ...rest })
         .setProtectedHeader({ alg: 'RS256', kid: opts.key === 'unknown' ? 'unknown-key' : 'known-key', typ: 'JWT' })
         .setIssuer(iss ?? `${authority}/${claims.tid}/v2.0`)
         .setAudience(claims.aud)

@@ -160,11 +160,11 @@ describe('polls: creating and closing from the tab API', () => {
     expect(tied.status).toBe(201);
     expect(tied.json.poll.sessionId).toBe('s-exec');
 
-    const all = await api<PollJson[]>('lars', 'GET', 'polls');
-    expect(all.json.length).toBeGreaterThan(1);
-    const ofSession = await api<PollJson[]>('lars', 'GET', 'polls?session=s-exec');
-    expect(ofSession.json.map((p) => p.question)).toEqual(['For the session']);
-    expect((await api<PollJson[]>('lars', 'GET', 'polls?session=other')).json).toEqual([]);
+    const all = await api<{ polls: PollJson[] }>('lars', 'GET', 'polls');
+    expect(all.json.polls.length).toBeGreaterThan(1);
+    const ofSession = await api<{ polls: PollJson[] }>('lars', 'GET', 'polls?session=s-exec');
+    expect(ofSession.json.polls.map((p) => p.question)).toEqual(['For the session']);
+    expect((await api<{ polls: PollJson[]; nextPageToken: string | null }>('lars', 'GET', 'polls?session=other')).json).toEqual({ polls: [], nextPageToken: null });
     const bad = await api<{ error: { code: string } }>('lars', 'GET', 'polls?sesion=s-exec');
     expect(bad.status).toBe(400);
   });

@@ -1,4 +1,4 @@
-import { startEntraSso, type EntraSso, type SsoClaims } from '../fakes/entra-sso';
+import { startEntraSso, TEAMS_DESKTOP_CLIENT_ID, type EntraSso, type SsoClaims } from '../fakes/entra-sso';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { JWT_SHAPE } from '../support/log-capture';
@@ -54,7 +54,21 @@ describe('tab API with Teams SSO', () => {
     ['a token without the access_as_user scope', () => token('amina', { scp: 'User.Read' })],
     ['a token whose scope merely contains the word', () => token('amina', { scp: 'access_as_user_admin not-access_as_user' })],
     ['a token signed with a key Entra did not publish', () => token('amina', {}, { key: 'unknown' })],
+    // access_as_user is user-consentable: any app a user consents to can obtain this token.
+    ['a token another app asked for (azp not a Teams client)', () => token('amina', { azp: '9b3c0f2e-7a41-4c5d-8e6f-1a2b3c4d5e6f' })],
+    ['a token that does not say which app asked for it (no azp)', () => token('amina', { azp: null })],
+    // The registration asks for v2.0 tokens; a v1.0 one (sts.windows.net issuer, appid) is not ours.
+    [
+      'a v1.0 token, even from the Teams client',
+      () => token('amina', { ver: '1.0', azp: null, appid: TEAMS_DESKTOP_CLIENT_ID, iss: `https://sts.windows.net/${TENANT_ID}/` }),
+    ],
+    ['a token that says v1.0 under a v2.0 issuer', () => token('amina', { ver: '1.0' })],
   ];
+
+  it('accepts a token the Teams desktop client asked for (azp)', async () => {
+    const res = await api('me', await token('amina', { azp: TEAMS_DESKTOP_CLIENT_ID }));
+    expect(res.status).toBe(200);
+  });
 
   it.each(bad)('refuses %s with 401', async (_what, make) => {
     const res = await api('me', await make());

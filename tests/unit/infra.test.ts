@@ -3,6 +3,7 @@ import path from 'node:path';
 import Parser from 'tree-sitter';
 import Bicep from 'tree-sitter-bicep';
 import { parseConfig } from '../../bot/src/config';
+import { TEAMS_CLIENT_APP_IDS } from '../../bot/src/http/tab-api/teams-clients';
 
 /**
  * No Bicep compiler can be installed here, so the templates are parsed (tree-sitter-bicep) and
@@ -469,5 +470,12 @@ describe('Agents Toolkit project', () => {
     expect(aad.api.preAuthorizedApplications.map((a) => a.appId)).toEqual(
       expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']),
     );
+  });
+
+  it('the tab API accepts tokens from exactly the client apps the SSO app pre-authorises', () => {
+    const aad = JSON.parse(read('aad.manifest.json')) as { api: { requestedAccessTokenVersion: number; preAuthorizedApplications: { appId: string }[] } };
+    expect([...TEAMS_CLIENT_APP_IDS].sort()).toEqual(aad.api.preAuthorizedApplications.map((a) => a.appId.toLowerCase()).sort());
+    // The validator accepts v2.0 tokens only; the registration must keep asking for them.
+    expect(aad.api.requestedAccessTokenVersion).toBe(2);
   });
 });

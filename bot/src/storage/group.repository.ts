@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Group } from '../domain/group';
 import type { GroupRef } from '../domain/identity';
+import { plainName } from '../domain/plain-text';
 import type { GroupRepository } from '../domain/ports';
 import type { Versioned } from '../domain/versioned';
 import { toKey } from './keys';
@@ -18,18 +19,21 @@ export class TableGroupRepository implements GroupRepository {
   }
 
   async create(group: Group): Promise<Versioned<Group>> {
-    const res = await guard(() => this.table.createEntity(toEntity(group)));
-    return { value: group, etag: res.etag ?? '' };
+    const entity = toEntity(group);
+    const res = await guard(() => this.table.createEntity(entity));
+    return { value: fromEntity(entity), etag: res.etag ?? '' };
   }
 
   async update(group: Group, etag: string): Promise<Versioned<Group>> {
-    const res = await guard(() => this.table.updateEntity(toEntity(group), 'Replace', { etag }));
-    return { value: group, etag: res.etag ?? '' };
+    const entity = toEntity(group);
+    const res = await guard(() => this.table.updateEntity(entity, 'Replace', { etag }));
+    return { value: fromEntity(entity), etag: res.etag ?? '' };
   }
 }
 
+/** The team name comes from Teams: whatever path brought it, no control character is stored. */
 function toEntity(g: Group): GroupEntity {
-  return { partitionKey: toKey(g.tenantId), rowKey: toKey(g.teamId), ...g };
+  return { partitionKey: toKey(g.tenantId), rowKey: toKey(g.teamId), ...g, name: plainName(g.name) };
 }
 
 function fromEntity(e: GroupEntity): Group {

@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { GroupRef } from '../domain/identity';
 import type { Member, Role } from '../domain/member';
+import { plainName } from '../domain/plain-text';
 import type { MemberRepository } from '../domain/ports';
 import type { Versioned } from '../domain/versioned';
 import { toKey } from './keys';
@@ -48,7 +49,7 @@ export class TableMemberRepository implements MemberRepository {
 
   async upsertProfile(m: Member): Promise<void> {
     const { role: _role, ...profile } = m;
-    const entity: Omit<MemberEntity, 'role'> = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...profile };
+    const entity: Omit<MemberEntity, 'role'> = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...profile, ...plainNames(m) };
     await guard(() => this.members.upsertEntity(entity, 'Merge'));
     await guard(() =>
       this.memberships.upsertEntity(
@@ -59,9 +60,9 @@ export class TableMemberRepository implements MemberRepository {
   }
 
   async update(m: Member, etag: string): Promise<Versioned<Member>> {
-    const entity: MemberEntity = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...m };
+    const entity: MemberEntity = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...m, ...plainNames(m) };
     const res = await guard(() => this.members.updateEntity(entity, 'Replace', { etag }));
-    return { value: m, etag: res.etag ?? '' };
+    return { value: fromEntity(entity), etag: res.etag ?? '' };
   }
 
   async groupsOf(tenantId: string, aadObjectId: string): Promise<GroupRef[]> {
@@ -73,6 +74,11 @@ export class TableMemberRepository implements MemberRepository {
       return out;
     });
   }
+}
+
+/** Display names and organisations come from Teams or from people: stored without control characters. */
+function plainNames(m: Member): Pick<Member, 'name' | 'organisation'> {
+  return { name: plainName(m.name), ...(m.organisation === undefined ? {} : { organisation: plainName(m.organisation) }) };
 }
 
 function partition(ref: GroupRef): string {

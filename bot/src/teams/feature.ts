@@ -90,6 +90,8 @@ export interface ApiRoute {
   readonly path: string;
   /** Checked before the handler runs; use cases still check their own rules. */
   readonly audience: 'member' | 'co-chair';
+  /** Reads many of the group's rows: each call spends the caller's request budget (429 when spent). */
+  readonly list?: true;
   handle(scope: ApiScope, req: ApiRequest): Promise<ApiResponse>;
 }
 

@@ -1,6 +1,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import type { ConversationKind } from '../domain/conversation';
 import type { Caller } from '../domain/identity';
+import { plainName } from '../domain/plain-text';
 
 export interface TurnIdentity {
   /** Absent when the channel did not say who is acting (system events). */
@@ -34,10 +35,11 @@ export function identify(activity: Activity): TurnIdentity {
   const aadObjectId = str(activity.from?.aadObjectId)?.toLowerCase();
   const id: TurnIdentity = { conversationKind, conversationId: activity.conversation?.id ?? '' };
   if (tenantId) id.tenantId = tenantId;
-  if (tenantId && aadObjectId) id.caller = { tenantId, aadObjectId, ...(activity.from?.name ? { name: activity.from.name } : {}) };
+  const name = plainName(str(activity.from?.name) ?? '');
+  if (tenantId && aadObjectId) id.caller = { tenantId, aadObjectId, ...(name ? { name } : {}) };
   const teamId = str(cd.team?.id);
   if (teamId) id.teamId = teamId;
-  const teamName = str(cd.team?.name);
+  const teamName = str(plainName(str(cd.team?.name) ?? ''));
   if (teamName) id.teamName = teamName;
   if (activity.locale) id.locale = activity.locale;
   return id;

@@ -53,6 +53,19 @@ export class ApiClient {
     this.ahead.set(`${devUser() ?? ''} ${url}`, { at: Date.now(), result });
   }
 
+  /**
+   * Every page of a list route, in order. The API answers at most PAGE_LIMIT rows a call and
+   * a `nextPageToken` for the rest; the views show the whole list, as they always have. The
+   * first page goes through get() (so a prefetch of it is used).
+   */
+  async getPages<P extends { nextPageToken?: string | null }>(path: string, query: Record<string, string> = {}): Promise<P[]> {
+    const pages = [await this.get<P>(path, { ...query, limit: PAGE_LIMIT })];
+    for (let token = pages[0]!.nextPageToken; token && pages.length < MAX_PAGES; token = pages[pages.length - 1]!.nextPageToken) {
+      pages.push(await this.request<P>('GET', withQuery(path, { ...query, limit: PAGE_LIMIT, pageToken: token })));
+    }
+    return pages;
+  }
+
   send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
     return this.request<T>(method, path, body, headers);
   }
@@ -83,6 +96,11 @@ export class ApiClient {
     return h;
   }
 }
+
+/** The most rows the API returns per call (its maximum, bot/src/teams/list-page.ts). */
+export const PAGE_LIMIT = '100';
+/** A guard against a server that keeps answering with a token: 100 pages of 100 rows. */
+const MAX_PAGES = 100;
 
 /** A prefetched answer older than this is not used: the view asks again. */
 const PREFETCH_FRESH_MS = 10_000;

@@ -4,7 +4,7 @@ import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
 import { ItemList } from './work-plan/item-list';
-import type { Item, ItemsResponse } from './work-plan/types';
+import { joinItemPages, type ItemsResponse } from './work-plan/types';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 
@@ -15,11 +15,11 @@ export default function MyItemsView() {
   const members = useMembers(api);
   // The caller's organisation as co-chairs recorded it comes with the list (for members too);
   // the organisation on their profile is the fallback.
-  const listed = useResource(() => api.get<ItemsResponse>('items', { owner: me.aadObjectId, open: 'true' }), [api, me.aadObjectId], 4000);
+  const listed = useResource(() => api.getPages<ItemsResponse>('items', { owner: me.aadObjectId, open: 'true' }).then(joinItemPages), [api, me.aadObjectId], 4000);
   const mine = { ...listed, data: listed.data?.items };
   const org = listed.data?.me.organisation || members.data?.find((m) => m.aadObjectId === me.aadObjectId)?.organisation || '';
   const ours = useResource(
-    () => (org ? api.get<{ items: Item[] }>('items', { org, open: 'true' }).then((r) => r.items.filter((i) => i.owner?.aadObjectId !== me.aadObjectId)) : Promise.resolve([])),
+    () => (org ? api.getPages<ItemsResponse>('items', { org, open: 'true' }).then((pages) => joinItemPages(pages).items.filter((i) => i.owner?.aadObjectId !== me.aadObjectId)) : Promise.resolve([])),
     [api, org, me.aadObjectId],
     4000,
   );

@@ -8,7 +8,7 @@ import { FilterBar } from './work-plan/filter-bar';
 import { ItemGrid } from './work-plan/item-grid';
 import { ItemList } from './work-plan/item-list';
 import { StatusCounts } from './work-plan/status-counts';
-import { NO_FILTERS, toQuery, type Filters, type Item, type ItemsResponse } from './work-plan/types';
+import { joinItemPages, NO_FILTERS, toQuery, type Filters, type Item, type ItemsResponse } from './work-plan/types';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 import { useNarrow } from './work-plan/use-narrow';
@@ -22,7 +22,7 @@ export default function WorkPlanView() {
   const narrow = useNarrow();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const query = useMemo(() => toQuery(filters), [filters]);
-  const list = useResource(() => api.get<ItemsResponse>('items', query), [api, query], 4000);
+  const list = useResource(() => api.getPages<ItemsResponse>('items', query).then(joinItemPages), [api, query], 4000);
   const items = list.data?.items;
   // The caller's own organisation comes with the list (members cannot read the settings).
   const myOrg = list.data?.me.organisation ?? undefined;

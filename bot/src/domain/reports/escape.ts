@@ -1,3 +1,5 @@
+import { plainText } from '../plain-text';
+
 /**
  * Escaping for each report format. User text (titles, questions, options, areas…) only ever
  * reaches a report through these: it can never become markup, a link or a formula.
@@ -33,12 +35,14 @@ export function markdownLines(text: string): string[] {
 }
 
 /**
- * One RFC 4180 cell. Text a spreadsheet would read as a formula (= + - @, tab, CR at the
- * start) gets a leading apostrophe; numbers are numbers and stay as they are.
+ * One RFC 4180 cell, for every CSV the service writes. Control characters go first (line
+ * breaks kept, as LF inside the quoted cell), so none can hide a formula or break a row;
+ * then text a spreadsheet would read as a formula (= + - @ first, after any blanks) gets a leading
+ * apostrophe; numbers are numbers and stay as they are.
  */
 export function csvCell(value: string | number | undefined): string {
-  let s = value === undefined ? '' : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  let s = value === undefined ? '' : typeof value === 'string' ? plainText(value) : String(value);
+  if (typeof value === 'string' && /^\s*[=+\-@]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -31,10 +31,10 @@ export async function saveSession(deps: SessionDeps, caller: Caller, group: Grou
   if (etag) {
     const current = await deps.sessions.get(group, id);
     if (!current) throw new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
-    saved = await deps.sessions.update({ ...current.value, ...clearOptional(), ...draft, updatedAt: now }, etag);
+    saved = await deps.sessions.update({ ...current.value, ...clearOptional(), ...draft, updatedAt: now, sequence: (current.value.sequence ?? 0) + 1 }, etag);
   } else {
     try {
-      saved = await deps.sessions.create({ ...base, ...draft, updatedAt: now });
+      saved = await deps.sessions.create({ ...base, ...draft, updatedAt: now, sequence: 0 });
     } catch (err) {
       if (err instanceof QuorumError && err.code === 'conflict') throw new QuorumError('conflict', 'session exists', { reason: 'sessions.errors.alreadyCreated' });
       throw err;

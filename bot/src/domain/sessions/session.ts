@@ -28,6 +28,8 @@ export interface Session extends GroupRef {
   status: SessionStatus;
   createdBy: string;
   updatedAt: Date;
+  /** Revision: 0 (or absent) when created, one more at every edit (the .ics SEQUENCE). */
+  sequence?: number;
 }
 
 export interface SessionRepository {

@@ -4,6 +4,7 @@ import type { ConversationKind } from '../conversation';
 import { DEFAULT_TIME_ZONE, type Group } from '../group';
 import type { GroupRef } from '../identity';
 import type { Member } from '../member';
+import { plainName } from '../plain-text';
 import type { Repositories } from '../ports';
 import { retryOnConflict } from '../retry-on-conflict';
 
@@ -25,6 +26,7 @@ export interface MemberProfile {
  * Returns true when the group is new or was inactive (the caller then posts a welcome).
  */
 export async function recordTeamInstall(repos: Repositories, clock: Clock, install: TeamInstall): Promise<boolean> {
+  const teamName = plainName(install.teamName);
   const now = clock.now().toISOString();
   await repos.conversations.put({
     tenantId: install.tenantId,
@@ -41,7 +43,7 @@ export async function recordTeamInstall(repos: Repositories, clock: Clock, insta
       const group: Group = {
         tenantId: install.tenantId,
         teamId: install.teamId,
-        name: install.teamName,
+        name: teamName,
         active: true,
         channelConversationId: install.channelConversationId,
         timeZone: DEFAULT_TIME_ZONE,
@@ -60,7 +62,7 @@ export async function recordTeamInstall(repos: Repositories, clock: Clock, insta
     const wasInactive = !existing.value.active;
     const { deactivatedAt: _dropped, ...rest } = existing.value;
     await repos.groups.update(
-      { ...rest, name: install.teamName || rest.name, active: true, channelConversationId: install.channelConversationId },
+      { ...rest, name: teamName || rest.name, active: true, channelConversationId: install.channelConversationId },
       existing.etag,
     );
     return wasInactive;
@@ -83,7 +85,7 @@ export async function recordTeamRemoval(repos: Repositories, clock: Clock, ref: 
 export async function recordMembers(repos: Repositories, clock: Clock, ref: GroupRef, profiles: readonly MemberProfile[]): Promise<void> {
   const now = clock.now().toISOString();
   for (const p of profiles) {
-    const member: Member = { ...ref, ...p, role: 'member', active: true, updatedAt: now };
+    const member: Member = { ...ref, ...p, name: plainName(p.name), role: 'member', active: true, updatedAt: now };
     await repos.members.upsertProfile(member);
   }
 }

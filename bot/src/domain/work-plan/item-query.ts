@@ -37,16 +37,24 @@ export function filterItems(items: readonly ActionItem[], f: ItemFilter): Action
   });
 }
 
+/** The fields the orders read: all a list page's continuation needs to keep its place. */
+export type ItemSortKey = Pick<ActionItem, 'number' | 'due' | 'priority' | 'updatedAt' | 'status'>;
+
 /** Due date first (undated last), then most urgent, then reference. */
 export function sortItems(items: readonly ActionItem[], sort: ItemSort = 'due', descending = false): ActionItem[] {
+  return [...items].sort(compareItems(sort, descending));
+}
+
+/** The order of sortItems; each ends on the reference, so no two items compare equal. */
+export function compareItems(sort: ItemSort = 'due', descending = false): (a: ItemSortKey, b: ItemSortKey) => number {
   const rank = (p: Priority) => PRIORITIES.length - PRIORITIES.indexOf(p);
-  const cmp: Record<ItemSort, (a: ActionItem, b: ActionItem) => number> = {
+  const cmp: Record<ItemSort, (a: ItemSortKey, b: ItemSortKey) => number> = {
     due: (a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999') || rank(a.priority) - rank(b.priority) || a.number - b.number,
     priority: (a, b) => rank(a.priority) - rank(b.priority) || (a.due ?? '9999').localeCompare(b.due ?? '9999') || a.number - b.number,
     ref: (a, b) => a.number - b.number,
     updated: (a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.number - b.number,
     status: (a, b) => a.status.localeCompare(b.status) || a.number - b.number,
   };
-  const out = [...items].sort(cmp[sort]);
-  return descending ? out.reverse() : out;
+  const order = cmp[sort];
+  return descending ? (a, b) => order(b, a) : order;
 }

@@ -1,5 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import type { Caller } from '../../domain/identity';
+import { plainName } from '../../domain/plain-text';
+import { TEAMS_CLIENT_APP_IDS } from './teams-clients';
 
 export interface SsoSettings {
   clientId: string;
@@ -24,7 +26,12 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Validates a Teams SSO access token (from `authentication.getAuthToken()`): signature
  * against Entra ID's published keys, audience = our client id or app id URI, issuer = the
  * tenant-specific v2.0 issuer of the token's own `tid`, tenant allowed, delegated scope
- * `access_as_user` as a whole word, expiry. Identity is `tid` + `oid`, from the token only.
+ * `access_as_user` as a whole word, expiry, and the requesting app (`azp`) one of Teams' own
+ * clients. Identity is `tid` + `oid`, from the token only.
+ *
+ * Only v2.0 tokens: the app registration asks for them (`requestedAccessTokenVersion: 2`),
+ * so a v1.0 token (issuer sts.windows.net, `appid` instead of `azp`) was not issued for
+ * this API as configured and fails the issuer check.
  */
 export function createSsoValidator(settings: SsoSettings): (token: string) => Promise<Caller> {
   const jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 6 * 3_600_000 });
@@ -45,6 +52,10 @@ export function createSsoValidator(settings: SsoSettings): (token: string) => Pr
     if (settings.allowedTenantIds.length > 0 && !settings.allowedTenantIds.includes(tid)) throw new SsoRejected('tenant');
     const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];
     if (!scopes.includes('access_as_user')) throw new SsoRejected('scope');
-    return { tenantId: tid, aadObjectId: oid, ...(typeof claims.name === 'string' ? { name: claims.name } : {}) };
+    if (claims.ver !== '2.0') throw new SsoRejected('version');
+    const azp = typeof claims.azp === 'string' ? claims.azp.toLowerCase() : '';
+    if (!TEAMS_CLIENT_APP_IDS.includes(azp)) throw new SsoRejected('client application');
+    const name = typeof claims.name === 'string' ? plainName(claims.name) : '';
+    return { tenantId: tid, aadObjectId: oid, ...(name ? { name } : {}) };
   };
 }

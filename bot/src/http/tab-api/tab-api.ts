@@ -9,11 +9,13 @@ import type { ApiResponse, ApiRoute } from '../../teams/feature';
 import { errorBody, HTTP_STATUS } from '../error-status';
 import { BodyRefused, checkBodyHeaders, closeAfterAnswer, readJsonBody, respondRefused } from '../json-body';
 import { Unauthenticated, type Authenticator } from './authenticate';
+import { createCallerBudget, type BudgetSettings, type CallerBudget } from './caller-budget';
 
 export interface TabApiDeps {
   routes: readonly ApiRoute[];
   authenticate: Authenticator;
   bot: BotDeps;
+  listBudget: BudgetSettings;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -26,15 +28,16 @@ const MAX_BODY = 64 * 1024;
  */
 export function mountTabApi(server: Server, deps: TabApiDeps): void {
   const parseQuery = restify.plugins.queryParser({ mapParams: false, allowDots: false, plainObjects: true, arrayLimit: 0 });
+  const budget = createCallerBudget(deps.listBudget);
   for (const route of deps.routes) {
     const path = `/api/tab/${route.path.replace(/^\//, '')}`;
-    const handler = async (req: Request, res: Response) => handle(deps, route, req, res);
+    const handler = async (req: Request, res: Response) => handle(deps, route, req, res, budget);
     if (route.method === 'get' || route.method === 'delete') server[route.method === 'get' ? 'get' : 'del'](path, parseQuery, handler);
     else server[route.method](path, parseQuery, handler);
   }
 }
 
-async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Response): Promise<void> {
+async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Response, budget: CallerBudget): Promise<void> {
   const { repos, roles, i18n } = deps.bot;
   const t = translator(i18n, req.header('accept-language')?.split(',')[0]);
   res.setHeader('cache-control', 'no-store');
@@ -43,6 +46,7 @@ async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Resp
     // Refusable from the headers alone (type, encoding, declared size): before anything else.
     if (writes) checkBodyHeaders(req, MAX_BODY, false);
     const caller = await deps.authenticate(req);
+    if (!budget.admit(route, caller, res)) return;
     // Only an authenticated caller gets a body read at all.
     const body = writes ? await readJsonBody(req, MAX_BODY) : undefined;
     const query = plainQuery(req.query);

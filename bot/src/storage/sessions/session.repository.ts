@@ -24,6 +24,8 @@ interface SessionEntity {
   status: SessionStatus;
   createdBy: string;
   updatedAt: Date;
+  /** Absent on rows written before sessions were revisioned: read as 0. */
+  sequence?: number;
 }
 
 /** Sessions of a group share its partition; a group has a handful a year, so listing is cheap. */
@@ -58,7 +60,7 @@ export class TableSessionRepository implements SessionRepository {
 
 function toEntity(s: Session): SessionEntity {
   const { agenda, ...rest } = s;
-  return { partitionKey: toKey(s.tenantId, s.teamId), rowKey: toKey(s.id), ...rest, agenda: JSON.stringify(agenda) };
+  return { partitionKey: toKey(s.tenantId, s.teamId), rowKey: toKey(s.id), ...rest, agenda: JSON.stringify(agenda), sequence: s.sequence ?? 0 };
 }
 
 function fromEntity(e: SessionEntity): Session {
@@ -74,6 +76,7 @@ function fromEntity(e: SessionEntity): Session {
     status: e.status,
     createdBy: e.createdBy,
     updatedAt: new Date(e.updatedAt),
+    sequence: typeof e.sequence === 'number' ? e.sequence : 0,
   };
   if (e.place) s.place = e.place;
   if (e.onlineUrl) s.onlineUrl = e.onlineUrl;

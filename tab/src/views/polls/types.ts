@@ -18,7 +18,13 @@ export interface OptionResult {
   leading: boolean;
 }
 
-/** GET /api/tab/polls and polls/:id (bot/src/teams/features/polls/poll-routes.ts). */
+/** GET /api/tab/polls: a page of polls, newest first. */
+export interface PollPage {
+  polls: PollSummary[];
+  nextPageToken?: string | null;
+}
+
+/** GET /api/tab/polls (each poll) and polls/:id (bot/src/teams/features/polls/poll-routes.ts). */
 export interface PollSummary {
   id: string;
   question: string;

@@ -15,7 +15,7 @@ import { useReviewItem } from './use-review-item';
 export function ReviewMode() {
   const t = useT();
   const { api, me } = useSession();
-  const list = useResource(() => api.get<{ items: Item[] }>('items', { open: 'true', sort: 'ref' }).then((r) => r.items), [api]);
+  const list = useResource(() => api.getPages<{ items: Item[]; nextPageToken?: string | null }>('items', { open: 'true', sort: 'ref' }).then((pages) => pages.flatMap((p) => p.items)), [api]);
   const [index, setIndex] = useState(0);
   const items = list.data ?? [];
   const at = Math.min(index, Math.max(0, items.length - 1));

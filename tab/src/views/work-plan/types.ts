@@ -25,10 +25,16 @@ export interface Item {
   etag?: string;
 }
 
-/** GET items: the items and the caller's own organisation (from storage). */
+/** GET items: the items and the caller's own organisation (from storage), a page at a time. */
 export interface ItemsResponse {
   items: Item[];
   me: { organisation: string | null };
+  nextPageToken?: string | null;
+}
+
+/** The pages of GET items as one answer. */
+export function joinItemPages(pages: ItemsResponse[]): ItemsResponse {
+  return { items: pages.flatMap((p) => p.items), me: pages[0]?.me ?? { organisation: null } };
 }
 
 export interface ItemWithEtag {

@@ -18,6 +18,7 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       method: 'get',
       path: 'decisions',
       audience: 'member',
+      list: true,
       async handle(scope, req) {
         const q = (req.query.q ?? '').slice(0, 200);
         const page = /^\d{1,6}$/.test(req.query.page ?? '') ? Number(req.query.page) : 0;
@@ -28,6 +29,7 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       method: 'get',
       path: 'decisions/verify',
       audience: 'member',
+      list: true,
       async handle(scope) {
         const result = await verifyRegister(svc, scope.caller, scope.group);
         return { json: { ...result, message: describeVerification(scope.t, result) } };

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { QuorumError } from '../../../domain/errors';
 import { loadPoll } from '../../../domain/polls/cast-vote.use-case';
 import { canSeeResults, isOpen, type Poll } from '../../../domain/polls/poll';
 import type { PollDeps } from '../../../domain/polls/poll-deps';
 import { computeResults } from '../../../domain/polls/results';
 import type { ApiRoute, ApiScope } from '../../feature';
+import { pageRequest, takePage } from '../../list-page';
 import { parsePayload } from '../../payload';
 import type { PollActions } from './poll-actions';
 import { createPollBody, pollsQuery, toFormInput } from './poll-api-schemas';
@@ -35,6 +37,12 @@ async function summary(deps: PollDeps, scope: ApiScope, poll: Poll) {
   };
 }
 
+/** Newest first; the id breaks ties, so the order is total and a page's end is exact. */
+const pollCursor = z.strictObject({ createdAt: z.number().int().min(0), id: z.string().min(1).max(64) });
+type PollCursor = z.infer<typeof pollCursor>;
+const cursorOf = (p: Poll): PollCursor => ({ createdAt: p.createdAt.getTime(), id: p.id });
+const newestFirst = (a: PollCursor, b: PollCursor) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /**
  * Tab API: a group's polls (optionally one session's), one poll, the CSV export, and
  * creating and closing — the same use cases and channel posts as in chat.
@@ -45,10 +53,14 @@ export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () =
       method: 'get',
       path: 'polls',
       audience: 'member',
+      list: true,
       handle: async (scope, req) => {
-        const { session } = parsePayload(pollsQuery, req.query);
+        const paging = pageRequest('polls', scope.group, req.query, pollCursor);
+        const { session } = parsePayload(pollsQuery, paging.filter);
         const polls = (await deps.polls.list(scope.group)).filter((p) => session === undefined || p.sessionId === session);
-        return { json: await Promise.all(polls.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => summary(deps, scope, p))) };
+        const page = takePage(polls.sort((a, b) => newestFirst(cursorOf(a), cursorOf(b))), paging, (p, c) => newestFirst(cursorOf(p), c), cursorOf);
+        // Tallies are read for this page's polls only.
+        return { json: { polls: await Promise.all(page.items.map((p) => summary(deps, scope, p))), nextPageToken: page.nextPageToken } };
       },
     },
     {

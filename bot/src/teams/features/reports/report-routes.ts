@@ -28,6 +28,7 @@ export function reportRoutes(svc: ReportServices): ApiRoute[] {
       method: 'get',
       path: 'reports/session/:id/:format',
       audience: 'member',
+      list: true,
       async handle(scope, req) {
         const format = formatOf(req.params.format);
         const session = await sessionById(svc, scope.group, req.params.id ?? '');
@@ -40,6 +41,7 @@ export function reportRoutes(svc: ReportServices): ApiRoute[] {
       method: 'get',
       path: 'reports/year/:year/:format',
       audience: 'member',
+      list: true,
       async handle(scope, req) {
         const format = formatOf(req.params.format);
         const year = parseYear(req.params.year ?? '');

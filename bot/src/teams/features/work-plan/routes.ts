@@ -1,13 +1,15 @@
+import { z } from 'zod';
 import type { Group } from '../../../domain/group';
 import { QuorumError } from '../../../domain/errors';
-import { parseRef, refOf, type ActionItem, type HistoryEntry } from '../../../domain/work-plan/action-item';
+import { ITEM_STATUSES, parseRef, PRIORITIES, refOf, type ActionItem, type HistoryEntry } from '../../../domain/work-plan/action-item';
 import { changeItem, createItem, getItem, itemHistory } from '../../../domain/work-plan/action-items.use-case';
 import { invalid } from '../../../domain/work-plan/item-errors';
-import { filterItems, sortItems, type ItemFilter } from '../../../domain/work-plan/item-query';
+import { compareItems, filterItems, sortItems, type ItemFilter, type ItemSortKey } from '../../../domain/work-plan/item-query';
 import { localDate } from '../../../domain/local-time';
 import { readSettings, saveSettings, type SettingsPrecondition } from '../../../domain/work-plan/settings.use-case';
 import type { WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
 import type { ApiRequest, ApiRoute, ApiScope } from '../../feature';
+import { pageRequest, takePage } from '../../list-page';
 import { parsePayload } from '../../payload';
 import { createItemBody, itemsQuery, patchItemBody, settingsBody } from './api-schemas';
 import { toCsv } from './items-csv';
@@ -78,8 +80,21 @@ function settingsJson(s: WorkPlanSettings) {
   return rest;
 }
 
-async function filtered(w: WorkPlanContext, scope: ApiScope, req: ApiRequest): Promise<{ items: ActionItem[]; names: Map<string, string>; etags: Map<number, string> }> {
-  const q = parsePayload(itemsQuery, req.query);
+/** Where a page of items ended: the last item's sort fields (see list-page.ts). */
+const itemCursor = z.strictObject({
+  number: z.number().int().min(1).max(1_000_000),
+  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  priority: z.enum(PRIORITIES),
+  updatedAt: z.string().max(40),
+  status: z.enum(ITEM_STATUSES),
+});
+
+function cursorOf(i: ActionItem): ItemSortKey {
+  return { number: i.number, ...(i.due ? { due: i.due } : {}), priority: i.priority, updatedAt: i.updatedAt, status: i.status };
+}
+
+async function filtered(w: WorkPlanContext, scope: ApiScope, query: Readonly<Record<string, string>>) {
+  const q = parsePayload(itemsQuery, query);
   const { value: settings } = await readSettings(w, scope.group);
   const f: ItemFilter = {};
   if (q.status) f.status = q.status;
@@ -93,7 +108,8 @@ async function filtered(w: WorkPlanContext, scope: ApiScope, req: ApiRequest): P
   if (q.dueTo) f.dueTo = q.dueTo;
   const [all, names] = await Promise.all([w.items.listVersioned(scope.group), memberNames(w, scope.group)]);
   const etags = new Map(all.map((v) => [v.value.number, v.etag]));
-  return { items: sortItems(filterItems(all.map((v) => v.value), f), q.sort ?? 'due', q.order === 'desc'), names, etags };
+  const order = { sort: q.sort ?? 'due', descending: q.order === 'desc' } as const;
+  return { items: sortItems(filterItems(all.map((v) => v.value), f), order.sort, order.descending), names, etags, order };
 }
 
 async function oneItem(w: WorkPlanContext, scope: ApiScope, group: Group, number: number, extra: { history?: HistoryEntry[] } = {}) {
@@ -109,14 +125,19 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       method: 'get',
       path: 'items',
       audience: 'member',
+      list: true,
       handle: async (scope, req) => {
-        const [{ items, names, etags }, orgs] = await Promise.all([filtered(w, scope, req), w.settings.memberOrganisations(scope.group)]);
+        const paging = pageRequest('items', scope.group, req.query, itemCursor);
+        const [{ items, names, etags, order }, orgs] = await Promise.all([filtered(w, scope, paging.filter), w.settings.memberOrganisations(scope.group)]);
+        const compare = compareItems(order.sort, order.descending);
+        const page = takePage(items, paging, compare, cursorOf);
         // Each item's ETag (edits go straight to PATCH with If-Match) and the caller's own
         // organisation (for "my organisation" filtering), both from storage, never the request.
         return {
           json: {
-            items: items.map((i) => ({ ...itemJson(i, names), etag: etags.get(i.number) ?? '' })),
+            items: page.items.map((i) => ({ ...itemJson(i, names), etag: etags.get(i.number) ?? '' })),
             me: { organisation: orgs.get(scope.caller.aadObjectId.toLowerCase()) ?? null },
+            nextPageToken: page.nextPageToken,
           },
         };
       },
@@ -125,8 +146,9 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       method: 'get',
       path: 'items.csv',
       audience: 'member',
+      list: true,
       handle: async (scope, req) => {
-        const { items, names } = await filtered(w, scope, req);
+        const { items, names } = await filtered(w, scope, req.query);
         return { body: toCsv(items, names), contentType: 'text/csv; charset=utf-8', filename: 'action-items.csv' };
       },
     },
