@@ -35,12 +35,6 @@ export type ChainVerification =
       before?: string;
     };
 
-/**
- * Walks the stored rows in order and reports the first that does not check out: a record
- * whose content no longer hashes to its stored hash (content changed), a position with no
- * record (record missing), or a record at another position than the one it was hashed at
- * (order changed). The head must name the last record.
- */
 export interface VerifyOptions {
   /** The register's owner: a record naming another group was copied in from elsewhere. */
   group?: GroupRef;
@@ -52,6 +46,13 @@ export interface VerifyOptions {
   anchors?: readonly ChainAnchor[];
 }
 
+/**
+ * Walks the stored rows in order and reports the first that does not check out: a record
+ * whose content no longer hashes to its stored hash (content changed), a position with no
+ * record (record missing), or a record at another position than the one it was hashed at
+ * (order changed). The head must name the last record, and every kept head (anchor) must
+ * still be found at its position.
+ */
 export function verifyChain(rows: readonly StoredDecisionRow[], head: ChainHead | undefined, opts: VerifyOptions = {}): ChainVerification {
   const count = rows.length;
   let prevHash = GENESIS_HASH;

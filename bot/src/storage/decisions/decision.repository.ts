@@ -58,7 +58,9 @@ export class TableDecisionStore implements DecisionStore {
       // The whole table, not the head rows: a register whose head was deleted is still found.
       for await (const e of this.table.listEntities<{ tenantId?: unknown; teamId?: unknown }>()) {
         const row = { partitionKey: String(e.partitionKey), rowKey: String(e.rowKey), tenantId: e.tenantId, teamId: e.teamId };
-        byPartition.set(row.partitionKey, [...(byPartition.get(row.partitionKey) ?? []), row]);
+        const rows = byPartition.get(row.partitionKey);
+        if (rows) rows.push(row);
+        else byPartition.set(row.partitionKey, [row]);
       }
       return [...byPartition].map(([where, rows]) => locate(where, rows));
     });
