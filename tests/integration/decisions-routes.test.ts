@@ -53,10 +53,11 @@ describe('decisions routes of the tab API', () => {
     await tables.ensureTables(feature.tables);
   });
 
-  it('declares list, detail and verify for members, and recording for co-chairs', () => {
+  it('declares list, detail and verify for members, and recording and the checkpoint for co-chairs', () => {
     expect(feature.routes!.map((r) => `${r.method} ${r.path} ${r.audience}`).sort()).toEqual([
       'get decisions member',
       'get decisions/:ref member',
+      'get decisions/checkpoint co-chair',
       'get decisions/verify member',
       'post decisions co-chair',
     ]);

@@ -169,12 +169,12 @@ function voteOutcome(answer: string): string {
 /**
  * What may differ between two runs of the same week: ids the connector or botbuilder make up
  * (activity ids, reply-to ids), the stand-in's address, real-time stamps, and decision
- * fingerprints (they cover a random per-group pseudonym of the recorder). Everything else —
+ * fingerprints and chain heads (they cover a random per-group pseudonym of the recorder). Everything else —
  * text, cards, mentions, dates from the shared clock — must be equal.
  */
 export function normalise(body: unknown): string {
   if (typeof body !== 'object' || body === null) return JSON.stringify(body);
   const { id: _id, replyToId: _reply, timestamp: _t, localTimestamp: _l, serviceUrl: _s, ...rest } = body as Record<string, unknown>;
-  // A decision's fingerprint covers its recorder's pseudonym, which is random per group.
-  return JSON.stringify(rest).replace(/\b[0-9a-f]{64}\b/g, '<sha-256>');
+  // A decision's fingerprint (and the chain head its card shows, in full and as 16 hex digits) covers its recorder's pseudonym, which is random per group.
+  return JSON.stringify(rest).replace(/\b[0-9a-f]{64}\b/g, '<sha-256>').replace(/\b[0-9a-f]{16}\b/g, '<sha-256 prefix>');
 }

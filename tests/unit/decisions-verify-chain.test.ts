@@ -79,3 +79,20 @@ describe('statuses', () => {
     });
   });
 });
+
+describe('verifying a chain against kept heads and its owner', () => {
+  it('fails a chain shorter than a kept head, or with another hash at its position', () => {
+    const rows = chain(3);
+    const kept = { seq: 3, hash: String(rows[2]!.hash) };
+    expect(verifyChain(rows, headOf(rows), { anchors: [kept, { seq: 2, hash: String(rows[1]!.hash).slice(0, 16) }] })).toMatchObject({ ok: true, count: 3 });
+    const cut = rows.slice(0, 2);
+    expect(verifyChain(cut, headOf(cut), { anchors: [kept] })).toMatchObject({ ok: false, problem: 'record-missing', detail: 'shorter-than-anchor', position: 3, after: 'D-2026-002' });
+    expect(verifyChain(rows, headOf(rows), { anchors: [{ seq: 2, hash: 'f'.repeat(64) }] })).toMatchObject({ ok: false, problem: 'content-changed', detail: 'anchor-mismatch', position: 2, ref: 'D-2026-002' });
+  });
+
+  it('fails records that name another group than the register they are stored in', () => {
+    const rows = chain(2);
+    expect(verifyChain(rows, headOf(rows), { group: { tenantId: 't', teamId: 'team' } })).toMatchObject({ ok: true });
+    expect(verifyChain(rows, headOf(rows), { group: { tenantId: 't', teamId: 'another' } })).toMatchObject({ ok: false, problem: 'order-changed', detail: 'other-register', position: 1 });
+  });
+});

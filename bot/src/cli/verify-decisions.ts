@@ -2,29 +2,39 @@
  * Command-line check of the decisions register, straight from storage (no bot, no Teams):
  *
  *   node --import tsx bot/src/cli/verify-decisions.ts [--tenant <id>] [--team <id>]
+ *        [--expect <seq>:<hash>]... [--checkpoint <file>]
  *
  * Reads the service's own settings (STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL,
  * STORAGE_TABLE_PREFIX; a .env file too). Without either, it checks the local Azurite that
  * `npm start` runs on port 10002. Prints, per group, "N decisions, chain intact, head <hash>"
- * or the first record that does not check out and why. Exit code: 0 intact, 1 a register
+ * or the first record that does not check out and why. Registers are found from their rows
+ * (a head, records, or both) and from the groups table; rows that belong to no register fail
+ * too. --expect checks a head someone kept (from a channel post: record #seq had this hash);
+ * --checkpoint checks every record hash of a checkpoint a co-chair downloaded from the tab
+ * (docs/decision-register.md). Exit code: 0 intact, 1 a register
  * failed verification, 2 it could not check (bad settings or arguments, storage unreachable).
  */
+import { readFileSync } from 'node:fs';
 import { DefaultAzureCredential } from '@azure/identity';
 import { describeVerification } from '../cards/decisions/verification-text';
 import { azuriteConnectionString } from '../dev/azurite';
+import { parseAnchor, SHORT_HASH_LENGTH, type ChainAnchor } from '../domain/decisions/chain-anchor';
+import { parseCheckpoint } from '../domain/decisions/checkpoint';
 import { verifyGroupChain } from '../domain/decisions/find-decisions.use-case';
+import type { RegisterLocation } from '../domain/decisions/ports';
 import type { GroupRef } from '../domain/identity';
-import { createI18n, translator } from '../i18n/i18n';
+import { createI18n, translator, type Translate } from '../i18n/i18n';
 import { DECISION_TABLES } from '../storage/decisions/decision.entities';
 import { TableDecisionStore } from '../storage/decisions/decision.repository';
+import { allRegisters } from '../storage/decisions/register-locations';
 import { createTableClients, type StorageTarget } from '../storage/table-client.factory';
 import { configOrComplain, type CliIo } from './cli-io';
 
 export async function runVerifyDecisions(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
-  const args = parseArgs(argv);
+  const args = parseArgs(argv, io);
   if ('error' in args) {
     io.err(args.error);
-    io.err('usage: verify-decisions [--tenant <tenant id>] [--team <team id>]');
+    io.err(USAGE);
     return 2;
   }
   const config = configOrComplain(env, io);
@@ -38,20 +48,23 @@ export async function runVerifyDecisions(argv: readonly string[], env: Record<st
   }
 
   const t = translator(createI18n(), 'en');
-  const store = new TableDecisionStore(createTableClients(target, config.storage.tablePrefix).table(DECISION_TABLES.chain));
+  const tables = createTableClients(target, config.storage.tablePrefix);
+  const store = new TableDecisionStore(tables.table(DECISION_TABLES.chain));
   try {
-    const groups = (await store.groups()).filter((g) => (!args.tenant || g.tenantId === args.tenant) && (!args.team || g.teamId === args.team));
-    if (groups.length === 0) {
+    const selected = (await allRegisters(store, tables.table('groups'))).filter((l) => matches(l, args));
+    if (args.anchors.length > 0 && selected.length !== 1) {
+      io.err(selected.length === 0 ? 'No register of decisions for that team: the kept head cannot be in it.' : '--expect and --checkpoint check one register: name it with --team (and --tenant).');
+      return selected.length === 0 ? 1 : 2;
+    }
+    if (selected.length === 0) {
       io.out(args.team || args.tenant ? 'No register of decisions for that team.' : 'No decisions recorded yet.');
       return args.team || args.tenant ? 1 : 0;
     }
     let broken = 0;
-    for (const group of groups) {
-      const result = await verifyGroupChain(store, group);
-      const text = describeVerification(t, result);
-      const line = [text.result, text.detail].filter(Boolean).join(' ');
-      if (!result.ok) broken++;
-      io.out(`${line} (${label(group)})`);
+    for (const location of selected) {
+      const line = await checkOne(store, t, location, args.anchors);
+      if (!line.ok) broken++;
+      io.out(line.text);
     }
     return broken ? 1 : 0;
   } catch (err) {
@@ -60,21 +73,71 @@ export async function runVerifyDecisions(argv: readonly string[], env: Record<st
   }
 }
 
+async function checkOne(store: TableDecisionStore, t: Translate, location: RegisterLocation, anchors: readonly ChainAnchor[]): Promise<{ ok: boolean; text: string }> {
+  if (!location.group) {
+    return { ok: false, text: `The register does not verify: ${location.strays} rows stored under "${location.where}" belong to no team's register (rows moved, or their team fields changed).` };
+  }
+  const result = await verifyGroupChain(store, location.group, anchors);
+  const text = describeVerification(t, result);
+  if (result.ok && location.strays > 0) {
+    return { ok: false, text: `The register does not verify: ${location.strays} rows stored with it are not part of it (another team's, or no chain position). (${label(location.group)})` };
+  }
+  const kept = result.ok && anchors.length ? ` Matches the kept head${anchors.length > 1 ? 's' : ''} (${anchors.length}).` : '';
+  return { ok: result.ok, text: `${[text.result, text.detail].filter(Boolean).join(' ')}${kept} (${label(location.group)})` };
+}
+
+function matches(l: RegisterLocation, args: Args): boolean {
+  // A place no group can be named for is shown only when every register is checked.
+  if (!l.group) return !args.tenant && !args.team;
+  return (!args.tenant || l.group.tenantId === args.tenant) && (!args.team || l.group.teamId === args.team);
+}
+
 function label(g: GroupRef): string {
   return `team ${g.teamId}, tenant ${g.tenantId}`;
 }
 
-function parseArgs(argv: readonly string[]): { tenant?: string; team?: string } | { error: string } {
-  const out: { tenant?: string; team?: string } = {};
+const USAGE = 'usage: verify-decisions [--tenant <tenant id>] [--team <team id>] [--expect <seq>:<hash>]... [--checkpoint <file>]';
+
+interface Args {
+  tenant?: string;
+  team?: string;
+  anchors: ChainAnchor[];
+}
+
+function parseArgs(argv: readonly string[], io: CliIo): Args | { error: string } {
+  const out: Args = { anchors: [] };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if ((flag === '--tenant' || flag === '--team') && value && !value.startsWith('--')) {
-      out[flag === '--tenant' ? 'tenant' : 'team'] = value;
-      i++;
+    if (!value || value.startsWith('--')) return { error: `unexpected argument: ${flag}` };
+    i++;
+    if (flag === '--tenant') out.tenant = value;
+    else if (flag === '--team') out.team = value;
+    else if (flag === '--expect') {
+      const anchor = parseAnchor(value);
+      if (!anchor) return { error: `--expect ${value}: give <seq>:<hash>, the hash in full or its first ${SHORT_HASH_LENGTH} hex digits or more` };
+      out.anchors.push(anchor);
+    } else if (flag === '--checkpoint') {
+      const checkpoint = readCheckpointFile(value);
+      if ('error' in checkpoint) return checkpoint;
+      if ((out.tenant && out.tenant !== checkpoint.tenantId) || (out.team && out.team !== checkpoint.teamId)) return { error: 'the checkpoint is of another team than --tenant/--team' };
+      out.tenant = checkpoint.tenantId;
+      out.team = checkpoint.teamId;
+      out.anchors.push(...checkpoint.anchors);
+      io.err(`Checkpoint of ${checkpoint.anchors.length} records (head #${checkpoint.seq}) from ${value}.`);
     } else return { error: `unexpected argument: ${flag}` };
   }
   return out;
+}
+
+function readCheckpointFile(file: string): ReturnType<typeof parseCheckpoint> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { error: `cannot read the checkpoint file ${file}` };
+  }
+  return parseCheckpoint(text);
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, odata } from '@azure/data-tables';
 import type { TokenCredential } from '@azure/identity';
+import { batchSeparatorsPolicy } from './batch-separators.policy';
 
 export type StorageTarget =
   | { kind: 'connection-string'; connectionString: string }
@@ -37,6 +38,7 @@ export function createTableClients(target: StorageTarget, prefix: string): Table
         target.kind === 'connection-string'
           ? TableClient.fromConnectionString(target.connectionString, fullName(name), options)
           : new TableClient(target.accountUrl, fullName(name), target.credential, options);
+      c.pipeline.addPolicy(batchSeparatorsPolicy());
       clients.set(name, c);
     }
     return c;

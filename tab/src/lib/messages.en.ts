@@ -112,6 +112,8 @@ export const en = {
   decVerifyIntact: 'Chain intact',
   decVerifyBroken: 'Chain broken',
   decVerifying: 'Checking the chain…',
+  decCheckpoint: 'Download a checkpoint',
+  decCheckpointHint: 'Keep it outside Teams: the register can later be checked against it.',
   decRecordTitle: 'Record a decision',
   decFieldTitle: 'Title',
   decFieldText: 'Decision text',

@@ -114,6 +114,8 @@ export const fr: typeof en = {
   decVerifyIntact: 'Chaîne intacte',
   decVerifyBroken: 'Chaîne rompue',
   decVerifying: 'Vérification de la chaîne…',
+  decCheckpoint: 'Télécharger un point de contrôle',
+  decCheckpointHint: 'Conservez-le hors de Teams : le registre pourra être vérifié par rapport à lui.',
   decRecordTitle: 'Enregistrer une décision',
   decFieldTitle: 'Titre',
   decFieldText: 'Texte de la décision',

@@ -2,6 +2,7 @@ import { MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-component
 import { useState } from 'react';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import { CheckpointButton } from './decisions/checkpoint-button';
 import { DecisionDetail } from './decisions/decision-detail';
 import { DecisionList } from './decisions/decision-list';
 import { CoChairsOnly, RecordForm } from './decisions/record-form';
@@ -20,6 +21,7 @@ export default function DecisionsView() {
         {t('decTitle')}
       </Subtitle2>
       <VerifyState version={version} />
+      {me.role === 'co-chair' && <CheckpointButton />}
       {me.role === 'co-chair' ? (
         <RecordForm
           onRecorded={(ref) => {

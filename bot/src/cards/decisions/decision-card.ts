@@ -1,3 +1,4 @@
+import { shortHash } from '../../domain/decisions/chain-anchor';
 import type { DecisionView } from '../../domain/decisions/find-decisions.use-case';
 import type { Translate } from '../../i18n/i18n';
 import { expandCard, type AdaptiveCard } from '../render';
@@ -40,9 +41,15 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
     rationale: d.rationale ?? '',
     facts,
     fingerprint: t('decisions.fingerprint', { hash: d.hash }),
+    // A record's hash is the chain head once it is appended: a card kept from the channel anchors the register there.
+    anchor: {
+      short: t('decisions.anchor.short', { seq: d.seq, short: shortHash(d.hash) }),
+      explain: t('decisions.anchor.explain'),
+      expect: t('decisions.anchor.expect', { seq: d.seq, hash: d.hash }),
+    },
     teamId: opts.teamId,
     canAmend: opts.canManage && d.status === 'in-force' && d.kind !== 'revocation',
     showDetails: opts.showDetails ?? false,
-    labels: { rationale: t('decisions.fields.rationale'), amend: t('decisions.actions.amend'), revoke: t('decisions.actions.revoke'), details: t('decisions.actions.details') },
+    labels: { rationale: t('decisions.fields.rationale'), amend: t('decisions.actions.amend'), revoke: t('decisions.actions.revoke'), details: t('decisions.actions.details'), chain: t('decisions.anchor.toggle') },
   });
 }

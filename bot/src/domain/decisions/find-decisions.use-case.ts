@@ -5,6 +5,7 @@ import { parseRef, type DecisionRecord } from './decision';
 import { deriveStatuses, toRecord, type StatusOf } from './decision-record';
 import { pageOf, searchDecisions, type DecisionQuery, type Page } from './decision-query';
 import type { DecisionStore, PseudonymStore } from './ports';
+import type { ChainAnchor } from './chain-anchor';
 import { verifyChain, type ChainVerification } from './verify-chain';
 
 export interface ReadDeps {
@@ -59,13 +60,13 @@ export async function verifyRegister(deps: ReadDeps, caller: Caller, group: Grou
   return verifyGroupChain(deps.store, group);
 }
 
-export async function verifyGroupChain(store: DecisionStore, group: GroupRef): Promise<ChainVerification> {
+export async function verifyGroupChain(store: DecisionStore, group: GroupRef, anchors: readonly ChainAnchor[] = []): Promise<ChainVerification> {
   // Head first: an append landing between the two reads then shows as a row beyond the
   // head, so verify again once before calling that tampering.
   for (let attempt = 1; ; attempt++) {
     const head = await store.head(group);
     const rows = await store.rows(group);
-    const result = verifyChain(rows, head?.value);
+    const result = verifyChain(rows, head?.value, { group, anchors });
     if (result.ok || result.detail !== 'beyond-head' || attempt >= 3) return result;
   }
 }

@@ -25,8 +25,20 @@ export interface DecisionStore {
    * when another append got in first.
    */
   append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined): Promise<void>;
-  /** Groups that have a register (for the command-line verifier). */
-  groups(): Promise<GroupRef[]>;
+  /**
+   * Every place in storage holding register rows, found from the rows themselves (a head,
+   * records, or both), so that deleting a head does not hide a register from the verifier.
+   */
+  registers(): Promise<RegisterLocation[]>;
+}
+
+export interface RegisterLocation {
+  /** The group whose register this is: named by its rows and stored where that group's register belongs. */
+  group?: GroupRef;
+  /** Storage's own name for the place, to point at it when no group can be named. */
+  where: string;
+  /** Rows kept here that are not part of the group's register (naming another group or none, or keyed as no chain position). */
+  strays: number;
 }
 
 /**

@@ -2,11 +2,11 @@ import { odata, RestError, type TableClient, type TableEntity, type TransactionA
 import { QuorumError } from '../../domain/errors';
 import type { ChainHead, DecisionRecord } from '../../domain/decisions/decision';
 import { toRecord } from '../../domain/decisions/decision-record';
-import type { DecisionStore, StoredDecisionRow } from '../../domain/decisions/ports';
+import type { DecisionStore, RegisterLocation, StoredDecisionRow } from '../../domain/decisions/ports';
 import type { GroupRef } from '../../domain/identity';
 import type { Versioned } from '../../domain/versioned';
 import { getOrUndefined, guard, toDomainError } from '../storage-errors';
-import { groupPartition, HEAD_ROW, headEntity, RECORD_RANGE, recordEntity, rowFromEntity, type HeadEntity } from './decision.entities';
+import { groupPartition, HEAD_ROW, headEntity, positionOf, RECORD_RANGE, recordEntity, rowFromEntity, type HeadEntity } from './decision.entities';
 
 /**
  * The register in Azure Tables. Each group is one partition holding a head row (count, last
@@ -52,12 +52,17 @@ export class TableDecisionStore implements DecisionStore {
     }
   }
 
-  async groups(): Promise<GroupRef[]> {
+  async registers(): Promise<RegisterLocation[]> {
     return guard(async () => {
-      const out: GroupRef[] = [];
-      const iter = this.table.listEntities<HeadEntity>({ queryOptions: { filter: odata`RowKey eq ${HEAD_ROW}` } });
-      for await (const e of iter) out.push({ tenantId: e.tenantId, teamId: e.teamId });
-      return out;
+      const byPartition = new Map<string, { partitionKey: string; rowKey: string; tenantId?: unknown; teamId?: unknown }[]>();
+      // The whole table, not the head rows: a register whose head was deleted is still found.
+      for await (const e of this.table.listEntities<{ tenantId?: unknown; teamId?: unknown }>()) {
+        const row = { partitionKey: String(e.partitionKey), rowKey: String(e.rowKey), tenantId: e.tenantId, teamId: e.teamId };
+        const rows = byPartition.get(row.partitionKey);
+        if (rows) rows.push(row);
+        else byPartition.set(row.partitionKey, [row]);
+      }
+      return [...byPartition].map(([where, rows]) => locate(where, rows));
     });
   }
 
@@ -87,4 +92,17 @@ export class TableDecisionStore implements DecisionStore {
       return out.sort((a, b) => a.position - b.position);
     });
   }
+}
+
+/** The partition's owner is the group its rows name whose partition this is; every other row is a stray. */
+function locate(where: string, rows: readonly { rowKey: string; tenantId?: unknown; teamId?: unknown }[]): RegisterLocation {
+  const named = (r: { tenantId?: unknown; teamId?: unknown }): GroupRef | undefined =>
+    typeof r.tenantId === 'string' && typeof r.teamId === 'string' ? { tenantId: r.tenantId, teamId: r.teamId } : undefined;
+  const group = rows.map(named).find((g) => g !== undefined && groupPartition(g) === where);
+  const strays = rows.filter((r) => {
+    const g = named(r);
+    const keyed = r.rowKey === HEAD_ROW || positionOf(r.rowKey) !== undefined;
+    return !keyed || !g || !group || g.tenantId !== group.tenantId || g.teamId !== group.teamId;
+  }).length;
+  return group ? { group, where, strays } : { where, strays };
 }

@@ -1,5 +1,6 @@
 import { describeVerification } from '../../../cards/decisions/verification-text';
 import { parseDecisionQuery } from '../../../domain/decisions/decision-query';
+import { registerCheckpoint } from '../../../domain/decisions/checkpoint.use-case';
 import { findDecisions, getDecision, verifyRegister } from '../../../domain/decisions/find-decisions.use-case';
 import { recordDecision } from '../../../domain/decisions/record-decision.use-case';
 import type { ApiRoute } from '../../feature';
@@ -33,6 +34,17 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       async handle(scope) {
         const result = await verifyRegister(svc, scope.caller, scope.group);
         return { json: { ...result, message: describeVerification(scope.t, result) } };
+      },
+    },
+    {
+      // A file a co-chair keeps outside the service (docs/decision-register.md): `decisions:verify --checkpoint` checks it.
+      method: 'get',
+      path: 'decisions/checkpoint',
+      audience: 'co-chair',
+      async handle(scope) {
+        const checkpoint = await registerCheckpoint(svc, scope.caller, scope.group);
+        const day = checkpoint.generatedAt.slice(0, 10);
+        return { body: `${JSON.stringify(checkpoint, null, 2)}\n`, contentType: 'application/json; charset=utf-8', filename: `decisions-checkpoint-${day}-${checkpoint.seq}.json` };
       },
     },
     {
