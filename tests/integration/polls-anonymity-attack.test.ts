@@ -118,7 +118,7 @@ describe('anonymous polls: a reader of all storage links no voter to a choice be
       for (const o of c.truth.values()) tally[o]! += 1;
       const favourite = argmax(tally);
       const baseline = tally[favourite]!;
-      const results = attack(rows, { pollId: c.pollId, options: OPTIONS, voters: [...c.truth.keys()] }, favourite);
+      const results = attack(rows, { pollId: c.pollId, options: OPTIONS, voters: [...c.truth.keys()] }, tally);
       let best = 0;
       let by = 'none';
       for (const [name, guesses] of Object.entries(results)) {

@@ -103,11 +103,12 @@ function voterTimes(rows: SeenRow[], target: Target): Map<string, { at: number[]
 const gap = (a: number[], t: number) => Math.min(...a.map((x) => Math.abs(x - t)));
 
 /**
- * The attacker's heuristics. Each returns a guess (option index) for every voter it can place;
- * voters it cannot place get `fallback` (the overall favourite), so no heuristic does worse
- * than the baseline by refusing to guess.
+ * The attacker's heuristics, given everything stored and the results (`tally`, as published
+ * at close). Each returns a guess (option index) for every voter it can place; voters it
+ * cannot place get the favourite, so no heuristic does worse than the baseline by refusing.
  */
-export function attack(rows: SeenRow[], target: Target, fallback: number): Record<string, Guesses> {
+export function attack(rows: SeenRow[], target: Target, tally: readonly number[]): Record<string, Guesses> {
+  const fallback = argmax(tally);
   const containers = containersOf(rows, target);
   const times = voterTimes(rows, target);
   const guesses = (place: (v: string) => number | undefined): Guesses => Object.fromEntries(target.voters.map((v) => [v, place(v) ?? fallback]));
@@ -144,6 +145,10 @@ export function attack(rows: SeenRow[], target: Target, fallback: number): Recor
     for (const v of free.slice(0, c.size)) batch.set(v, argmax(c.counts));
   }
 
+  // What the results hold beyond every row that holds ballots: the voters no row took.
+  const rest = tally.map((c, i) => c - containers.reduce((sum, k) => sum + (k.counts[i] ?? 0), 0));
+  const unplaced = rest.some((c) => c > 0) ? argmax(rest) : undefined;
+
   return {
     sameTimestampOrEtag: guesses((v) => {
       const t = times.get(v)!;
@@ -159,5 +164,6 @@ export function attack(rows: SeenRow[], target: Target, fallback: number): Recor
     rowOrder: guesses((v) => byOrder.get(v)),
     timeOrder: guesses((v) => byTime.get(v)),
     batchMembership: guesses((v) => batch.get(v)),
+    batchesThenResultsMinusBatches: guesses((v) => batch.get(v) ?? unplaced),
   };
 }
