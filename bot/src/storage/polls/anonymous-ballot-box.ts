@@ -70,12 +70,20 @@ export class AnonymousBallotBox {
   private async commit(pk: string, batch: Waiting[]): Promise<void> {
     let left = batch;
     try {
-      for (let attempt = 1; left.length > 0; attempt++) {
-        const status = await this.attempt(pk, left);
+      for (let attempt = 1; ; attempt++) {
+        // The counter and the batch's markers are read together: one round trip. Someone who has
+        // voted is answered here, so a member repeating a vote never fails other voters' writes.
+        const [counter, voted] = await Promise.all([
+          getOrUndefined(() => this.table.getEntity<ShardEntity>(pk, ANONYMOUS_COUNTER_ROW)),
+          Promise.all(left.map((w) => getOrUndefined(() => this.table.getEntity<MarkerEntity>(pk, markerRow(w.voter))))),
+        ]);
+        if (!counter) throw new QuorumError('not-found', 'no such poll', { reason: 'polls.errors.notFound' });
+        if (counter.sealed) throw pollClosed();
+        left = left.filter((w, i) => (voted[i] ? void w.done({ outcome: 'already-voted' }) : true));
+        if (left.length === 0) return;
+        const status = await this.write(pk, counter as ShardEntity & { etag: string }, left);
         if (status === 'committed') return left.forEach((w) => w.done({ outcome: 'recorded' }));
         if (attempt >= MAX_ATTEMPTS) throw status === 409 ? conflictError() : concurrentError();
-        // 409: someone in the batch has voted already (on another instance, or a double submit): find who.
-        if (status === 409) left = await this.withoutVoters(pk, left);
         await sleep(Math.random() * Math.min(50, 2 * attempt));
       }
     } catch (err) {
@@ -83,11 +91,11 @@ export class AnonymousBallotBox {
     }
   }
 
-  /** One read of the counter and one transaction; a 409/412 (someone got in first) is returned, not thrown. */
-  private async attempt(pk: string, left: Waiting[]): Promise<'committed' | 409 | 412> {
-    const counter = await getOrUndefined(() => this.table.getEntity<ShardEntity>(pk, ANONYMOUS_COUNTER_ROW));
-    if (!counter) throw new QuorumError('not-found', 'no such poll', { reason: 'polls.errors.notFound' });
-    if (counter.sealed) throw pollClosed();
+  /**
+   * One transaction: the markers created, the counter replaced under its ETag. A 412 (another
+   * instance wrote the counter) or 409 (a marker appeared since the read) is returned, not thrown.
+   */
+  private async write(pk: string, counter: ShardEntity & { etag: string }, left: Waiting[]): Promise<'committed' | 409 | 412> {
     const counts = JSON.parse(counter.counts) as number[];
     for (const w of left) for (const s of w.slots) counts[s] = (counts[s] ?? 0) + 1;
     const updated = { partitionKey: pk, rowKey: ANONYMOUS_COUNTER_ROW, voters: counter.voters + left.length, counts: JSON.stringify(counts), sealed: false };
@@ -101,13 +109,5 @@ export class AnonymousBallotBox {
       if (status === 409 || status === 412) return status;
       throw err;
     }
-  }
-
-  private async withoutVoters(pk: string, batch: Waiting[]): Promise<Waiting[]> {
-    const found = await Promise.all(batch.map((w) => getOrUndefined(() => this.table.getEntity<MarkerEntity>(pk, markerRow(w.voter)))));
-    return batch.filter((w, i) => {
-      if (found[i]) w.done({ outcome: 'already-voted' });
-      return !found[i];
-    });
   }
 }
