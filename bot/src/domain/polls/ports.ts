@@ -18,8 +18,9 @@ export interface CastResult {
 
 /**
  * Storage of polls. A vote and its counters are written in one atomic transaction in the
- * poll's partition, so a vote never exists without being counted; counters are sharded so
- * concurrent voters rarely touch the same row.
+ * poll's partition, so a vote never exists without being counted. A named poll's counters are
+ * sharded so concurrent voters rarely touch the same row; an anonymous poll has one counter
+ * row, since a row holding part of the ballots would point at the voters who wrote it.
  */
 export interface PollRepository {
   get(group: GroupRef, pollId: string): Promise<Versioned<Poll> | undefined>;
@@ -29,7 +30,7 @@ export interface PollRepository {
   list(group: GroupRef): Promise<Poll[]>;
   /** Named poll: one row per voter, replaced when the vote changes. */
   castNamed(poll: Poll, voter: { aadObjectId: string; name: string }, ballot: Ballot): Promise<CastResult>;
-  /** Anonymous poll: a "has voted" marker and counters; the choice itself is not stored. */
+  /** Anonymous poll: a "has voted" marker and the poll's one counter row (the total of every ballot); the choice itself is not stored. */
   castAnonymous(poll: Poll, voterAadObjectId: string, ballot: Ballot): Promise<CastResult>;
   /** Reads the counter shards only (their number is fixed): never the votes. */
   tally(poll: Poll): Promise<Tally>;

@@ -11,6 +11,13 @@ export const REFRESH_ROW = 'refresh';
 /** Fixed number of counter rows: reading the tally costs this many rows, however many votes. */
 export const SHARDS = 32;
 export const shardRow = (n: number) => `shard|${String(n).padStart(2, '0')}`;
+/**
+ * An anonymous poll has ONE counter row: a row holding part of the ballots would give them
+ * away (its Timestamp points at the voters who wrote it). Polls created before this rule
+ * keep their 32 rows; their votes since go to this first one (the tally sums them all).
+ */
+export const ANONYMOUS_COUNTER_ROW = shardRow(0);
+export const shardCount = (poll: Pick<Poll, 'anonymous'>) => (poll.anonymous ? 1 : SHARDS);
 export const voteRow = (aad: string) => `vote|${toKey(aad.toLowerCase())}`;
 export const markerRow = (aad: string) => `voted|${toKey(aad.toLowerCase())}`;
 /** Row key ranges (`|` is followed by `}` in code-point order). */

@@ -7,6 +7,7 @@ import { ballotSlots, emptyTally, sameBallot, tallySize, type Ballot, type Poll,
 import type { CastResult, NamedVote, PollRepository } from '../../domain/polls/ports';
 import type { Versioned } from '../../domain/versioned';
 import { toKey } from '../keys';
+import { AnonymousBallotBox } from './anonymous-ballot-box';
 import { ShardLeases } from './shard-leases';
 import { getOrUndefined, guard, toDomainError } from '../storage-errors';
 import {
@@ -18,6 +19,7 @@ import {
   range,
   REFRESH_ROW,
   SHARDS,
+  shardCount,
   shardRow,
   toPollEntity,
   voteRow,
@@ -36,19 +38,23 @@ interface IndexEntity {
 }
 
 /**
- * Polls in Azure Tables. A vote is one transaction in the poll's partition: the voter's row
- * (created, or replaced under its ETag) together with one counter shard (under its ETag).
+ * Polls in Azure Tables. A named vote is one transaction in the poll's partition: the voter's
+ * row (created, or replaced under its ETag) together with one counter shard (under its ETag).
  * A stale ETag or a concurrent create fails the whole transaction, which is then retried
  * from fresh reads on another shard: never a vote without its count, never counted twice.
+ * Anonymous votes go through the ballot box (markers and the poll's single counter row).
  */
 export class TablePollRepository implements PollRepository {
   private readonly leases = new ShardLeases(SHARDS);
+  private readonly ballotBox: AnonymousBallotBox;
 
   constructor(
     private readonly table: TableClient,
     /** Group partition → poll ids, for listing a group's polls. */
     private readonly index: TableClient,
-  ) {}
+  ) {
+    this.ballotBox = new AnonymousBallotBox(table);
+  }
 
   async get(group: GroupRef, pollId: string): Promise<Versioned<Poll> | undefined> {
     const e = await getOrUndefined(() => this.table.getEntity<PollEntity>(pollPartition(group, pollId), POLL_ROW));
@@ -61,7 +67,7 @@ export class TablePollRepository implements PollRepository {
     const actions: TransactionAction[] = [
       ['create', toPollEntity(poll)],
       ['create', { partitionKey: pk, rowKey: REFRESH_ROW, windowStart: new Date(0) }],
-      ...Array.from({ length: SHARDS }, (_, n): TransactionAction => ['create', { partitionKey: pk, rowKey: shardRow(n), voters: 0, counts: zero, sealed: false }]),
+      ...Array.from({ length: shardCount(poll) }, (_, n): TransactionAction => ['create', { partitionKey: pk, rowKey: shardRow(n), voters: 0, counts: zero, sealed: false }]),
     ];
     await guard(() => this.table.submitTransaction(actions));
     await guard(() => this.index.upsertEntity<IndexEntity>({ partitionKey: toKey(poll.tenantId, poll.teamId), rowKey: toKey(poll.id) }, 'Replace'));
@@ -111,18 +117,7 @@ export class TablePollRepository implements PollRepository {
   }
 
   castAnonymous(poll: Poll, voterAadObjectId: string, ballot: Ballot): Promise<CastResult> {
-    const pk = pollPartition(poll, poll.id);
-    const rk = markerRow(voterAadObjectId);
-    return this.withRetries(poll, async (shard) => {
-      if (await getOrUndefined(() => this.table.getEntity<MarkerEntity>(pk, rk))) return { outcome: 'already-voted' };
-      const counts = JSON.parse(shard.counts) as number[];
-      for (const s of ballotSlots(poll, ballot)) counts[s] = (counts[s] ?? 0) + 1;
-      // The marker carries no time, choice or shard; the counters carry no voter.
-      const marker: MarkerEntity = { partitionKey: pk, rowKey: rk, aadObjectId: voterAadObjectId.toLowerCase() };
-      const updated = { partitionKey: pk, rowKey: shard.rowKey, voters: shard.voters + 1, counts: JSON.stringify(counts), sealed: false };
-      await this.table.submitTransaction([['create', marker], ['update', updated, 'Replace', { etag: shard.etag }]]);
-      return { outcome: 'recorded' };
-    });
+    return this.ballotBox.cast(poll, voterAadObjectId, ballot);
   }
 
   /** Runs one attempt on a random unsealed shard; a 409/412 means someone got in first: read again. */
@@ -153,17 +148,17 @@ export class TablePollRepository implements PollRepository {
     return out;
   }
 
+  /** Every counter row the poll has (32, or one for an anonymous poll), each under its ETag. */
   async seal(poll: Poll): Promise<void> {
     const pk = pollPartition(poll, poll.id);
-    for (let n = 0; n < SHARDS; n++) {
-      for (;;) {
-        const shard = await guard(() => this.table.getEntity<ShardEntity>(pk, shardRow(n)));
-        if (shard.sealed) break;
+    for (let shard of await this.rows<ShardEntity & { etag: string }>(poll, 'shard')) {
+      while (!shard.sealed) {
         try {
           await this.table.updateEntity({ partitionKey: pk, rowKey: shard.rowKey, sealed: true }, 'Merge', { etag: shard.etag });
           break;
         } catch (err) {
           if ((err as { statusCode?: number }).statusCode !== 412) throw toDomainError(err);
+          shard = await guard(() => this.table.getEntity<ShardEntity>(pk, shard.rowKey)) as ShardEntity & { etag: string };
         }
       }
     }

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { odata } from '@azure/data-tables';
+import { QuorumError } from '../../bot/src/domain/errors';
+import type { Poll } from '../../bot/src/domain/polls/poll';
+import type { CastResult } from '../../bot/src/domain/polls/ports';
+import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
+import { testTables } from '../support/storage';
+
+jest.setTimeout(60_000);
+
+const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
+const TEAM = '19:anon-race@thread.tacv2';
+
+const poll = (id: string): Poll => ({
+  tenantId: TENANT,
+  teamId: TEAM,
+  id,
+  question: 'Race?',
+  options: [
+    { id: 'o0', text: 'A' },
+    { id: 'o1', text: 'B' },
+    { id: 'o2', text: 'C' },
+  ],
+  kind: 'single',
+  maxChoices: 1,
+  anonymous: true,
+  visibility: 'after-close',
+  closesAt: new Date('2031-01-01T00:00:00Z'),
+  timeZone: 'UTC',
+  status: 'open',
+  createdBy: randomUUID(),
+  createdAt: new Date('2027-01-01T00:00:00Z'),
+  resultsPosted: false,
+  electorate: 400,
+});
+
+/**
+ * Anonymous votes all write the poll's one counter row. Two instances (two repositories, each
+ * with its own batching) take a burst of votes, double submits included, while the poll is
+ * sealed part-way: every vote answered "recorded" is counted once, every other one not at all.
+ */
+describe('anonymous votes racing each other and the close', () => {
+  it('counts exactly the votes that were answered "recorded"', async () => {
+    const { tables } = await testTables();
+    await tables.ensureTables(['polls', 'pollIndex']);
+    const instances = [0, 1].map(() => new TablePollRepository(tables.table('polls'), tables.table('pollIndex')));
+    const p = poll('p0000000anonrace1');
+    await instances[0]!.create(p);
+
+    const voters = Array.from({ length: 300 }, (_, i) => ({ id: randomUUID(), option: i % 3 }));
+    // Every fifth voter submits twice at once, on both instances.
+    const attempts = voters.flatMap((v, i) => (i % 5 === 0 ? [{ ...v, on: 0 }, { ...v, on: 1 }] : [{ ...v, on: i % 2 }]));
+    let answered = 0;
+    let sealed: Promise<void> | undefined;
+    const outcomes = await Promise.all(
+      attempts.map(async (a): Promise<{ id: string; option: number; result: CastResult | 'closed' }> => {
+        try {
+          const result = await instances[a.on]!.castAnonymous(p, a.id, { kind: 'choices', optionIds: [`o${a.option}`] });
+          return { ...a, result };
+        } catch (err) {
+          if (err instanceof QuorumError && err.params.reason === 'polls.errors.closed') return { ...a, result: 'closed' };
+          throw err;
+        } finally {
+          // The co-chair closes once a third of the answers are in, while the rest are in flight.
+          if (++answered === Math.floor(attempts.length / 3)) sealed = instances[1]!.seal(p);
+        }
+      }),
+    );
+    await sealed;
+
+    const recorded = outcomes.filter((o) => o.result !== 'closed' && o.result.outcome === 'recorded');
+    const closed = outcomes.filter((o) => o.result === 'closed');
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(closed.length).toBeGreaterThan(0);
+    expect(outcomes.some((o) => o.result !== 'closed' && o.result.outcome === 'already-voted')).toBe(true);
+    // Nobody counted twice; a double submit is "recorded" once and "already voted" (or closed) once.
+    expect(new Set(recorded.map((o) => o.id)).size).toBe(recorded.length);
+    const expected = [0, 0, 0];
+    for (const o of recorded) expected[o.option]! += 1;
+    expect(await instances[0]!.tally(p)).toEqual({ voters: recorded.length, counts: expected });
+    expect([...(await instances[0]!.voters(p))].sort()).toEqual(recorded.map((o) => o.id.toLowerCase()).sort());
+
+    // One counter row, and it is sealed: a late vote is refused.
+    const counters = [];
+    for await (const e of tables.table('polls').listEntities({ queryOptions: { filter: odata`PartitionKey ne ${''} and RowKey ge ${'shard|'} and RowKey lt ${'shard}'}` } })) counters.push(e);
+    expect(counters.map((c) => [c.rowKey, c.sealed])).toEqual([['shard|00', true]]);
+    await expect(instances[0]!.castAnonymous(p, randomUUID(), { kind: 'choices', optionIds: ['o0'] })).rejects.toMatchObject({ params: { reason: 'polls.errors.closed' } });
+  });
+});
