@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { answersOf, pollRefPayload, pollVotePayload } from '../../cards/polls/poll-card';
-import { pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
+import { POLL_FORM_ERROR_FIELDS, pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
+import type { FormError } from '../../cards/field-errors';
 import { POLL_VERBS, RECORD_AS_DECISION_VERB } from '../../cards/polls/verbs';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
@@ -15,7 +16,7 @@ import { TablePollRepository } from '../../storage/polls/poll.repository';
 import { TablePollSettingsRepository } from '../../storage/polls/poll-settings.repository';
 import { TableSessionRepository } from '../../storage/sessions/session.repository';
 import { decisionFormCard } from './decisions.feature';
-import { presentError } from '../errors.presenter';
+import { formError } from '../form-error';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { PollActions } from './polls/poll-actions';
@@ -45,12 +46,12 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
   const caches = new PollVoteCaches(deps);
   const actions = new PollActions(deps, channel, ctx.logger);
 
-  const form = async (s: TurnScope, group: Group, pollId = newPollId(), notice?: string, values?: Record<string, string>) => {
+  const form = async (s: TurnScope, group: Group, pollId = newPollId(), error?: FormError, values?: Record<string, string>) => {
     const now = deps.clock.now();
     const sessions = (await deps.sessions.list(group)).filter((x) => x.status !== 'closed' && x.endsAt > now);
     const soon = nextSession(sessions, now);
     const defaults = values ?? { closesDate: localParts(new Date(now.getTime() + 7 * 86_400_000), group.timeZone).date, closesTime: '17:00', ...(soon ? { sessionId: soon.id } : {}) };
-    return renderPollForm(s.t, { teamId: group.teamId, pollId, timeZone: group.timeZone, sessions: sessions.map((x) => ({ id: x.id, title: x.title })), ...(notice ? { notice } : {}), values: defaults });
+    return renderPollForm(s.t, { teamId: group.teamId, pollId, timeZone: group.timeZone, sessions: sessions.map((x) => ({ id: x.id, title: x.title })), ...(error ? { error } : {}), values: defaults });
   };
 
   /** Votes and views name a team: outside it (another team or tenant, or not a member) the answer is the same clear refusal. */
@@ -83,7 +84,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
       // A refused form comes back with its values and the reason, and nothing is stored.
       if (!(err instanceof QuorumError) || err.code !== 'validation') throw err;
       const values = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-      return { card: await form(s, group, pollId, presentError(err, s.t, ctx.logger, 'card:poll.create').text, values) };
+      return { card: await form(s, group, pollId, formError(err, s.t, ctx.logger, 'card:poll.create', POLL_FORM_ERROR_FIELDS), values) };
     }
   };
 
