@@ -1,7 +1,9 @@
 import { renderItemFormCard } from '../../../cards/work-plan/item-form-card';
-import { renderSettingsCard } from '../../../cards/work-plan/settings-card';
+import { renderSettingsCard, type SettingsCardView } from '../../../cards/work-plan/settings-card';
+import type { WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { Notice } from '../../../cards/work-plan/labels';
+import type { FormError } from '../../../cards/field-errors';
 import type { Group } from '../../../domain/group';
 import { parseRef } from '../../../domain/work-plan/action-item';
 import { createItem } from '../../../domain/work-plan/action-items.use-case';
@@ -70,24 +72,30 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
   await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, notice));
 }
 
-export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: string): Promise<AdaptiveCard> {
+/** A new form (no `owner` in values) names whoever opens it as the owner; a redrawn one keeps what was chosen. */
+export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: FormError): Promise<AdaptiveCard> {
   const [members, settings] = await Promise.all([w.repos.members.list(group), readSettings(w, group)]);
+  const active = members.filter((m) => m.active);
+  const me = active.find((m) => m.aadObjectId.toLowerCase() === s.caller.aadObjectId.toLowerCase());
   return renderItemFormCard(s.t, {
     teamId: group.teamId,
-    members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name })),
+    members: active.map((m) => ({ id: m.aadObjectId, name: m.name })),
     organisations: settings.value.organisations,
-    values,
+    values: values.owner === undefined && me ? { ...values, owner: me.aadObjectId } : values,
     dialog,
     ...(error ? { error } : {}),
   });
 }
 
-export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Group, notice?: Notice): Promise<AdaptiveCard> {
+/** The settings card: stored values, or `shown` ones (just saved, or typed and refused). */
+export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Group, notice?: Notice, shown: Pick<SettingsCardView, 'typed' | 'error'> & { saved?: WorkPlanSettings } = {}): Promise<AdaptiveCard> {
   await w.roles.assertCoChair(s.caller, group);
-  const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), readSettings(w, group), w.settings.memberOrganisations(group)]);
+  const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), shown.saved ? { value: shown.saved } : readSettings(w, group), w.settings.memberOrganisations(group)]);
   return renderSettingsCard(s.t, {
     teamId: group.teamId,
     settings: settings.value,
+    ...(shown.typed ? { typed: shown.typed } : {}),
+    ...(shown.error ? { error: shown.error } : {}),
     members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name, ...(orgs.get(m.aadObjectId.toLowerCase()) ? { organisation: orgs.get(m.aadObjectId.toLowerCase())! } : {}) })),
     ...(notice ? { notice } : {}),
   });

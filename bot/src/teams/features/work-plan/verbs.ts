@@ -1,6 +1,9 @@
 import type { Notice } from '../../../cards/work-plan/labels';
 import { itemActionPayload, itemFormPayload, itemShowPayload, itemsPagePayload, settingsPayload, type ItemActionPayload } from '../../../cards/work-plan/payloads';
 import { WORK_PLAN_VERBS as V } from '../../../cards/work-plan/verbs';
+import { SETTINGS_ERROR_FIELDS } from '../../../cards/work-plan/settings-card';
+import { ITEM_FORM_ERROR_FIELDS } from '../../../cards/work-plan/item-form-card';
+import { formError } from '../../form-error';
 import { isQuorumError } from '../../../domain/errors';
 import { refOf, type ItemStatus, type Priority } from '../../../domain/work-plan/action-item';
 import { changeItem, createItem, deleteItem } from '../../../domain/work-plan/action-items.use-case';
@@ -13,7 +16,7 @@ import { parsePayload } from '../../payload';
 import { itemForm, settingsCard } from './commands';
 import { formToFields, formValues } from './form-input';
 import { itemCard, listCard } from './item-views';
-import { saveSettingsFromCard } from './settings-input';
+import { saveSettingsFromCard, typedSettings } from './settings-input';
 import type { WorkPlanContext } from './work-plan-context';
 
 /** Refusals the user can fix are shown on the card itself, which stays usable. */
@@ -101,7 +104,7 @@ export function workPlanVerbs(w: WorkPlanContext): CardVerb[] {
           return { card: await itemCard(w, s.t, s.caller, group, created.value.number, notice) };
         } catch (err) {
           if (!shownOnCard(err)) throw err;
-          return { card: await itemForm(w, s, group, formValues(p), false, errorNotice(s, err, 'card:create').text) };
+          return { card: await itemForm(w, s, group, formValues(p), false, formError(err, s.t, s.deps.logger, 'card:create', ITEM_FORM_ERROR_FIELDS)) };
         }
       },
     },
@@ -110,15 +113,14 @@ export function workPlanVerbs(w: WorkPlanContext): CardVerb[] {
       run: async (s, data) => {
         const p = parsePayload(settingsPayload, data);
         const group = await s.group();
-        let notice: Notice;
         try {
-          const saved = await saveSettingsFromCard(w, s.caller, group, p);
-          notice = { text: s.t('workPlan.settings.saved', { next: saved.next }), tone: 'good' };
+          const { next, saved } = await saveSettingsFromCard(w, s.caller, group, p);
+          return { card: await settingsCard(w, s, group, { text: s.t('workPlan.settings.saved', { next }), tone: 'good' }, { saved }) };
         } catch (err) {
           if (!shownOnCard(err)) throw err;
-          notice = errorNotice(s, err, 'card:settings');
+          const error = formError(err, s.t, s.deps.logger, 'card:settings', SETTINGS_ERROR_FIELDS);
+          return { card: await settingsCard(w, s, group, undefined, { typed: typedSettings(p), error }) };
         }
-        return { card: await settingsCard(w, s, group, notice) };
       },
     },
     {
@@ -126,15 +128,17 @@ export function workPlanVerbs(w: WorkPlanContext): CardVerb[] {
       run: async (s, data) => {
         const p = parsePayload(settingsPayload, data);
         const group = await s.group();
-        let notice: Notice;
+        // The settings above the member picker are shown as typed: setting a member's organisation does not save them.
+        const { memberId: _m, memberOrganisation: _o, ...typed } = typedSettings(p);
         try {
           const r = await setMemberOrganisation(w, s.caller, group, need(p.memberId, 'noMember'), p.memberOrganisation ?? '');
-          notice = { text: s.t('workPlan.settings.memberSet', { name: r.name, organisation: r.organisation ?? s.t('workPlan.settings.noOrganisation') }), tone: 'good' };
+          const notice: Notice = { text: s.t('workPlan.settings.memberSet', { name: r.name, organisation: r.organisation ?? s.t('workPlan.settings.noOrganisation') }), tone: 'good' };
+          return { card: await settingsCard(w, s, group, notice, { typed }) };
         } catch (err) {
           if (!shownOnCard(err)) throw err;
-          notice = errorNotice(s, err, 'card:member-org');
+          const error = formError(err, s.t, s.deps.logger, 'card:member-org', SETTINGS_ERROR_FIELDS);
+          return { card: await settingsCard(w, s, group, undefined, { typed: typedSettings(p), error }) };
         }
-        return { card: await settingsCard(w, s, group, notice) };
       },
     },
   ];
