@@ -1,4 +1,3 @@
-import { TEAM } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { badInputValues, cardTexts, inputsOf, textAfterInput, untouchedValues } from '../support/card-inputs';
 import en from '../../bot/src/i18n/locales/en/polls.json';

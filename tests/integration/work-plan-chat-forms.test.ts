@@ -28,7 +28,9 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
   const press = (from: UserKey, card: unknown, verb: string, typed: Record<string, unknown> = {}) => {
     const action = actionsOf(card).find((a) => a.verb === verb);
     if (!action) throw new Error(`no ${verb} button on the card`);
-    return execute(from, verb, { ...untouchedValues(card), ...typed, ...action.data });
+    // As Teams does: the card's inputs go with the button unless it says associatedInputs none.
+    const inputs = String(action.node.associatedInputs ?? 'auto').toLowerCase() === 'none' ? {} : { ...untouchedValues(card), ...typed };
+    return execute(from, verb, { ...inputs, ...action.data });
   };
 
   beforeAll(async () => {
@@ -93,6 +95,92 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
       expect(textAfterInput(res.value, 'due')).toContain('The due date 2020-01-01 is in the past');
       expect(textAfterInput(res.value, 'title')).toBe('');
       expect((await items.list(group)).length).toBe(before);
+    });
+  });
+
+  describe('the item card', () => {
+    const itemNamed = async (title: string) => (await items.list(group)).find((i) => i.title === title)!;
+    const open = async (from: UserKey, number: number) => (await say(from, `item A-${number}`)).cards[0];
+
+    it('has one Save for all its fields: progress and status changed together are both kept', async () => {
+      await say('sofia', 'new item Patch the mail relays');
+      const item = await itemNamed('Patch the mail relays');
+      const card = await open('sofia', item.number);
+      const buttons = actionsOf(card).map((a) => a.verb);
+      expect(buttons.filter((v) => ['workplan.item.status', 'workplan.item.progress', 'workplan.item.due', 'workplan.item.priority', 'workplan.item.note'].includes(v!))).toEqual([]);
+      const res = await press('sofia', card, 'workplan.item.save', { progress: 60, status: 'blocked' });
+      expect(cardTexts(res.value)).toContain('Sofia Marquez changed status, progress.');
+      expect((await items.get(group, item.number))?.value).toMatchObject({ progress: 60, status: 'blocked' });
+    });
+
+    it('a field left alone on the card does not undo a change someone made meanwhile', async () => {
+      const item = await itemNamed('Patch the mail relays');
+      const sofias = await open('sofia', item.number);
+      await press('amina', await open('amina', item.number), 'workplan.item.save', { progress: 70 });
+      await press('sofia', sofias, 'workplan.item.save', { status: 'in-progress' });
+      expect((await items.get(group, item.number))?.value).toMatchObject({ progress: 70, status: 'in-progress' });
+    });
+
+    it('refuses progress outside 0..100 beside the field, keeps what was typed and stores nothing', async () => {
+      const item = await itemNamed('Patch the mail relays');
+      const card = await open('sofia', item.number);
+      // No min/max on the input: a renderer would quietly clamp 150 to 100 instead of letting us say so.
+      expect(inputsOf(card).find((i) => i.id === 'progress')?.node).not.toHaveProperty('max');
+      const before = await items.get(group, item.number);
+      for (const progress of [150, -5]) {
+        const res = await press('sofia', card, 'workplan.item.save', { progress, status: 'done' });
+        expect(textAfterInput(res.value, 'progress')).toBe(E.errors.badProgress);
+        expect(untouchedValues(res.value)).toMatchObject({ progress, status: 'done' });
+      }
+      expect((await items.get(group, item.number))?.etag).toBe(before?.etag);
+    });
+
+    it('Delete asks first; once deleted, the card says so and keeps no buttons', async () => {
+      await say('amina', 'new item Retire the old VPN');
+      const item = await itemNamed('Retire the old VPN');
+      const ask = await press('amina', await open('amina', item.number), 'workplan.item.delete');
+      expect(cardTexts(ask.value)).toContain(`Delete A-${item.number}?`);
+      expect(await items.get(group, item.number)).toBeDefined();
+      const cancel = await press('amina', ask.value, 'workplan.item.show');
+      expect(cardTexts(cancel.value)).toContain('Retire the old VPN');
+      const done = await press('amina', (await press('amina', cancel.value, 'workplan.item.delete')).value, 'workplan.item.delete.confirm');
+      expect(await items.get(group, item.number)).toBeUndefined();
+      expect(cardTexts(done.value)).toContain(`A-${item.number} was deleted by Amina Diallo.`);
+      expect(actionsOf(done.value)).toEqual([]);
+      const again = await execute('amina', 'workplan.item.delete.confirm', { teamId: TEAM.id, itemId: item.number });
+      expect(actionsOf(again.value)).toEqual([]);
+      expect(cardTexts(again.value)).toContain('no longer exists');
+    });
+
+    it('opened from a list: "Back to list" returns to that list, also after a save', async () => {
+      const { cards } = await say('sofia', 'items');
+      const item = await itemNamed('Patch the mail relays');
+      const openButton = actionsOf(cards[0]).find((a) => a.verb === 'workplan.item.show' && a.data?.itemId === item.number)!;
+      const card = await execute('sofia', 'workplan.item.show', openButton.data!);
+      expect(actionsOf(card.value).map((a) => a.title)).toContain(E.item.backToList);
+      const saved = await press('sofia', card.value, 'workplan.item.save', { progress: 80 });
+      const back = await press('sofia', saved.value, 'workplan.items.page');
+      expect(cardTexts(back.value)).toContain(E.list.mine);
+      // Not from a list: no way "back" to offer.
+      expect(actionsOf(await open('sofia', item.number)).map((a) => a.title)).not.toContain(E.item.backToList);
+    });
+
+    it.each([
+      ['en', 'Nobody yet', 'No due date', 'Open · 0 % · no due date · no owner'],
+      ['fr', "Personne pour l'instant", 'Sans échéance', 'Ouverte · 0 % · sans échéance · sans responsable'],
+    ])('says empty values in words people use (%s)', async (locale, nobody, noDue, meta) => {
+      const { cards } = await say('amina', 'new item');
+      if (!(await items.list(group)).some((i) => i.title === 'Book the room')) await press('amina', cards[0], 'workplan.item.create', { title: 'Book the room', owner: '' });
+      const item = await itemNamed('Book the room');
+      h.connector.clear();
+      await h.send('personal-message', { from: 'amina', text: `item A-${item.number}`, locale });
+      const card = cardTexts(JSON.parse(cardsIn(h.connector.activities())[0]!));
+      expect(card).toContain(nobody);
+      expect(card).toContain(noDue);
+      h.connector.clear();
+      await h.send('personal-message', { from: 'amina', text: 'items all', locale });
+      const list = cardTexts(JSON.parse(cardsIn(h.connector.activities())[0]!));
+      expect(list).toContain(meta);
     });
   });
 });

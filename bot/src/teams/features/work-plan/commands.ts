@@ -69,7 +69,7 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
   const ownerId = (await mentionedObjectId(s.ctx)) ?? s.caller.aadObjectId;
   const created = await createItem(w, s.caller, group, { title: line.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
   const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
-  await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, notice));
+  await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, { notice }));
 }
 
 /** A new form (no `owner` in values) names whoever opens it as the owner; a redrawn one keeps what was chosen. */
