@@ -1,7 +1,7 @@
 import { createTableClients } from '../../bot/src/storage/table-client.factory';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
 import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
-import { TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
+import { teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { actionsOf, badInputValues, cardTexts, inputsOf, textAfterInput, untouchedValues } from '../support/card-inputs';
 import { testStorageConnection } from '../support/storage';
@@ -12,6 +12,8 @@ jest.setTimeout(60_000);
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const E = en.workPlan;
+/** A second Sofia, so that "@Sofia" alone is ambiguous. */
+const SOFIA_ROSSI = { id: '29:1sofiarossi', aadObjectId: '0c7e2d4a-5b6f-4a8e-9d1c-2e3f4a5b6c7d', name: 'Sofia Rossi', tenantId: TENANT_ID };
 type Body = { statusCode?: number; type?: string; value?: unknown };
 
 describe('work-plan forms in chat keep what was typed and say what is wrong where it is wrong', () => {
@@ -38,6 +40,9 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
     const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
     items = new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE));
     settings = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
+    const roster = [...(['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)), SOFIA_ROSSI];
+    h.connector.setMembers(TEAM.id, roster);
+    h.connector.setMembers(TEAM.selectedChannel.id, roster);
     await h.send('bot-added-to-team');
   });
   afterAll(() => h.stop());
@@ -181,6 +186,44 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
       await h.send('personal-message', { from: 'amina', text: 'items all', locale });
       const list = cardTexts(JSON.parse(cardsIn(h.connector.activities())[0]!));
       expect(list).toContain(meta);
+    });
+  });
+
+  describe('new item with "@Name" typed in personal chat (no @mentions there)', () => {
+    const created = async (title: string) => (await items.list(group)).find((i) => i.title === title);
+
+    it('gives the item to the member named, and leaves the name out of the title', async () => {
+      const { cards } = await say('lars', 'new item Patch servers @Sofia Marquez due 2027-03-01');
+      expect(await created('Patch servers @Sofia Marquez')).toBeUndefined();
+      expect(await created('Patch servers')).toMatchObject({ ownerId: USERS.sofia.aadObjectId, due: '2027-03-01', createdBy: USERS.lars.aadObjectId });
+      expect(cardTexts(cards[0])).toContain('Sofia Marquez');
+    });
+
+    it('matches case and accents aside, and the start of a single name', async () => {
+      await say('sofia', 'new item Call the vendor @LÀRS');
+      expect(await created('Call the vendor')).toMatchObject({ ownerId: USERS.lars.aadObjectId });
+      await say('lars', 'new item Draft the agenda @ami high');
+      expect(await created('Draft the agenda')).toMatchObject({ ownerId: USERS.amina.aadObjectId, priority: 'high' });
+    });
+
+    it('asks when the name fits several members, listing them, and creates nothing', async () => {
+      const before = (await items.list(group)).length;
+      const { texts, cards } = await say('lars', 'new item Rotate keys @Sofia due 2027-03-01');
+      expect(cards).toEqual([]);
+      expect(texts.join(' ')).toContain('"@Sofia" could be Sofia Marquez or Sofia Rossi, so nothing was created.');
+      expect((await items.list(group)).length).toBe(before);
+    });
+
+    it('says plainly when nobody has that name, and creates nothing', async () => {
+      const before = (await items.list(group)).length;
+      const { texts } = await say('lars', 'new item Rotate keys @Zoe Martin due 2027-03-01');
+      expect(texts.join(' ')).toContain('No member of this group is called "Zoe Martin", so nothing was created.');
+      expect((await items.list(group)).length).toBe(before);
+    });
+
+    it('leaves an e-mail address in the title alone', async () => {
+      await say('lars', 'new item Write to ops@contoso.org');
+      expect(await created('Write to ops@contoso.org')).toMatchObject({ ownerId: USERS.lars.aadObjectId });
     });
   });
 });

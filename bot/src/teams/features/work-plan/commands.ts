@@ -13,6 +13,8 @@ import type { ChatCommand, TurnScope } from '../../feature';
 import { itemCard, listCard } from './item-views';
 import { mentionedObjectId } from './mention';
 import { parseOneLine } from './one-line-item';
+import { ownerByName } from './owner-by-name';
+import { languageOf } from '../../../i18n/i18n';
 import type { WorkPlanContext } from './work-plan-context';
 
 export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
@@ -64,15 +66,29 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
     return;
   }
   const line = parseOneLine(args);
-  if (!line.title) throw invalid('newItemUsage');
-  // Without a mention, the person typing it owns it.
-  const ownerId = (await mentionedObjectId(s.ctx)) ?? s.caller.aadObjectId;
-  const created = await createItem(w, s.caller, group, { title: line.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
+  // A Teams @mention names the owner; else an "@Name" typed as text; else the person typing it owns it.
+  const mentioned = await mentionedObjectId(s.ctx);
+  const typed = mentioned ? { title: line.title } : await typedOwner(w, s, group, line.title);
+  if (!typed.title) throw invalid('newItemUsage');
+  const ownerId = mentioned ?? typed.ownerId ?? s.caller.aadObjectId;
+  const created = await createItem(w, s.caller, group, { title: typed.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
   const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
   await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, { notice }));
 }
 
 /** A new form (no `owner` in values) names whoever opens it as the owner; a redrawn one keeps what was chosen. */
+/** "@Name" in the title: one member is the owner; several or none is asked about, and nothing is created. */
+async function typedOwner(w: WorkPlanContext, s: TurnScope, group: Group, title: string): Promise<{ title: string; ownerId?: string }> {
+  const members = (await w.repos.members.list(group)).filter((m) => m.active);
+  const match = ownerByName(title, members);
+  if (match.kind === 'none') return { title };
+  if (match.kind === 'one') return { title: match.title, ownerId: match.member.aadObjectId };
+  if (match.kind === 'unknown') throw invalid('ownerUnknown', { typed: match.typed });
+  const names = match.candidates.map((m) => m.name).sort((a, b) => a.localeCompare(b));
+  const or = new Intl.ListFormat(languageOf(s.id.locale), { type: 'disjunction' }).format(names.slice(0, 8));
+  throw invalid('ownerAmbiguous', { typed: match.typed, names: or, example: names[0]! });
+}
+
 export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: FormError): Promise<AdaptiveCard> {
   const [members, settings] = await Promise.all([w.repos.members.list(group), readSettings(w, group)]);
   const active = members.filter((m) => m.active);
