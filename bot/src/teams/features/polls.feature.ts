@@ -4,6 +4,9 @@ import { answersOf, pollRefPayload, pollVotePayload } from '../../cards/polls/po
 import { POLL_FORM_ERROR_FIELDS, pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
 import type { FormError } from '../../cards/field-errors';
 import { POLL_VERBS, RECORD_AS_DECISION_VERB } from '../../cards/polls/verbs';
+import { POLLS_LISTED, renderPollListCard } from '../../cards/polls/poll-list-card';
+import { isOpen, type Poll } from '../../domain/polls/poll';
+import { languageOf } from '../../i18n/i18n';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
 import { castVote, loadPoll } from '../../domain/polls/cast-vote.use-case';
@@ -28,6 +31,9 @@ import { pollsPersonalData } from './polls/person-data';
 import { PollVoteCaches } from './polls/vote-caches';
 
 export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
+
+/** Ballots refused for what was chosen (not for who votes or when): answered with the card. */
+const BALLOT_REASONS = new Set(['polls.errors.noChoice', 'polls.errors.tooManyChoices', 'polls.errors.answerEveryOption', 'polls.errors.unknownOption']);
 
 const newPollId = () => `p${randomBytes(8).toString('hex')}`;
 
@@ -90,7 +96,18 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
 
   const vote = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
     const p = parsePayload(pollVotePayload, data);
-    const { poll, outcome, role, ballot, previous } = await asVoter(async () => castVote(deps, s.caller, await s.group(), p.pollId, p.choice, answersOf(p), caches.readPoll));
+    let cast: Awaited<ReturnType<typeof castVote>>;
+    try {
+      cast = await asVoter(async () => castVote(deps, s.caller, await s.group(), p.pollId, p.choice, answersOf(p), caches.readPoll));
+    } catch (err) {
+      // "Vote" with nothing (or too much) chosen: the card again, the reason beside the choices.
+      const reason = err instanceof QuorumError ? String(err.params.reason ?? '') : '';
+      if (!BALLOT_REASONS.has(reason)) throw err;
+      const poll = (await loadPoll(deps, await voterGroup(s), p.pollId)).value;
+      const text = formError(err, s.t, ctx.logger, 'card:poll.vote', {}).text;
+      return { card: await personalCard(s, deps, poll, { changing: true, ballotError: { text, ...(p.choice !== undefined ? { choice: p.choice } : {}), answers: answersOf(p) } }) };
+    }
+    const { poll, outcome, role, ballot, previous } = cast;
     const tally = await caches.tallyAfter(poll, outcome, ballot, previous);
     await channel.noteVote(poll).catch((err: unknown) => ctx.logger.warn({ err, pollId: poll.id }, 'channel card refresh not scheduled'));
     const key = { recorded: 'recorded', changed: 'changed', unchanged: 'unchanged', 'already-voted': 'alreadyVoted' }[outcome];
@@ -107,6 +124,17 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     const p = parsePayload(pollRefPayload, data);
     const { poll } = await actions.close(s.caller, await s.group(), p.pollId);
     return { card: await personalCard(s, deps, poll, { notice: { text: s.t('polls.card.closedNow'), tone: 'good' } }) };
+  };
+
+  /** Open polls first, closing soonest first; then closed ones, most recent first. */
+  const pollList = async (s: TurnScope) => {
+    const group = await voterGroup(s);
+    const now = deps.clock.now();
+    const all = (await deps.polls.list(group)).map((poll) => ({ poll, open: isOpen(poll, now) }));
+    const ended = (p: Poll) => (p.closedAt ?? p.closesAt).getTime();
+    all.sort((a, b) => (a.open !== b.open ? (a.open ? -1 : 1) : a.open ? a.poll.closesAt.getTime() - b.poll.closesAt.getTime() : ended(b.poll) - ended(a.poll)));
+    const listed = await Promise.all(all.slice(0, POLLS_LISTED).map(async (x) => ({ ...x, voters: (await deps.polls.tally(x.poll)).voters })));
+    return renderPollListCard(s.t, { teamId: group.teamId, language: languageOf(s.id.locale), polls: listed, total: all.length });
   };
 
   /**
@@ -142,6 +170,14 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
           await assertCanCreatePoll(deps, s.caller, group);
           await s.sendCard(await form(s, group));
         },
+      },
+      {
+        id: 'polls',
+        words: [['polls'], ['sondages']],
+        usage: 'polls',
+        descriptionKey: 'polls.commands.list',
+        audience: 'everyone',
+        run: async (s) => s.sendCard(await pollList(s)),
       },
       {
         id: 'poll-settings',
