@@ -38,7 +38,10 @@ export const POLL_FORM_ERROR_FIELDS: Readonly<Record<string, (typeof POLL_FORM_F
 export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
   const v = view.values ?? {};
   const maxChoices = numberOrNothing(v.maxChoices);
-  const { errors, notice } = errorSlots(POLL_FORM_FIELDS, view.error);
+  // Without sessions there is no session picker: an error about it goes to the top.
+  const onForm = view.sessions.length > 0 ? POLL_FORM_FIELDS : POLL_FORM_FIELDS.filter((f) => f !== 'sessionId');
+  const { errors: placed, notice } = errorSlots(onForm, view.error);
+  const errors = { ...errorSlots(POLL_FORM_FIELDS, undefined).errors, ...placed };
   return expandCard(template, {
     title: t('polls.form.title'),
     notice,
