@@ -100,3 +100,13 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
     expect(JSON.stringify(member)).toContain('E-priority');
   });
 });
+
+describe('the poll list in French', () => {
+  const t = translator(createI18n(), 'fr');
+  it('agrees the verb with the number of voters and counts the polls left out', () => {
+    const text = (voters: number, total: number) => JSON.stringify(renderPollListCard(t, { teamId: 'T', language: 'fr', polls: [{ poll, open: true, voters }], total }));
+    expect(text(1, 1)).toContain('1 sur 3 a voté');
+    expect(text(2, 1)).toContain('2 sur 3 ont voté');
+    expect(text(1, 17)).toContain('16 sondages plus anciens');
+  });
+});
