@@ -4,9 +4,6 @@ import { answersOf, pollRefPayload, pollVotePayload } from '../../cards/polls/po
 import { POLL_FORM_ERROR_FIELDS, pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
 import type { FormError } from '../../cards/field-errors';
 import { POLL_VERBS, RECORD_AS_DECISION_VERB } from '../../cards/polls/verbs';
-import { POLLS_LISTED, renderPollListCard } from '../../cards/polls/poll-list-card';
-import { isOpen, type Poll } from '../../domain/polls/poll';
-import { languageOf } from '../../i18n/i18n';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
 import { castVote, loadPoll } from '../../domain/polls/cast-vote.use-case';
@@ -23,6 +20,7 @@ import { formError } from '../form-error';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { PollActions } from './polls/poll-actions';
+import { pollListCard } from './polls/poll-list';
 import { PollChannel } from './polls/poll-channel';
 import { pollJobs } from './polls/poll-jobs';
 import { personalCard } from './polls/poll-personal';
@@ -126,17 +124,6 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     return { card: await personalCard(s, deps, poll, { notice: { text: s.t('polls.card.closedNow'), tone: 'good' } }) };
   };
 
-  /** Open polls first, closing soonest first; then closed ones, most recent first. */
-  const pollList = async (s: TurnScope) => {
-    const group = await voterGroup(s);
-    const now = deps.clock.now();
-    const all = (await deps.polls.list(group)).map((poll) => ({ poll, open: isOpen(poll, now) }));
-    const ended = (p: Poll) => (p.closedAt ?? p.closesAt).getTime();
-    all.sort((a, b) => (a.open !== b.open ? (a.open ? -1 : 1) : a.open ? a.poll.closesAt.getTime() - b.poll.closesAt.getTime() : ended(b.poll) - ended(a.poll)));
-    const listed = await Promise.all(all.slice(0, POLLS_LISTED).map(async (x) => ({ ...x, voters: (await deps.polls.tally(x.poll)).voters })));
-    return renderPollListCard(s.t, { teamId: group.teamId, language: languageOf(s.id.locale), polls: listed, total: all.length });
-  };
-
   /**
    * "Record as decision": the form is pre-filled on the server from the stored poll and its
    * sealed results (question as title, results as text), never from the card's data.
@@ -177,7 +164,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
         usage: 'polls',
         descriptionKey: 'polls.commands.list',
         audience: 'everyone',
-        run: async (s) => s.sendCard(await pollList(s)),
+        run: async (s) => s.sendCard(await pollListCard(s, deps, await voterGroup(s))),
       },
       {
         id: 'poll-settings',
