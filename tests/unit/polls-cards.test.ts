@@ -70,8 +70,28 @@ describe.each(['en', 'fr'])('poll cards (%s)', (lang) => {
   });
 
   it('render the create form with no unresolved placeholder', () => {
-    const form = renderPollForm(t, { teamId: 'T', pollId: poll.id, timeZone: 'UTC', sessions: [{ id: 's1', title: HOSTILE }], notice: HOSTILE });
+    const form = renderPollForm(t, { teamId: 'T', pollId: poll.id, timeZone: 'UTC', sessions: [{ id: 's1', title: HOSTILE }], error: { text: HOSTILE } });
     expect(JSON.stringify(form).split(HOSTILE).join('')).not.toMatch(/\{\{|\$\{/);
     expect(textRuns(form)).toContain(HOSTILE);
+  });
+});
+
+describe('the poll create form', () => {
+  const t = translator(createI18n(), 'en');
+  const base = { teamId: 'T', pollId: poll.id, timeZone: 'UTC', sessions: [] };
+  const maxInput = (card: unknown) => JSON.stringify(card).match(/\{[^{}]*"id":"maxChoices"[^{}]*\}/)?.[0];
+
+  it('leaves "at most how many" empty rather than 0, and gives a typed number back as a number', () => {
+    expect(maxInput(renderPollForm(t, base))).not.toContain('"value"');
+    expect(maxInput(renderPollForm(t, { ...base, values: { maxChoices: '' } }))).not.toContain('"value"');
+    expect(maxInput(renderPollForm(t, { ...base, values: { maxChoices: '3' } }))).toContain('"value":3');
+  });
+
+  it('shows a refusal beside its field, with user text only in TextRuns', () => {
+    const card = renderPollForm(t, { ...base, error: { text: HOSTILE, field: 'options' } });
+    const json = JSON.stringify(card);
+    expect(json.indexOf(HOSTILE)).toBeGreaterThan(json.indexOf('"id":"options"'));
+    expect(json.indexOf(HOSTILE)).toBeLessThan(json.indexOf('"id":"kind"'));
+    expect(textRuns(card)).toContain(HOSTILE);
   });
 });

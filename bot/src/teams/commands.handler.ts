@@ -13,7 +13,8 @@ export async function handleMessage(deps: BotDeps, ctx: TurnContext): Promise<vo
   const text = stripMentions(TurnContext.removeRecipientMention(ctx.activity) ?? ctx.activity.text ?? '');
   const match = deps.registry.match(text);
   if (!match) {
-    await scope.sendText(scope.t('unknown'));
+    const suggestion = deps.registry.suggest(text);
+    await scope.sendText(suggestion ? scope.t('unknownSuggest', { suggestion }) : scope.t('unknown'));
     return;
   }
   await match.command.run(scope, match.args);

@@ -1,5 +1,6 @@
 import type { Role } from '../domain/member';
 import type { CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
+import { nearestPhrase } from './nearest-phrase';
 
 export interface CommandMatch {
   command: ChatCommand;
@@ -45,6 +46,11 @@ export class FeatureRegistry {
       if (command) return { command, args: words.slice(n).join(' ') };
     }
     return undefined;
+  }
+
+  /** For text no command matched: the phrase it most likely meant (a typo), if any. */
+  suggest(text: string): string | undefined {
+    return nearestPhrase(text, this.phrases.keys());
   }
 
   verb(name: string): CardVerb | undefined {

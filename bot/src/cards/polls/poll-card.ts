@@ -30,9 +30,13 @@ export interface PollCardView {
   /** personal mode: show the inputs again to change a named vote. */
   changing?: boolean;
   notice?: { text: string; tone: 'good' | 'attention' };
+  /** A refused ballot: the reason, shown beside the choices, and what was chosen, shown again. */
+  ballotError?: { text: string; choice?: string; answers?: Record<string, string> };
   lateNote?: string;
   /** channel mode: Teams user ids to refresh automatically (only when the group is small enough). */
   refreshUserIds?: string[];
+  /** personal mode: the viewer's Teams user id, so their copy refreshes itself when shown again. */
+  viewerUserId?: string;
 }
 
 export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
@@ -40,6 +44,9 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
   const optionText = new Map(poll.options.map((o) => [o.id, o.text]));
   const showInputs = v.isOpen && (v.mode === 'channel' || (v.mode === 'personal' && (!v.hasVoted || (v.changing === true && !poll.anonymous))));
   const prefill = v.changing && v.mine ? v.mine : undefined;
+  const typed = v.ballotError;
+  // Beside the choices when they are shown; otherwise with the card's other notices.
+  const ballotNotice = typed && !showInputs ? typed.text : '';
   const myVote = v.mode === 'personal' && v.mine ? describeBallot(t, v.mine, optionText) : [];
   const rules = [t(`polls.rules.${poll.kind}`, { max: poll.maxChoices }), t(poll.anonymous ? 'polls.rules.anonymous' : 'polls.rules.named'), t(`polls.visibility.${poll.visibility}`)];
   const when = formatLocal(poll.closedAt ?? poll.closesAt, poll.timeZone, v.language);
@@ -47,8 +54,9 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
   const data = {
     heading,
     question: poll.question,
-    notice: [v.lateNote ?? '', v.notice?.text ?? ''].filter(Boolean).join(' '),
-    noticeColor: v.notice?.tone === 'attention' ? 'Attention' : 'Good',
+    notice: [v.lateNote ?? '', v.notice?.text ?? '', ballotNotice].filter(Boolean).join(' '),
+    noticeColor: v.notice?.tone === 'attention' || ballotNotice ? 'Attention' : 'Good',
+    ballotError: showInputs && typed ? typed.text : '',
     rulesText: rules.join(' · '),
     statusText: v.isOpen ? t('polls.card.closes', { when }) : t('polls.card.closed', { when }),
     votedText: t('polls.card.voted', { count: v.voters, total: Math.max(v.electorate, v.voters) }),
@@ -58,8 +66,8 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
     showInputs,
     kind: poll.kind,
     chooseLabel: t(poll.kind === 'single' ? 'polls.card.chooseOne' : 'polls.card.chooseMany', { max: poll.maxChoices }),
-    choiceValue: prefill?.kind === 'choices' ? prefill.optionIds.join(',') : '',
-    options: poll.options.map((o) => ({ id: o.id, text: o.text, value: prefill?.kind === 'availability' ? (prefill.answers[o.id] ?? '') : '' })),
+    choiceValue: typed?.choice ?? (prefill?.kind === 'choices' ? prefill.optionIds.join(',') : ''),
+    options: poll.options.map((o) => ({ id: o.id, text: o.text, value: typed?.answers?.[o.id] ?? (prefill?.kind === 'availability' ? (prefill.answers[o.id] ?? '') : '') })),
     answerError: t('polls.errors.answerEveryOption'),
     yesText: t('polls.answers.yes'),
     maybeText: t('polls.answers.maybe'),
@@ -87,10 +95,14 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
     decisionText: t('polls.card.recordDecision'),
   };
   const card = expandCard(template, data);
+  const action = { type: 'Action.Execute', verb: POLL_VERBS.view, data: { teamId: poll.teamId, pollId: poll.id } };
   if (v.mode === 'channel') {
     // Each user listed gets their own view (their vote, results as allowed) without asking.
-    const action = { type: 'Action.Execute', verb: POLL_VERBS.view, data: { teamId: poll.teamId, pollId: poll.id } };
     card.refresh = v.refreshUserIds && v.refreshUserIds.length <= MAX_REFRESH_USERS ? { action, userIds: v.refreshUserIds } : { action };
+  } else if (v.mode === 'personal' && v.isOpen) {
+    // A personal copy (in the 1:1 chat, or one user's view of the channel card) is its own
+    // message: Teams asks for it afresh when it is shown again, so its counts do not go stale.
+    card.refresh = v.viewerUserId ? { action, userIds: [v.viewerUserId] } : { action };
   }
   return card;
 }

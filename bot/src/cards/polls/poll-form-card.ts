@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Translate } from '../../i18n/i18n';
+import { errorSlots, numberOrNothing, type FormError } from '../field-errors';
 import { expandCard, type AdaptiveCard } from '../render';
 import template from './templates/poll-form.json';
 
@@ -9,16 +10,42 @@ export interface PollFormView {
   pollId: string;
   timeZone: string;
   sessions: { id: string; title: string }[];
-  notice?: string;
+  /** A refusal: shown beside its field, or at the top when it concerns no one field. */
+  error?: FormError;
   /** Values to show again after a refused submit. */
   values?: Partial<Record<'question' | 'options' | 'kind' | 'maxChoices' | 'anonymous' | 'visibility' | 'closesDate' | 'closesTime' | 'sessionId', string>>;
 }
 
+/** The form's inputs, by id: where an error can be shown. */
+export const POLL_FORM_FIELDS = ['question', 'options', 'kind', 'maxChoices', 'visibility', 'closesDate', 'sessionId'] as const;
+
+/** Which input a refusal of the create form concerns (the poll catalog's reason → input id). */
+export const POLL_FORM_ERROR_FIELDS: Readonly<Record<string, (typeof POLL_FORM_FIELDS)[number]>> = {
+  emptyQuestion: 'question',
+  questionTooLong: 'question',
+  tooFewOptions: 'options',
+  tooManyOptions: 'options',
+  optionTooLong: 'options',
+  duplicateOption: 'options',
+  badKind: 'kind',
+  badMaxChoices: 'maxChoices',
+  badVisibility: 'visibility',
+  badDate: 'closesDate',
+  closesInPast: 'closesDate',
+  unknownSession: 'sessionId',
+};
+
 export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
   const v = view.values ?? {};
+  const maxChoices = numberOrNothing(v.maxChoices);
+  // Without sessions there is no session picker: an error about it goes to the top.
+  const onForm = view.sessions.length > 0 ? POLL_FORM_FIELDS : POLL_FORM_FIELDS.filter((f) => f !== 'sessionId');
+  const { errors: placed, notice } = errorSlots(onForm, view.error);
+  const errors = { ...errorSlots(POLL_FORM_FIELDS, undefined).errors, ...placed };
   return expandCard(template, {
     title: t('polls.form.title'),
-    notice: view.notice ?? '',
+    notice,
+    errors,
     teamId: view.teamId,
     pollId: view.pollId,
     questionLabel: t('polls.form.question'),
@@ -30,7 +57,9 @@ export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
     kind: v.kind ?? 'single',
     kinds: ['single', 'multiple', 'availability'].map((k) => ({ value: k, title: t(`polls.kinds.${k}`) })),
     maxLabel: t('polls.form.maxChoices'),
-    maxChoices: v.maxChoices ?? '',
+    hasMax: maxChoices !== undefined,
+    maxChoices: maxChoices ?? 0,
+    maxPlaceholder: t('polls.form.maxPlaceholder'),
     anonymousLabel: t('polls.form.anonymous'),
     anonymous: v.anonymous ?? 'false',
     visibilityLabel: t('polls.form.visibility'),
@@ -59,7 +88,8 @@ export const pollCreatePayload = z.strictObject({
   question: text(2000).default(''),
   options: text(20_000).default(''),
   kind: text(32).default('single'),
-  maxChoices: z.union([z.string().max(8), z.number().int()]).transform(String).optional(),
+  // Teams sends an Input.Number as a number, or nothing / '' when left empty.
+  maxChoices: z.union([z.string().max(8), z.number().finite()]).transform(String).optional(),
   anonymous: text(8).optional(),
   visibility: text(32).default('live'),
   closesDate: text(32).default(''),

@@ -1,4 +1,5 @@
 import type { Translate } from '../../i18n/i18n';
+import { errorSlots, type FormError } from '../field-errors';
 import { expandCard, type AdaptiveCard } from '../render';
 import { priorityChoices } from './labels';
 import template from './templates/item-form.json';
@@ -20,19 +21,37 @@ export interface ItemFormView {
   values: ItemFormValues;
   /** In a message-action dialog the form submits (Action.Submit); in chat it executes. */
   dialog: boolean;
-  error?: string;
+  error?: FormError;
 }
+
+export const ITEM_FORM_FIELDS = ['title', 'description', 'owner', 'organisation', 'priority', 'due', 'area'] as const;
+
+/** Which input a refusal concerns (the work-plan catalog's reason → input id). */
+export const ITEM_FORM_ERROR_FIELDS: Readonly<Record<string, (typeof ITEM_FORM_FIELDS)[number]>> = {
+  emptyTitle: 'title',
+  longTitle: 'title',
+  longDescription: 'description',
+  unknownOwner: 'owner',
+  unknownOrganisation: 'organisation',
+  badPriority: 'priority',
+  badDate: 'due',
+  pastDate: 'due',
+  longArea: 'area',
+};
 
 const MAX_MEMBERS = 200;
 
 export function renderItemFormCard(t: Translate, v: ItemFormView): AdaptiveCard {
+  const { errors, notice } = errorSlots(ITEM_FORM_FIELDS, v.error);
   const labelKeys = ['title', 'titleRequired', 'description', 'owner', 'ownerPlaceholder', 'organisation', 'organisationPlaceholder', 'priority', 'due', 'area', 'create'];
   return expandCard(template, {
     teamId: v.teamId,
     heading: t('workPlan.form.heading'),
-    notice: v.error ?? '',
+    notice,
+    errors,
     dialog: v.dialog,
-    members: [...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS),
+    // "Nobody" first: the owner is preset to whoever opens the form, and can be taken off.
+    members: [{ id: '', name: t('workPlan.form.noOwner') }, ...[...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS)],
     organisations: v.organisations.map((name) => ({ name })),
     priorities: priorityChoices(t),
     values: { title: '', description: '', owner: '', organisation: '', priority: 'medium', due: '', area: '', ...v.values },

@@ -26,6 +26,12 @@ export function showValue(t: Translate, field: string, value: string | undefined
   return value;
 }
 
+/** A fact on the item card: an empty value in words ("Nobody yet", "No due date"), not a dash. */
+export function factValue(t: Translate, field: string, value: string | undefined, names: ReadonlyMap<string, string>): string {
+  if (value === undefined || value === '') return t(`workPlan.item.empty.${field}`);
+  return showValue(t, field, value, names);
+}
+
 /** "2027-01-05 14:03" in the group's zone. */
 export function stamp(iso: string, timeZone: string): string {
   const d = new Date(iso);

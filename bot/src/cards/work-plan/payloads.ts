@@ -9,12 +9,22 @@ const TEAM_ID = z.string().min(1).max(256);
 const ITEM_ID = z.union([z.number().int().positive(), z.string().regex(/^\d{1,9}$/).transform(Number)]);
 const TEXT = (max: number) => z.string().max(max);
 
-export const itemShowPayload = z.strictObject({ teamId: TEAM_ID, itemId: ITEM_ID });
+const PAGE = z.union([z.number().int().min(0).max(10_000), z.string().regex(/^\d{1,5}$/).transform(Number)]);
+/** Where the card was opened from ('' when not from a list): its "Back to list" goes there. */
+const LIST_PLACE = { listFilter: z.string().max(120).optional(), listPage: PAGE.optional() };
+
+export const itemShowPayload = z.strictObject({ teamId: TEAM_ID, itemId: ITEM_ID, ...LIST_PLACE });
+
+/** The item as the card showed it when drawn: "Save" changes only what was changed on the card. */
+const SHOWN = z.strictObject({ status: TEXT(20), progress: z.union([z.number(), TEXT(10)]), due: TEXT(40), priority: TEXT(20) });
 
 export const itemActionPayload = z.strictObject({
   teamId: TEAM_ID,
   itemId: ITEM_ID,
+  ...LIST_PLACE,
+  shown: SHOWN.optional(),
   status: TEXT(20).optional(),
+  // Teams sends an Input.Number as a number; an emptied one as '' or not at all.
   progress: z.union([z.number(), TEXT(10)]).optional(),
   due: TEXT(40).optional(),
   note: TEXT(5000).optional(),
@@ -25,7 +35,7 @@ export type ItemActionPayload = z.infer<typeof itemActionPayload>;
 export const itemsPagePayload = z.strictObject({
   teamId: TEAM_ID,
   filter: z.string().max(120),
-  page: z.union([z.number().int().min(0).max(10_000), z.string().regex(/^\d{1,5}$/).transform(Number)]),
+  page: PAGE,
 });
 
 /** The new-item form (chat: Action.Execute; message-action dialog: Action.Submit). */

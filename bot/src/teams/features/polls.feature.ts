@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { answersOf, pollRefPayload, pollVotePayload } from '../../cards/polls/poll-card';
-import { pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
+import { POLL_FORM_ERROR_FIELDS, pollCreatePayload, renderPollForm } from '../../cards/polls/poll-form-card';
+import type { FormError } from '../../cards/field-errors';
 import { POLL_VERBS, RECORD_AS_DECISION_VERB } from '../../cards/polls/verbs';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
@@ -15,10 +16,11 @@ import { TablePollRepository } from '../../storage/polls/poll.repository';
 import { TablePollSettingsRepository } from '../../storage/polls/poll-settings.repository';
 import { TableSessionRepository } from '../../storage/sessions/session.repository';
 import { decisionFormCard } from './decisions.feature';
-import { presentError } from '../errors.presenter';
+import { formError } from '../form-error';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { PollActions } from './polls/poll-actions';
+import { pollListCard } from './polls/poll-list';
 import { PollChannel } from './polls/poll-channel';
 import { pollJobs } from './polls/poll-jobs';
 import { personalCard } from './polls/poll-personal';
@@ -27,6 +29,9 @@ import { pollsPersonalData } from './polls/person-data';
 import { PollVoteCaches } from './polls/vote-caches';
 
 export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
+
+/** Ballots refused for what was chosen (not for who votes or when): answered with the card. */
+const BALLOT_REASONS = new Set(['polls.errors.noChoice', 'polls.errors.tooManyChoices', 'polls.errors.answerEveryOption', 'polls.errors.unknownOption']);
 
 const newPollId = () => `p${randomBytes(8).toString('hex')}`;
 
@@ -45,12 +50,12 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
   const caches = new PollVoteCaches(deps);
   const actions = new PollActions(deps, channel, ctx.logger);
 
-  const form = async (s: TurnScope, group: Group, pollId = newPollId(), notice?: string, values?: Record<string, string>) => {
+  const form = async (s: TurnScope, group: Group, pollId = newPollId(), error?: FormError, values?: Record<string, string>) => {
     const now = deps.clock.now();
     const sessions = (await deps.sessions.list(group)).filter((x) => x.status !== 'closed' && x.endsAt > now);
     const soon = nextSession(sessions, now);
     const defaults = values ?? { closesDate: localParts(new Date(now.getTime() + 7 * 86_400_000), group.timeZone).date, closesTime: '17:00', ...(soon ? { sessionId: soon.id } : {}) };
-    return renderPollForm(s.t, { teamId: group.teamId, pollId, timeZone: group.timeZone, sessions: sessions.map((x) => ({ id: x.id, title: x.title })), ...(notice ? { notice } : {}), values: defaults });
+    return renderPollForm(s.t, { teamId: group.teamId, pollId, timeZone: group.timeZone, sessions: sessions.map((x) => ({ id: x.id, title: x.title })), ...(error ? { error } : {}), values: defaults });
   };
 
   /** Votes and views name a team: outside it (another team or tenant, or not a member) the answer is the same clear refusal. */
@@ -83,13 +88,24 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
       // A refused form comes back with its values and the reason, and nothing is stored.
       if (!(err instanceof QuorumError) || err.code !== 'validation') throw err;
       const values = Object.fromEntries(Object.entries(input).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
-      return { card: await form(s, group, pollId, presentError(err, s.t, ctx.logger, 'card:poll.create').text, values) };
+      return { card: await form(s, group, pollId, formError(err, s.t, ctx.logger, 'card:poll.create', POLL_FORM_ERROR_FIELDS), values) };
     }
   };
 
   const vote = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
     const p = parsePayload(pollVotePayload, data);
-    const { poll, outcome, role, ballot, previous } = await asVoter(async () => castVote(deps, s.caller, await s.group(), p.pollId, p.choice, answersOf(p), caches.readPoll));
+    let cast: Awaited<ReturnType<typeof castVote>>;
+    try {
+      cast = await asVoter(async () => castVote(deps, s.caller, await s.group(), p.pollId, p.choice, answersOf(p), caches.readPoll));
+    } catch (err) {
+      // "Vote" with nothing (or too much) chosen: the card again, the reason beside the choices.
+      const reason = err instanceof QuorumError ? String(err.params.reason ?? '') : '';
+      if (!BALLOT_REASONS.has(reason)) throw err;
+      const poll = (await loadPoll(deps, await voterGroup(s), p.pollId)).value;
+      const text = formError(err, s.t, ctx.logger, 'card:poll.vote', {}).text;
+      return { card: await personalCard(s, deps, poll, { changing: true, ballotError: { text, ...(p.choice !== undefined ? { choice: p.choice } : {}), answers: answersOf(p) } }) };
+    }
+    const { poll, outcome, role, ballot, previous } = cast;
     const tally = await caches.tallyAfter(poll, outcome, ballot, previous);
     await channel.noteVote(poll).catch((err: unknown) => ctx.logger.warn({ err, pollId: poll.id }, 'channel card refresh not scheduled'));
     const key = { recorded: 'recorded', changed: 'changed', unchanged: 'unchanged', 'already-voted': 'alreadyVoted' }[outcome];
@@ -141,6 +157,14 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
           await assertCanCreatePoll(deps, s.caller, group);
           await s.sendCard(await form(s, group));
         },
+      },
+      {
+        id: 'polls',
+        words: [['polls'], ['sondages']],
+        usage: 'polls',
+        descriptionKey: 'polls.commands.list',
+        audience: 'everyone',
+        run: async (s) => s.sendCard(await pollListCard(s, deps, await voterGroup(s))),
       },
       {
         id: 'poll-settings',

@@ -14,6 +14,7 @@ import type { TurnScope } from '../../feature';
  */
 export interface PersonalOptions {
   notice?: { text: string; tone: 'good' | 'attention' };
+  ballotError?: { text: string; choice?: string; answers?: Record<string, string> };
   changing?: boolean;
   /** Right after a vote these are known: no need to read them again. */
   known?: { role: Role; mine: Ballot | undefined; tally: Tally };
@@ -43,5 +44,7 @@ export async function personalCard(s: TurnScope, deps: PollDeps, poll: Poll, opt
     hasVoted,
     ...(opts.changing ? { changing: true } : {}),
     ...(opts.notice ? { notice: opts.notice } : {}),
+    ...(opts.ballotError ? { ballotError: opts.ballotError } : {}),
+    ...(s.ctx.activity.from?.id ? { viewerUserId: s.ctx.activity.from.id } : {}),
   });
 }

@@ -1,7 +1,9 @@
 import { renderItemFormCard } from '../../../cards/work-plan/item-form-card';
-import { renderSettingsCard } from '../../../cards/work-plan/settings-card';
+import { renderSettingsCard, type SettingsCardView } from '../../../cards/work-plan/settings-card';
+import type { WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { Notice } from '../../../cards/work-plan/labels';
+import type { FormError } from '../../../cards/field-errors';
 import type { Group } from '../../../domain/group';
 import { parseRef } from '../../../domain/work-plan/action-item';
 import { createItem } from '../../../domain/work-plan/action-items.use-case';
@@ -11,6 +13,8 @@ import type { ChatCommand, TurnScope } from '../../feature';
 import { itemCard, listCard } from './item-views';
 import { mentionedObjectId } from './mention';
 import { parseOneLine } from './one-line-item';
+import { ownerByName } from './owner-by-name';
+import { languageOf } from '../../../i18n/i18n';
 import type { WorkPlanContext } from './work-plan-context';
 
 export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
@@ -62,32 +66,52 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
     return;
   }
   const line = parseOneLine(args);
-  if (!line.title) throw invalid('newItemUsage');
-  // Without a mention, the person typing it owns it.
-  const ownerId = (await mentionedObjectId(s.ctx)) ?? s.caller.aadObjectId;
-  const created = await createItem(w, s.caller, group, { title: line.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
+  // A Teams @mention names the owner; else an "@Name" typed as text; else the person typing it owns it.
+  const mentioned = await mentionedObjectId(s.ctx);
+  const typed = mentioned ? { title: line.title } : await typedOwner(w, s, group, line.title);
+  if (!typed.title) throw invalid('newItemUsage');
+  const ownerId = mentioned ?? typed.ownerId ?? s.caller.aadObjectId;
+  const created = await createItem(w, s.caller, group, { title: typed.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
   const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
-  await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, notice));
+  await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, { notice }));
 }
 
-export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: string): Promise<AdaptiveCard> {
+/** A new form (no `owner` in values) names whoever opens it as the owner; a redrawn one keeps what was chosen. */
+/** "@Name" in the title: one member is the owner; several or none is asked about, and nothing is created. */
+async function typedOwner(w: WorkPlanContext, s: TurnScope, group: Group, title: string): Promise<{ title: string; ownerId?: string }> {
+  const members = (await w.repos.members.list(group)).filter((m) => m.active);
+  const match = ownerByName(title, members);
+  if (match.kind === 'none') return { title };
+  if (match.kind === 'one') return { title: match.title, ownerId: match.member.aadObjectId };
+  if (match.kind === 'unknown') throw invalid('ownerUnknown', { typed: match.typed });
+  const names = match.candidates.map((m) => m.name).sort((a, b) => a.localeCompare(b));
+  const or = new Intl.ListFormat(languageOf(s.id.locale), { type: 'disjunction' }).format(names.slice(0, 8));
+  throw invalid('ownerAmbiguous', { typed: match.typed, names: or, example: names[0]! });
+}
+
+export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: FormError): Promise<AdaptiveCard> {
   const [members, settings] = await Promise.all([w.repos.members.list(group), readSettings(w, group)]);
+  const active = members.filter((m) => m.active);
+  const me = active.find((m) => m.aadObjectId.toLowerCase() === s.caller.aadObjectId.toLowerCase());
   return renderItemFormCard(s.t, {
     teamId: group.teamId,
-    members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name })),
+    members: active.map((m) => ({ id: m.aadObjectId, name: m.name })),
     organisations: settings.value.organisations,
-    values,
+    values: values.owner === undefined && me ? { ...values, owner: me.aadObjectId } : values,
     dialog,
     ...(error ? { error } : {}),
   });
 }
 
-export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Group, notice?: Notice): Promise<AdaptiveCard> {
+/** The settings card: stored values, or `shown` ones (just saved, or typed and refused). */
+export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Group, notice?: Notice, shown: Pick<SettingsCardView, 'typed' | 'error'> & { saved?: WorkPlanSettings } = {}): Promise<AdaptiveCard> {
   await w.roles.assertCoChair(s.caller, group);
-  const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), readSettings(w, group), w.settings.memberOrganisations(group)]);
+  const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), shown.saved ? { value: shown.saved } : readSettings(w, group), w.settings.memberOrganisations(group)]);
   return renderSettingsCard(s.t, {
     teamId: group.teamId,
     settings: settings.value,
+    ...(shown.typed ? { typed: shown.typed } : {}),
+    ...(shown.error ? { error: shown.error } : {}),
     members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name, ...(orgs.get(m.aadObjectId.toLowerCase()) ? { organisation: orgs.get(m.aadObjectId.toLowerCase())! } : {}) })),
     ...(notice ? { notice } : {}),
   });

@@ -1,5 +1,5 @@
 import type { AdaptiveCard } from '../../../cards/render';
-import { renderItemCard } from '../../../cards/work-plan/item-card';
+import { renderItemCard, type ItemCardView } from '../../../cards/work-plan/item-card';
 import type { Notice } from '../../../cards/work-plan/labels';
 import { renderItemListCard } from '../../../cards/work-plan/item-list-card';
 import type { Group } from '../../../domain/group';
@@ -16,8 +16,11 @@ export async function memberNames(w: WorkPlanContext, group: Group): Promise<Map
   return new Map((await w.repos.members.list(group)).map((m) => [m.aadObjectId.toLowerCase(), m.name]));
 }
 
+/** What a card adds to the stored item: a notice, the list it came from, values typed and refused. */
+export type ItemCardExtras = Pick<ItemCardView, 'from' | 'typed' | 'error'> & { notice?: Notice };
+
 /** The item as stored now, with what this caller may do with it. */
-export async function itemCard(w: WorkPlanContext, t: Translate, caller: Caller, group: Group, number: number, notice?: Notice): Promise<AdaptiveCard> {
+export async function itemCard(w: WorkPlanContext, t: Translate, caller: Caller, group: Group, number: number, extras: ItemCardExtras = {}): Promise<AdaptiveCard> {
   const [{ value: item }, history, names, role, orgs, settings] = await Promise.all([
     getItem(w, caller, group, number),
     itemHistory(w, caller, group, number),
@@ -34,7 +37,7 @@ export async function itemCard(w: WorkPlanContext, t: Translate, caller: Caller,
     timeZone: settings.value.timeZone,
     canEdit: mayEdit(role, caller, item, orgs.get(caller.aadObjectId.toLowerCase())),
     isCoChair: role === 'co-chair',
-    ...(notice ? { notice } : {}),
+    ...extras,
   });
 }
 

@@ -3,7 +3,8 @@ import { CREATE_ITEM_COMMAND } from '../../../cards/work-plan/verbs';
 import { isQuorumError } from '../../../domain/errors';
 import { LIMITS } from '../../../domain/work-plan/action-item';
 import { createItem } from '../../../domain/work-plan/action-items.use-case';
-import { presentError } from '../../errors.presenter';
+import { ITEM_FORM_ERROR_FIELDS } from '../../../cards/work-plan/item-form-card';
+import { formError } from '../../form-error';
 import type { ActionSourceMessage, MessageAction } from '../../feature';
 import { parsePayload } from '../../payload';
 import { itemForm } from './commands';
@@ -38,8 +39,8 @@ export function createItemAction(w: WorkPlanContext): MessageAction {
         return {};
       } catch (err) {
         if (!isQuorumError(err) || !['validation', 'forbidden'].includes(err.code)) throw err;
-        const text = presentError(err, s.t, s.deps.logger, `action:${CREATE_ITEM_COMMAND}`).text;
-        return { card: await itemForm(w, s, group, formValues(p), true, text) };
+        const error = formError(err, s.t, s.deps.logger, `action:${CREATE_ITEM_COMMAND}`, ITEM_FORM_ERROR_FIELDS);
+        return { card: await itemForm(w, s, group, formValues(p), true, error) };
       }
     },
   };

@@ -4,7 +4,7 @@ import type { Caller } from '../../../domain/identity';
 import { localDate } from '../../../domain/local-time';
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { readSettings, saveSettings, type SettingsInput } from '../../../domain/work-plan/settings.use-case';
-import type { OverdueCadence, Weekday } from '../../../domain/work-plan/work-plan-settings';
+import type { OverdueCadence, Weekday, WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
 import type { WorkPlanContext } from './work-plan-context';
 
 /** Card inputs are strings ("7, 1", "mon,tue", one organisation per line); empty ones keep the stored value. */
@@ -30,10 +30,16 @@ export async function settingsFromCard(w: WorkPlanContext, group: Group, p: Sett
   };
 }
 
-export async function saveSettingsFromCard(w: WorkPlanContext, caller: Caller, group: Group, p: SettingsPayload): Promise<{ next: string }> {
+export async function saveSettingsFromCard(w: WorkPlanContext, caller: Caller, group: Group, p: SettingsPayload): Promise<{ next: string; saved: WorkPlanSettings }> {
   await w.roles.assertCoChair(caller, group);
   const { value: saved } = await saveSettings(w, caller, group, await settingsFromCard(w, group, p));
   const key = saved.digestJobKey ?? '';
   const date = key.split('|')[1] ?? localDate(w.clock.now(), saved.timeZone);
-  return { next: `${date} ${saved.digestTime} (${saved.timeZone})` };
+  return { next: `${date} ${saved.digestTime} (${saved.timeZone})`, saved };
+}
+
+/** The settings inputs as typed on the card (the member picker's too), to draw them again. */
+export function typedSettings(p: SettingsPayload): Partial<Record<string, string | number>> {
+  const { teamId: _teamId, ...typed } = p;
+  return Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== undefined));
 }
