@@ -148,8 +148,8 @@ describe('polls: bad input gets a clear message and stores nothing', () => {
 
     it.each([
       ['an unknown option id', () => ({ pollId: single, choice: 'o9' }), en.polls.errors.unknownOption],
-      ['too many choices (single)', () => ({ pollId: single, choice: 'o0,o1' }), en.polls.errors.tooManyChoices.replace('{{max}}', '1')],
-      ['too many choices (multiple, max 2)', () => ({ pollId: multi, choice: 'o0,o1,o2' }), en.polls.errors.tooManyChoices.replace('{{max}}', '2')],
+      ['too many choices (single)', () => ({ pollId: single, choice: 'o0,o1' }), en.polls.errors.tooManyChoices_one.replace('{{count}}', '1')],
+      ['too many choices (multiple, max 2)', () => ({ pollId: multi, choice: 'o0,o1,o2' }), en.polls.errors.tooManyChoices_other.replace('{{count}}', '2')],
       ['no choice', () => ({ pollId: single, choice: '' }), en.polls.errors.noChoice],
       ['a repeated option', () => ({ pollId: multi, choice: 'o0,o0' }), en.polls.errors.unknownOption],
       ['an availability answer that is not yes/maybe/no', () => ({ pollId: avail, o0: 'yes', o1: 'perhaps' }), en.polls.errors.unknownOption],

@@ -104,7 +104,7 @@ describe('tab API: session live state and outcomes', () => {
     }
     const beyond = await api('amina', 'PUT', `sessions/${SESSION_ID}/live`, { currentItem: 3, running: true }, { 'if-match': json.etag });
     expect(beyond.status).toBe(400);
-    expect(errorOf(beyond).message).toBe(en.errors.badAgendaItem.replace('{{max}}', '3'));
+    expect(errorOf(beyond).message).toBe(en.errors.badAgendaItem_other.replace('{{count}}', '3'));
     expect((await readLive()).json.etag).toBe(json.etag);
   });
 

@@ -9,6 +9,60 @@ function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
 }
 
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const baseKey = (key: string) => key.replace(PLURAL_SUFFIX, '');
+
+/**
+ * Variables that hold a number of things. Not here: max, min and length in error messages, which
+ * are the app's fixed limits (all well above one) or a length beyond such a limit.
+ */
+const NUMBER_VARIABLES = ['count', 'voters', 'votes', 'total', 'electorate', 'done', 'options', 'organisations', 'pages', 'n', 'yes', 'maybe', 'no'];
+/**
+ * Words that may follow a number without agreeing with it: prepositions, the unit "min", the
+ * answer labels of availability polls, and verbs whose subject is another number.
+ */
+const INVARIANT_AFTER: Record<string, string[]> = { en: ['of', 'min', 'voted', 'have', 'has', 'if', 'no', 'yes'], fr: ['sur', 'min', 'ont', 'a', 'si', 'non', 'oui'] };
+
+describe('plural forms', () => {
+  for (const lang of ['en', 'fr'] as const) {
+    const catalog = loadCatalog(lang);
+    const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
+    const all = keys(catalog);
+
+    it(`gives every message that shows {{count}} each plural form of ${lang}`, () => {
+      const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      const missing = all
+        .filter((k) => /{{\s*count\s*}}/.test(at(k)))
+        .flatMap((k) => categories.map((c) => `${baseKey(k)}_${c}`))
+        .filter((k) => !all.includes(k));
+      expect([...new Set(missing)]).toEqual([]);
+    });
+
+    it(`shows numbers of things in ${lang} only through {{count}} (so the words agree)`, () => {
+      const bad = all.flatMap((k) =>
+        [...at(k).matchAll(/\{\{\s*(\w+)\s*\}\}\s+(\p{L}+)/gu)]
+          .filter(([, name, word]) => NUMBER_VARIABLES.includes(name!) && !INVARIANT_AFTER[lang]!.includes(word!.toLowerCase()))
+          .filter(([, name]) => name !== 'count' || !PLURAL_SUFFIX.test(k))
+          .map(([text]) => `${k}: ${text}`),
+      );
+      expect(bad).toEqual([]);
+    });
+
+    it(`writes no "(s)" plurals in ${lang}`, () => {
+      expect(all.filter((k) => /\p{L}\((e?s|x)\)/u.test(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
+    });
+  }
+
+  it('picks the form by the number (one decision, two decisions)', () => {
+    const en = translator(createI18n(), 'en');
+    const fr = translator(createI18n(), 'fr');
+    expect(en('decisions.verify.intact', { count: 1, head: 'h' })).toBe('1 decision, chain intact, head h');
+    expect(en('decisions.verify.intact', { count: 2, head: 'h' })).toBe('2 decisions, chain intact, head h');
+    expect(fr('decisions.verify.intact', { count: 1, head: 'h' })).toBe('1 décision, chaîne intacte, tête h');
+    expect(fr('decisions.verify.intact', { count: 1000000, head: 'h' })).toBe('1000000 décisions, chaîne intacte, tête h');
+  });
+});
+
 describe('message catalog', () => {
   it('has the same files in English and French', () => {
     expect(fs.readdirSync(path.join(LOCALES_DIR, 'fr')).sort()).toEqual(fs.readdirSync(path.join(LOCALES_DIR, 'en')).sort());
@@ -17,7 +71,9 @@ describe('message catalog', () => {
   it('has the same keys in English and French, file by file', () => {
     for (const file of fs.readdirSync(path.join(LOCALES_DIR, 'en'))) {
       const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, file), 'utf8')) as object;
-      expect({ file, keys: keys(read('fr')).sort() }).toEqual({ file, keys: keys(read('en')).sort() });
+      // Plural forms differ by language (French has a "many" form English lacks): compare the messages, not their forms.
+      const messages = (lang: string) => [...new Set(keys(read(lang)).map(baseKey))].sort();
+      expect({ file, keys: messages('fr') }).toEqual({ file, keys: messages('en') });
     }
   });
 

@@ -48,7 +48,7 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
   // Beside the choices when they are shown; otherwise with the card's other notices.
   const ballotNotice = typed && !showInputs ? typed.text : '';
   const myVote = v.mode === 'personal' && v.mine ? describeBallot(t, v.mine, optionText) : [];
-  const rules = [t(`polls.rules.${poll.kind}`, { max: poll.maxChoices }), t(poll.anonymous ? 'polls.rules.anonymous' : 'polls.rules.named'), t(`polls.visibility.${poll.visibility}`)];
+  const rules = [t(`polls.rules.${poll.kind}`, { count: poll.maxChoices }), t(poll.anonymous ? 'polls.rules.anonymous' : 'polls.rules.named'), t(`polls.visibility.${poll.visibility}`)];
   const when = formatLocal(poll.closedAt ?? poll.closesAt, poll.timeZone, v.language);
   const heading = v.mode === 'results' ? t('polls.card.resultsHeading') : t('polls.card.heading');
   const data = {
@@ -80,7 +80,7 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
       percent: r.percent,
       figures: poll.kind === 'availability' ? ` — ${t('polls.card.availabilityFigures', { yes: r.count, maybe: r.maybe, no: r.no })}` : ` — ${t('polls.card.figures', { count: r.count, percent: r.percent })}`,
     })),
-    tieText: v.results?.tie ? t('polls.card.tie', { options: v.results.options.filter((r) => r.leading).length }) : '',
+    tieText: v.results?.tie ? t('polls.card.tie', { count: v.results.options.filter((r) => r.leading).length }) : '',
     resultsHiddenText: v.resultsHidden ? t(`polls.card.hidden.${poll.visibility}`) : '',
     teamId: poll.teamId,
     pollId: poll.id,

@@ -39,7 +39,7 @@ export function renderMeetingAgendaCard(t: Translate, v: MeetingAgendaView): Ada
     })),
     pollsLabel: t('meetings.agenda.polls'),
     noPolls: t('meetings.agenda.noPolls'),
-    polls: shown.map((p) => ({ question: shorten(p.question), details: t('meetings.agenda.pollDetails', { closes: p.closes, voters: p.voters, electorate: p.electorate }) })),
+    polls: shown.map((p) => ({ question: shorten(p.question), details: t('meetings.agenda.pollDetails', { closes: p.closes, count: p.voters, electorate: p.electorate }) })),
     pollsHint: t('meetings.agenda.pollsHint'),
     more: v.polls.length > shown.length ? t('meetings.more', { count: v.polls.length - shown.length }) : '',
   });

@@ -52,7 +52,7 @@ function renderWith(t: Translate, report: SessionReport, facts: { label: string;
 }
 
 function pollLines(t: Translate, p: ReportPoll): { text: string }[] {
-  const turnout = { text: t(p.open ? 'meetings.summary.pollOpen' : 'meetings.summary.pollClosed', { voters: p.voters, electorate: p.electorate }) };
+  const turnout = { text: t(p.open ? 'meetings.summary.pollOpen' : 'meetings.summary.pollClosed', { count: p.voters, electorate: p.electorate }) };
   if (!p.results) return [turnout, { text: t('meetings.summary.resultsHidden') }];
   const options = p.results.map(({ text, ...o }) => ({ option: shorten(text, MAX_OPTION_SHOWN), ...o })).map((o) => ({
     text:

@@ -30,6 +30,6 @@ export function parseBallot(poll: Poll, choice: string | undefined, answers: Rec
   if (chosen.some((id) => !ids.has(id))) throw invalid('unknownOption');
   if (new Set(chosen).size !== chosen.length) throw invalid('unknownOption');
   const max = poll.kind === 'single' ? 1 : poll.maxChoices;
-  if (chosen.length > max) throw invalid('tooManyChoices', { max });
+  if (chosen.length > max) throw invalid('tooManyChoices', { count: max });
   return { kind: 'choices', optionIds: chosen };
 }

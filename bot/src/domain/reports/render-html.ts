@@ -59,7 +59,7 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
 function polls(t: Label, list: readonly ReportPoll[]): string[] {
   if (!list.length) return [empty(t('reports.empty.polls'))];
   return list.map((p) => {
-    const notes = [t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'), t('reports.poll.voters', { voters: p.voters, electorate: p.electorate }), ...(p.open ? [t('reports.poll.open')] : []), ...(p.tie ? [t('reports.poll.tie')] : [])];
+    const notes = [t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'), t('reports.poll.voters', { count: p.voters, electorate: p.electorate }), ...(p.open ? [t('reports.poll.open')] : []), ...(p.tie ? [t('reports.poll.tie')] : [])];
     const head = `<section class="item"><h3>${h(p.question)}</h3><p class="meta">${notes.map(h).join(' · ')}</p>`;
     if (!p.results) return `${head}${empty(t('reports.poll.hidden'))}</section>`;
     const avail = p.kind === 'availability';

@@ -19,7 +19,7 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
 function polls(t: Label, list: readonly ReportPoll[]): string[] {
   if (!list.length) return [md(t('reports.empty.polls'))];
   return list.flatMap((p) => {
-    const notes = [t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'), t('reports.poll.voters', { voters: p.voters, electorate: p.electorate }), ...(p.open ? [t('reports.poll.open')] : []), ...(p.tie ? [t('reports.poll.tie')] : [])];
+    const notes = [t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'), t('reports.poll.voters', { count: p.voters, electorate: p.electorate }), ...(p.open ? [t('reports.poll.open')] : []), ...(p.tie ? [t('reports.poll.tie')] : [])];
     const lines = [`### ${md(p.question)}`, '', notes.map(md).join(' · '), ''];
     if (!p.results) return [...lines, md(t('reports.poll.hidden')), ''];
     const avail = p.kind === 'availability';

@@ -45,7 +45,7 @@ export function idleState(group: GroupRef, sessionId: string, agendaLength: numb
  */
 export function applyLiveChange(state: LiveState, change: LiveChange, agendaLength: number, by: string, now: Date): LiveState {
   if (!Number.isInteger(change.currentItem) || change.currentItem < 0 || change.currentItem >= agendaLength) {
-    throw new QuorumError('validation', 'no such agenda item', { reason: 'sessions.errors.badAgendaItem', max: agendaLength });
+    throw new QuorumError('validation', 'no such agenda item', { reason: 'sessions.errors.badAgendaItem', count: agendaLength });
   }
   // The agenda may have been edited since: keep the banked times of the items still there.
   const elapsedMs = Array.from({ length: agendaLength }, (_x, i) => state.elapsedMs[i] ?? 0);

@@ -136,7 +136,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     if (poll.status !== 'closed') throw new QuorumError('validation', 'poll still open', { reason: 'polls.errors.decideOpen' });
     const results = computeResults(poll, await deps.polls.tally(poll));
     const lines = results.options.map((r) => `${r.leading ? '★ ' : ''}${r.text}: ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`);
-    const text = [s.t('polls.decide.summary', { voters: results.voters }), ...lines].join('\n');
+    const text = [s.t('polls.decide.summary', { count: results.voters }), ...lines].join('\n');
     return { card: await decisionFormCard(s, { title: poll.question, text, pollId: poll.id, ...(poll.sessionId ? { sessionId: poll.sessionId } : {}) }) };
   };
 
