@@ -84,6 +84,18 @@ describe('the bot over HTTP, as Teams calls it', () => {
       expect(cardsIn(h.connector.activities())[0]).toContain(fr.help.title);
     });
 
+    it('answers in the language of the command word, whatever the client language', async () => {
+      await h.send('personal-message', { from: 'sofia', text: 'aide', locale: 'en-US' });
+      expect(cardsIn(h.connector.activities())[0]).toContain(fr.help.title);
+      h.connector.clear();
+      await h.send('personal-message', { from: 'sofia', text: 'help', locale: 'fr-FR' });
+      expect(cardsIn(h.connector.activities())[0]).toContain(en.help.title);
+      h.connector.clear();
+      // A word both languages share answers in the client's language.
+      await h.send('personal-message', { from: 'sofia', text: '?', locale: 'fr-FR' });
+      expect(cardsIn(h.connector.activities())[0]).toContain(fr.help.title);
+    });
+
     it('gives unknown text a short hint', async () => {
       await h.send('personal-message', { from: 'sofia', text: 'what can you do for me?' });
       expect(textsIn(h.connector.activities())).toContain(en.unknown);

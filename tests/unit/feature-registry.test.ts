@@ -5,7 +5,7 @@ import { coreFeature } from '../../bot/src/teams/features/core.feature';
 const command = (id: string, words: string[][], audience: 'everyone' | 'co-chair' = 'everyone'): ChatCommand => ({
   id,
   words,
-  usage: id,
+  usageKey: id,
   descriptionKey: id,
   audience,
   run: async () => undefined,

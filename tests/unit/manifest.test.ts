@@ -159,7 +159,7 @@ describe('bot commands', () => {
   });
 
   it('refuses more than 10 menu commands, and a command without an English description', () => {
-    const fake = (id: string, key = 'help.commands.help'): ChatCommand => ({ id, words: [[id]], usage: id, descriptionKey: key, audience: 'everyone', inMenu: true, run: async () => undefined });
+    const fake = (id: string, key = 'help.commands.help'): ChatCommand => ({ id, words: [[id]], usageKey: id, descriptionKey: key, audience: 'everyone', inMenu: true, run: async () => undefined });
     expect(() => menuCommands(Array.from({ length: 11 }, (_, i) => fake(`c${i}`)))).toThrow(/at most 10/);
     expect(() => menuCommands([fake('x', 'help.commands.noSuchKey')])).toThrow(/no English text/);
     expect(commandLists([])).toEqual([]);

@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { BotDeps } from './bot-deps';
 import { ensureTeamKnown, onPersonalInstall } from './installation.handler';
 import { createTurnScope } from './turn-scope';
+import { languageOf } from '../i18n/i18n';
 
 /** A chat message: personal chat, or an @mention in a channel (the mention is stripped). */
 export async function handleMessage(deps: BotDeps, ctx: TurnContext): Promise<void> {
@@ -17,7 +18,10 @@ export async function handleMessage(deps: BotDeps, ctx: TurnContext): Promise<vo
     await scope.sendText(suggestion ? scope.t('unknownSuggest', { suggestion }) : scope.t('unknown'));
     return;
   }
-  await match.command.run(scope, match.args);
+  // Someone who types `aide` reads French, whatever language their client is set to.
+  const client = languageOf(scope.id.locale);
+  const language = match.languages.includes(client) ? client : match.languages[0];
+  await match.command.run(language && language !== client ? createTurnScope(deps, ctx, undefined, language) : scope, match.args);
 }
 
 /** Other mentions (`<at>Name</at>`) and Teams' HTML are not part of the command words. */

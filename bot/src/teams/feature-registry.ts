@@ -1,10 +1,13 @@
 import type { Role } from '../domain/member';
+import type { Language } from '../i18n/i18n';
 import type { CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
 import { nearestPhrase } from './nearest-phrase';
 
 export interface CommandMatch {
   command: ChatCommand;
   args: string;
+  /** The languages the typed phrase belongs to (one, or both for a shared word like `?`). */
+  languages: readonly Language[];
 }
 
 /**
@@ -14,17 +17,25 @@ export interface CommandMatch {
 export class FeatureRegistry {
   private readonly commands: ChatCommand[] = [];
   private readonly verbs = new Map<string, CardVerb>();
-  private readonly phrases = new Map<string, ChatCommand>();
+  private readonly phrases = new Map<string, { command: ChatCommand; languages: Language[] }>();
   private readonly actions = new Map<string, MessageAction>();
 
   constructor(readonly features: readonly Feature[]) {
     for (const f of features) {
       for (const c of f.commands ?? []) {
         this.commands.push(c);
-        for (const words of c.words) {
-          const phrase = words.join(' ').toLowerCase();
-          if (this.phrases.has(phrase)) throw new Error(`command phrase "${phrase}" registered twice`);
-          this.phrases.set(phrase, c);
+        const byLanguage: [Language, readonly (readonly string[])[]][] = [
+          ['en', c.words],
+          ['fr', c.frenchWords ?? []],
+        ];
+        for (const [language, phrases] of byLanguage) {
+          for (const words of phrases) {
+            const phrase = words.join(' ').toLowerCase();
+            const known = this.phrases.get(phrase);
+            if (known && (known.command !== c || known.languages.includes(language))) throw new Error(`command phrase "${phrase}" registered twice`);
+            if (known) known.languages.push(language);
+            else this.phrases.set(phrase, { command: c, languages: [language] });
+          }
         }
       }
       for (const a of f.messageActions ?? []) {
@@ -42,8 +53,8 @@ export class FeatureRegistry {
   match(text: string): CommandMatch | undefined {
     const words = text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
     for (let n = Math.min(words.length, 4); n > 0; n--) {
-      const command = this.phrases.get(words.slice(0, n).join(' ').toLowerCase());
-      if (command) return { command, args: words.slice(n).join(' ') };
+      const found = this.phrases.get(words.slice(0, n).join(' ').toLowerCase());
+      if (found) return { command: found.command, args: words.slice(n).join(' '), languages: found.languages };
     }
     return undefined;
   }

@@ -34,12 +34,18 @@ export interface TurnScope {
   sendText(text: string): Promise<void>;
 }
 
-/** A chat command. `words` are the command's leading words (any alias); the rest is `args`. */
+/**
+ * A chat command. `words` and `frenchWords` are the command's leading words (any alias); the
+ * rest is `args`. The answer comes in the language of the words typed: `aide` answers in French
+ * in an English client. A phrase in both lists (`?`) answers in the client's language.
+ */
 export interface ChatCommand {
   readonly id: string;
+  /** English phrases, and those both languages share. */
   readonly words: readonly (readonly string[])[];
-  /** How it is typed, shown in help and in the manifest's command list. */
-  readonly usage: string;
+  readonly frenchWords?: readonly (readonly string[])[];
+  /** i18n key of how it is typed in help, in each language's own command words. */
+  readonly usageKey: string;
   /** i18n key of the one-line description. */
   readonly descriptionKey: string;
   /** Co-chair commands are listed (and marked) only for co-chairs; the handler still checks. */

@@ -1,13 +1,14 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { coChairChangePayload, coChairsShowPayload, renderCoChairsCard } from '../../cards/co-chairs-card';
-import { renderHelpCard } from '../../cards/help-card';
+import { renderHelpCard, type HelpContext } from '../../cards/help-card';
+import type { Translate } from '../../i18n/i18n';
 import type { AdaptiveCard } from '../../cards/render';
 import { VERBS } from '../../cards/verbs';
 import { QuorumError } from '../../domain/errors';
 import type { Group } from '../../domain/group';
 import { listCoChairs, setCoChair } from '../../domain/use-cases/co-chairs.use-case';
-import type { ApiScope, Feature, TurnScope } from '../feature';
+import type { ApiScope, ChatCommand, Feature, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
 import { corePersonalData } from './core/person-data';
 
@@ -43,11 +44,12 @@ export const coreFeature: Feature = {
     },
   ],
   commands: [
-    { id: 'help', words: [['help'], ['aide'], ['?']], usage: 'help', descriptionKey: 'help.commands.help', audience: 'everyone', inMenu: true, run: (s) => help(s) },
+    { id: 'help', words: [['help'], ['?']], frenchWords: [['aide'], ['?']], usageKey: 'help.usage.help', descriptionKey: 'help.commands.help', audience: 'everyone', inMenu: true, run: (s) => help(s) },
     {
       id: 'cochairs',
-      words: [['cochairs'], ['co-chairs'], ['coprésidence'], ['copresidence']],
-      usage: 'cochairs',
+      words: [['cochairs'], ['co-chairs']],
+      frenchWords: [['coprésidence'], ['copresidence']],
+      usageKey: 'help.usage.cochairs',
       descriptionKey: 'help.commands.cochairs',
       audience: 'everyone',
       inMenu: true,
@@ -56,7 +58,8 @@ export const coreFeature: Feature = {
     {
       id: 'cochair-add',
       words: [['cochair', 'add'], ['co-chair', 'add']],
-      usage: 'cochair add @Name',
+      frenchWords: [['coprésidence', 'ajouter'], ['copresidence', 'ajouter']],
+      usageKey: 'help.usage.cochairAdd',
       descriptionKey: 'help.commands.cochairAdd',
       audience: 'co-chair',
       run: (s) => changeByMention(s, true),
@@ -64,7 +67,8 @@ export const coreFeature: Feature = {
     {
       id: 'cochair-remove',
       words: [['cochair', 'remove'], ['co-chair', 'remove']],
-      usage: 'cochair remove @Name',
+      frenchWords: [['coprésidence', 'retirer'], ['copresidence', 'retirer']],
+      usageKey: 'help.usage.cochairRemove',
       descriptionKey: 'help.commands.cochairRemove',
       audience: 'co-chair',
       run: (s) => changeByMention(s, false),
@@ -96,6 +100,11 @@ async function coChairsView(s: ApiScope) {
   return { coChairs, members: members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, organisation: m.organisation ?? '', role: m.role })) };
 }
 
+/** What help lists: each command as typed in the reader's language, with its description. */
+export function helpCommands(commands: readonly ChatCommand[], t: Translate): HelpContext['commands'] {
+  return commands.map((c) => ({ usage: t(c.usageKey), description: t(c.descriptionKey), coChairOnly: c.audience === 'co-chair' }));
+}
+
 async function help(s: TurnScope): Promise<void> {
   let group: Group | undefined;
   let severalGroups = false;
@@ -107,7 +116,7 @@ async function help(s: TurnScope): Promise<void> {
     severalGroups = err.code === 'group-ambiguous';
   }
   const role = group ? await s.role() : undefined;
-  const commands = s.deps.registry.commandsFor(role).map((c) => ({ usage: c.usage, description: s.t(c.descriptionKey), coChairOnly: c.audience === 'co-chair' }));
+  const commands = helpCommands(s.deps.registry.commandsFor(role), s.t);
   const ctx = { isCoChair: role === 'co-chair', severalGroups, commands, ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}) };
   await s.sendCard(renderHelpCard(s.t, ctx));
 }

@@ -147,8 +147,9 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     commands: [
       {
         id: 'poll',
-        words: [['poll'], ['poll', 'new'], ['new', 'poll'], ['sondage'], ['nouveau', 'sondage']],
-        usage: 'poll',
+        words: [['poll'], ['poll', 'new'], ['new', 'poll']],
+        frenchWords: [['sondage'], ['nouveau', 'sondage']],
+        usageKey: 'polls.usage.poll',
         descriptionKey: 'polls.commands.poll',
         audience: 'everyone',
         inMenu: true,
@@ -160,24 +161,26 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
       },
       {
         id: 'polls',
-        words: [['polls'], ['sondages']],
-        usage: 'polls',
+        words: [['polls']],
+        frenchWords: [['sondages']],
+        usageKey: 'polls.usage.list',
         descriptionKey: 'polls.commands.list',
         audience: 'everyone',
         run: async (s) => s.sendCard(await pollListCard(s, deps, await voterGroup(s))),
       },
       {
         id: 'poll-settings',
-        words: [['poll', 'settings'], ['sondage', 'paramètres']],
-        usage: 'poll settings members on|off',
+        words: [['poll', 'settings']],
+        frenchWords: [['sondage', 'paramètres'], ['sondage', 'parametres']],
+        usageKey: 'polls.usage.settings',
         descriptionKey: 'polls.commands.settings',
         audience: 'co-chair',
         run: async (s, args) => {
           const group = await s.group();
           await deps.roles.assertCoChair(s.caller, group);
-          const m = /^members\s+(on|off)$/i.exec(args.trim());
+          const m = /^(?:members|membres)\s+(on|off|oui|non)$/i.exec(args.trim());
           if (!m) return s.sendText(s.t('polls.settings.usage'));
-          const on = m[1]!.toLowerCase() === 'on';
+          const on = ['on', 'oui'].includes(m[1]!.toLowerCase());
           const current = await deps.settings.get(group);
           await deps.settings.put(group, { membersCanCreate: on }, current?.etag);
           await s.sendText(s.t(on ? 'polls.settings.on' : 'polls.settings.off'));

@@ -18,8 +18,9 @@ export function createReportsFeature(ctx: FeatureContext, opts: { tabPage?: stri
     commands: [
       {
         id: 'report',
-        words: [['report'], ['rapport']],
-        usage: 'report session | report YYYY',
+        words: [['report']],
+        frenchWords: [['rapport']],
+        usageKey: 'reports.usage.report',
         descriptionKey: 'reports.commands.report',
         audience: 'everyone',
         inMenu: false,

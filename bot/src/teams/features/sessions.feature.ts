@@ -87,11 +87,12 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
     personalData: sessionsPersonalData,
     tables: ['sessions', SESSION_LIVE_TABLE],
     commands: [
-      { id: 'session', words: [['session'], ['next', 'session'], ['séance'], ['prochaine', 'séance']], usage: 'next session', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
+      { id: 'session', words: [['session'], ['next', 'session']], frenchWords: [['séance'], ['prochaine', 'séance']], usageKey: 'sessions.usage.next', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
       {
         id: 'session-new',
-        words: [['session', 'new'], ['new', 'session'], ['nouvelle', 'séance']],
-        usage: 'session new',
+        words: [['session', 'new'], ['new', 'session']],
+        frenchWords: [['nouvelle', 'séance']],
+        usageKey: 'sessions.usage.new',
         descriptionKey: 'sessions.commands.new',
         audience: 'co-chair',
         run: async (s) => {

@@ -69,12 +69,12 @@ export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, lin
 
   return {
     id: 'session-link',
-    words: [
-      ['session', 'link'],
+    words: [['session', 'link']],
+    frenchWords: [
       ['séance', 'lier'],
       ['lier', 'séance'],
     ],
-    usage: 'session link <session id>',
+    usageKey: 'meetings.usage.link',
     descriptionKey: 'meetings.commands.link',
     audience: 'co-chair',
     run,

@@ -21,24 +21,26 @@ export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
   return [
     {
       id: 'items',
-      words: [['items'], ['actions']],
-      usage: 'items [all | overdue | org <ORG>]',
+      words: [['items']],
+      frenchWords: [['actions']],
+      usageKey: 'workPlan.usage.items',
       descriptionKey: 'workPlan.commands.items',
       audience: 'everyone',
       inMenu: true,
       run: (s, args) => items(w, s, args),
     },
-    { id: 'item', words: [['item'], ['action']], usage: 'item A-17', descriptionKey: 'workPlan.commands.item', audience: 'everyone', run: (s, args) => item(w, s, args) },
+    { id: 'item', words: [['item']], frenchWords: [['action']], usageKey: 'workPlan.usage.item', descriptionKey: 'workPlan.commands.item', audience: 'everyone', run: (s, args) => item(w, s, args) },
     {
       id: 'new-item',
-      words: [['new', 'item'], ['nouvelle', 'action']],
-      usage: 'new item [title @Name due YYYY-MM-DD high]',
+      words: [['new', 'item']],
+      frenchWords: [['nouvelle', 'action']],
+      usageKey: 'workPlan.usage.newItem',
       descriptionKey: 'workPlan.commands.newItem',
       audience: 'everyone',
       inMenu: true,
       run: (s, args) => newItem(w, s, args),
     },
-    { id: 'work-plan-settings', words: [['settings'], ['réglages'], ['reglages']], usage: 'settings', descriptionKey: 'workPlan.commands.settings', audience: 'co-chair', run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())) },
+    { id: 'work-plan-settings', words: [['settings']], frenchWords: [['réglages'], ['reglages']], usageKey: 'workPlan.usage.settings', descriptionKey: 'workPlan.commands.settings', audience: 'co-chair', run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())) },
   ];
 }
 

@@ -1,0 +1,46 @@
+import { createI18n, translator, type Language } from '../../bot/src/i18n/i18n';
+import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
+import { createFeatures } from '../../bot/src/teams/features';
+import type { FeatureContext } from '../../bot/src/teams/feature';
+import { helpCommands } from '../../bot/src/teams/features/core.feature';
+import { renderHelpCard } from '../../bot/src/cards/help-card';
+import { standIn } from '../../manifest/commands';
+
+/** Every text a card shows (TextBlock and TextRun texts, action titles). */
+function texts(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(texts);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  const own = ['text', 'title'].filter((k) => typeof o[k] === 'string').map((k) => o[k] as string);
+  return [...own, ...Object.values(o).flatMap(texts)];
+}
+
+const registry = new FeatureRegistry(createFeatures(standIn() as FeatureContext));
+const i18n = createI18n();
+const card = (lang: Language) => {
+  const t = translator(i18n, lang);
+  return renderHelpCard(t, { isCoChair: true, commands: helpCommands(registry.commandsFor('co-chair'), t), group: { name: 'G', teamId: 'team' } });
+};
+
+describe('the help card', () => {
+  it('lists only French command words in French, and @Nom', () => {
+    const shown = texts(card('fr')).join('\n');
+    const englishOnly = registry.allCommands().flatMap((c) => c.words.map((w) => w.join(' '))).filter((p) => !registry.allCommands().some((c) => (c.frenchWords ?? []).some((w) => w.join(' ') === p)));
+    const found = englishOnly.filter((p) => new RegExp(`(^|[^\\p{L}-])${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'iu').test(shown));
+    expect(found).toEqual([]);
+    expect(shown).not.toMatch(/@Name/);
+    expect(shown).toMatch(/@Nom/);
+  });
+
+  it.each(['en', 'fr'] as const)('keeps its placeholders in %s: no <…> that Teams strips as HTML', (lang) => {
+    const shown = texts(card(lang));
+    expect(shown.filter((x) => /<[^>]*>/.test(x))).toEqual([]);
+    expect(shown.join('\n')).toMatch(lang === 'en' ? /items org ORGANISATION/ : /actions org ORGANISATION/);
+    expect(shown.join('\n')).toMatch(lang === 'en' ? /session link SESSION-ID/ : /séance lier ID-SÉANCE/);
+  });
+
+  it('shows usages and descriptions as plain text runs, never markdown', () => {
+    const json = JSON.stringify(card('en'));
+    expect(json).not.toMatch(/"type":"TextBlock","text":"(items|new item)/);
+  });
+});
