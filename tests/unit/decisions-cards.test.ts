@@ -9,6 +9,7 @@ import { LIMITS } from '../../bot/src/domain/decisions/decision-input';
 import type { DecisionView } from '../../bot/src/domain/decisions/find-decisions.use-case';
 import { PAGE_SIZE } from '../../bot/src/domain/decisions/find-decisions.use-case';
 import { createI18n, translator } from '../../bot/src/i18n/i18n';
+import { formatLocal } from '../../bot/src/domain/local-time';
 import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
 import { coreFeature } from '../../bot/src/teams/features/core.feature';
 import { createDecisionsFeature } from '../../bot/src/teams/features/decisions.feature';
@@ -44,7 +45,7 @@ describe('decisions cards', () => {
   it('stay under the size budget at every limit', () => {
     const page = { items: Array.from({ length: PAGE_SIZE }, (_, i) => worst(i + 1)), page: 0, pages: 99, total: 990 };
     const cards = [
-      renderDecisionCard(t, worst(1), { teamId: 'x'.repeat(256), canManage: true, notice: 'n' }),
+      renderDecisionCard(t, worst(1), { teamId: 'x'.repeat(256), canManage: true, notice: 'n', timeZone: 'America/Argentina/ComodRivadavia', language: 'fr', names: { session: worst(1).title, poll: worst(1).title } }),
       renderDecisionListCard(t, { teamId: 'x'.repeat(256), q: 'q'.repeat(200), page }),
       renderDecisionFormCard(t, { teamId: 'x'.repeat(256), kind: 'amendment', target: { ref: 'D-2026-001', title: worst(1).title }, today: '2026-01-01', values: { ...worst(1), actionItemIds: 'a'.repeat(3000) }, error: 'e' }),
     ];
@@ -53,7 +54,7 @@ describe('decisions cards', () => {
 
   it('never evaluates user text as a template', () => {
     const d = { ...worst(1), title: '${teamId}', text: '${$root.ref} ${join(facts, ",")}', rationale: '' };
-    const card = JSON.stringify(renderDecisionCard(t, d, { teamId: 'TEAM', canManage: false }));
+    const card = JSON.stringify(renderDecisionCard(t, d, { teamId: 'TEAM', canManage: false, timeZone: 'UTC', language: 'fr' }));
     expect(card).toContain('"text":"${teamId}"');
     expect(card).toContain('"text":"${$root.ref} ${join(facts, \\",\\")}"');
   });
@@ -65,5 +66,43 @@ describe('decisions cards', () => {
     expect(registry.match('décisions 2026 budget')).toMatchObject({ command: { id: 'decisions' }, args: '2026 budget' });
     expect(registry.match('decision D-2026-004')).toMatchObject({ command: { id: 'decision' }, args: 'D-2026-004' });
     expect(decisions.commands!.filter((c) => c.inMenu)).toHaveLength(2);
+  });
+
+  describe('names and times a reader knows', () => {
+    const en = translator(createI18n(), 'en');
+    const record = { ...worst(1), title: 'Budget', text: 'Adopted', rationale: '', kind: 'decision' as const, status: 'in-force' as const, sessionId: 'saf621c7723b4a3bc', pollId: 'p0123456789abcdef', recordedAt: '2026-03-14T13:30:00.000Z', hash: 'ab'.repeat(32), recordedByName: 'Amina Diallo', actionItemIds: ['A-1'] };
+    const runs = (card: unknown) => JSON.stringify(card);
+
+    it('shows the linked session and poll by their titles, not their ids', () => {
+      const card = runs(renderDecisionCard(en, record, { teamId: 'T', canManage: false, timeZone: 'UTC', language: 'en', names: { session: 'Spring plenary', poll: 'Which budget?' } }));
+      expect(card).toContain('"text":"Spring plenary"');
+      expect(card).toContain('"text":"Which budget?"');
+      expect(card).not.toContain('saf621c7723b4a3bc');
+      expect(card).not.toContain('p0123456789abcdef');
+    });
+
+    it('says when it was recorded in the group\'s zone, naming the zone, as other cards do', () => {
+      const card = runs(renderDecisionCard(en, record, { teamId: 'T', canManage: false, timeZone: 'Europe/Zurich', language: 'en' }));
+      expect(card).toContain(`"text":"${formatLocal(new Date(record.recordedAt), 'Europe/Zurich', 'en')}"`);
+      expect(card).toContain('2:30'); // 13:30 UTC is 14:30 in Zurich in March
+      expect(card).not.toContain(' UTC"');
+    });
+
+    it('has no word too long to wrap (the fingerprint comes in blocks, the full value in the details)', () => {
+      const card = renderDecisionCard(en, record, { teamId: 'T', canManage: false, timeZone: 'UTC', language: 'en' });
+      const texts: { type: string; text: string; wrap?: boolean }[] = [];
+      const walk = (n: unknown): void => {
+        if (Array.isArray(n)) return n.forEach(walk);
+        if (!n || typeof n !== 'object') return;
+        const o = n as Record<string, unknown>;
+        if (typeof o.text === 'string') texts.push(o as unknown as { type: string; text: string; wrap?: boolean });
+        Object.values(o).forEach(walk);
+      };
+      walk(card.body);
+      // A TextRun never breaks inside a word; a wrapping TextBlock may (it holds the copyable --expect value).
+      const long = texts.filter((x) => !(x.type === 'TextBlock' && x.wrap)).filter((x) => x.text.split(/\s+/).some((w) => w.length > 32));
+      expect(long).toEqual([]);
+      expect(runs(card).replace(/ /g, '')).toContain(record.hash);
+    });
   });
 });

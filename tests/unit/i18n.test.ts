@@ -63,6 +63,14 @@ describe('plural forms', () => {
   });
 });
 
+describe('status labels', () => {
+  it.each(['en', 'fr'] as const)('are written as labels in %s (a capital, like every other field value on a card)', (lang) => {
+    const t = translator(createI18n(), lang);
+    const labels = ['planned', 'in-progress', 'closed'].map((s) => t(`sessions.status.${s}`));
+    expect(labels.filter((l) => l[0] !== l[0]!.toLocaleUpperCase(lang))).toEqual([]);
+  });
+});
+
 describe('message catalog', () => {
   it('has the same files in English and French', () => {
     expect(fs.readdirSync(path.join(LOCALES_DIR, 'fr')).sort()).toEqual(fs.readdirSync(path.join(LOCALES_DIR, 'en')).sort());

@@ -1,11 +1,17 @@
 import { shortHash } from '../../domain/decisions/chain-anchor';
 import type { DecisionView } from '../../domain/decisions/find-decisions.use-case';
 import type { Translate } from '../../i18n/i18n';
+import { formatLocal } from '../../domain/local-time';
 import { expandCard, type AdaptiveCard } from '../render';
 import template from './templates/decision.json';
 
 export interface DecisionCardOptions {
   teamId: string;
+  /** The group's zone and the reader's language: times read as everywhere else in Quorum. */
+  timeZone: string;
+  language: string;
+  /** What people call the linked session and poll; the id is shown only when it is gone. */
+  names?: { session?: string; poll?: string };
   /** Co-chairs get Amend / Revoke on a record still in force. */
   canManage: boolean;
   notice?: string;
@@ -26,9 +32,9 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
   const facts = [
     { label: t('decisions.fields.decidedAt'), value: d.decidedAt },
     { label: t('decisions.fields.recordedBy'), value: d.recordedByName ?? t('decisions.formerMember') },
-    { label: t('decisions.fields.recordedAt'), value: d.recordedAt.slice(0, 16).replace('T', ' ') + ' UTC' },
-    ...(d.sessionId ? [{ label: t('decisions.fields.session'), value: d.sessionId }] : []),
-    ...(d.pollId ? [{ label: t('decisions.fields.poll'), value: d.pollId }] : []),
+    { label: t('decisions.fields.recordedAt'), value: formatLocal(new Date(d.recordedAt), opts.timeZone, opts.language) },
+    ...(d.sessionId ? [{ label: t('decisions.fields.session'), value: opts.names?.session ?? d.sessionId }] : []),
+    ...(d.pollId ? [{ label: t('decisions.fields.poll'), value: opts.names?.poll ?? d.pollId }] : []),
     ...(d.actionItemIds.length ? [{ label: t('decisions.fields.actionItems'), value: d.actionItemIds.join(', ') }] : []),
   ];
   return expandCard(template, {
@@ -40,7 +46,8 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
     text: d.text,
     rationale: d.rationale ?? '',
     facts,
-    fingerprint: t('decisions.fingerprint', { hash: d.hash }),
+    // In blocks of eight: a 64-character word cannot wrap and would run off the card's edge.
+    fingerprint: t('decisions.fingerprint', { hash: inBlocks(d.hash) }),
     // A record's hash is the chain head once it is appended: a card kept from the channel anchors the register there.
     anchor: {
       short: t('decisions.anchor.short', { seq: d.seq, short: shortHash(d.hash) }),
@@ -52,4 +59,9 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
     showDetails: opts.showDetails ?? false,
     labels: { rationale: t('decisions.fields.rationale'), amend: t('decisions.actions.amend'), revoke: t('decisions.actions.revoke'), details: t('decisions.actions.details'), chain: t('decisions.anchor.toggle') },
   });
+}
+
+/** `ab12cd34ef56…` → `ab12cd34 ef56…`: the full value, with places to wrap. */
+export function inBlocks(hash: string, size = 8): string {
+  return hash.match(new RegExp(`.{1,${size}}`, 'g'))?.join(' ') ?? hash;
 }

@@ -68,3 +68,23 @@ export interface DecisionLinkChecker {
 }
 
 export const wellFormedLinksOnly: DecisionLinkChecker = { check: async () => undefined };
+
+/** A session or poll as a person picks it: its id and the words they know it by. */
+export interface LinkChoice {
+  id: string;
+  title: string;
+  /** A session's start, shown beside its title (two sessions may share one), in `timeZone`. */
+  at?: Date;
+  timeZone?: string;
+}
+
+/**
+ * The group's sessions and polls by name, for the decision form's pickers and the decision
+ * card (people know a session by its title, never by its id). Newest first.
+ */
+export interface DecisionLinkDirectory {
+  sessions(group: GroupRef): Promise<LinkChoice[]>;
+  polls(group: GroupRef): Promise<LinkChoice[]>;
+}
+
+export const noLinkDirectory: DecisionLinkDirectory = { sessions: async () => [], polls: async () => [] };

@@ -6,14 +6,16 @@ import type { Group } from '../../../domain/group';
 import type { Caller } from '../../../domain/identity';
 import type { Translate } from '../../../i18n/i18n';
 import type { DecisionServices } from './decision-services';
+import { cardContext } from './decision-views';
 
 /**
  * Posts a just-recorded decision in the group's channel. The decision is already in the
  * register: a failed post is logged and reported, never undone.
  */
-export async function announceDecision(svc: DecisionServices, t: Translate, caller: Caller, group: Group, record: DecisionRecord): Promise<{ view: DecisionView; posted: boolean }> {
+export async function announceDecision(svc: DecisionServices, t: Translate, caller: Caller, group: Group, record: DecisionRecord, locale?: string): Promise<{ view: DecisionView; posted: boolean }> {
   const view = await viewOf(svc, caller, group, record);
   const card = renderDecisionCard(t, view, {
+    ...(await cardContext(svc, group, view, locale)),
     teamId: group.teamId,
     canManage: false,
     showDetails: true,

@@ -8,6 +8,7 @@ import { recordDecision } from '../../../domain/decisions/record-decision.use-ca
 import { QuorumError } from '../../../domain/errors';
 import type { TurnScope } from '../../feature';
 import { announceDecision } from './announce';
+import { cardContext } from './decision-views';
 import type { DecisionServices } from './decision-services';
 import type { RecordPayload } from './payloads';
 
@@ -58,9 +59,9 @@ export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope
   const kind = p.kind ?? 'decision';
   try {
     const record = await recordDecision(svc, scope.caller, group, { ...p, kind });
-    const { view, posted } = await announceDecision(svc, scope.t, scope.caller, group, record);
+    const { view, posted } = await announceDecision(svc, scope.t, scope.caller, group, record, scope.id.locale);
     const notice = scope.t(posted ? 'decisions.recorded.notice' : 'decisions.recorded.noticeNotPosted', { ref: record.ref });
-    return renderDecisionCard(scope.t, view, { teamId: group.teamId, canManage: true, notice });
+    return renderDecisionCard(scope.t, view, { teamId: group.teamId, canManage: true, notice, ...(await cardContext(svc, group, view, scope.id.locale)) });
   } catch (err) {
     const reason = err instanceof QuorumError ? String(err.params.reason ?? '') : '';
     if (!reason.startsWith('decisions.')) throw err;

@@ -1,5 +1,6 @@
 import { KeyedSerializer } from '../../../domain/decisions/keyed-serializer';
-import { wellFormedLinksOnly, type DecisionLinkChecker } from '../../../domain/decisions/ports';
+import { wellFormedLinksOnly, type DecisionLinkChecker, type DecisionLinkDirectory } from '../../../domain/decisions/ports';
+import { tableLinkDirectory } from './link-directory';
 import type { DecisionDeps } from '../../../domain/decisions/record-decision.use-case';
 import type { ReadDeps } from '../../../domain/decisions/find-decisions.use-case';
 import { DECISION_TABLES } from '../../../storage/decisions/decision.entities';
@@ -7,7 +8,7 @@ import { TableDecisionStore } from '../../../storage/decisions/decision.reposito
 import { TablePseudonymStore } from '../../../storage/decisions/pseudonym.repository';
 import type { FeatureContext } from '../../feature';
 
-export type DecisionServices = DecisionDeps & ReadDeps & Pick<FeatureContext, 'notifier' | 'logger'>;
+export type DecisionServices = DecisionDeps & ReadDeps & Pick<FeatureContext, 'notifier' | 'logger'> & { directory: DecisionLinkDirectory };
 
 /**
  * Built once per process (no I/O): the serializer must be shared by every turn so appends
@@ -25,5 +26,6 @@ export function createDecisionServices(ctx: FeatureContext, links: DecisionLinkC
     serializer: new KeyedSerializer(),
     notifier: ctx.notifier,
     logger: ctx.logger,
+    directory: tableLinkDirectory(ctx),
   };
 }

@@ -1,10 +1,12 @@
-import { renderDecisionCard } from '../../../cards/decisions/decision-card';
+import { renderDecisionCard, type DecisionCardOptions } from '../../../cards/decisions/decision-card';
 import { renderDecisionListCard } from '../../../cards/decisions/decision-list-card';
 import { describeVerification } from '../../../cards/decisions/verification-text';
 import { renderVerifyCard } from '../../../cards/decisions/verify-card';
 import type { AdaptiveCard } from '../../../cards/render';
 import { parseDecisionQuery } from '../../../domain/decisions/decision-query';
-import { findDecisions, getDecision, verifyRegister } from '../../../domain/decisions/find-decisions.use-case';
+import { findDecisions, getDecision, verifyRegister, type DecisionView } from '../../../domain/decisions/find-decisions.use-case';
+import type { Group } from '../../../domain/group';
+import { languageOf } from '../../../i18n/i18n';
 import { QuorumError } from '../../../domain/errors';
 import type { TurnScope } from '../../feature';
 import type { DecisionServices } from './decision-services';
@@ -22,7 +24,7 @@ export async function detailCard(svc: DecisionServices, s: TurnScope, refText: s
   if (!refText.trim()) throw new QuorumError('validation', 'no reference', { reason: 'decisions.errors.showUsage' });
   const group = await s.group();
   const view = await getDecision(svc, s.caller, group, refText.trim().split(/\s+/)[0] ?? '');
-  return renderDecisionCard(s.t, view, { teamId: group.teamId, canManage: (await s.role()) === 'co-chair' });
+  return renderDecisionCard(s.t, view, { teamId: group.teamId, canManage: (await s.role()) === 'co-chair', ...(await cardContext(svc, group, view, s.id.locale)) });
 }
 
 export async function verifyCard(svc: DecisionServices, s: TurnScope): Promise<AdaptiveCard> {
@@ -30,4 +32,15 @@ export async function verifyCard(svc: DecisionServices, s: TurnScope): Promise<A
   const result = await verifyRegister(svc, s.caller, group);
   if (!result.ok) svc.logger.warn({ tenantId: group.tenantId, teamId: group.teamId, ...result }, 'decision register failed verification');
   return renderVerifyCard(s.t, { teamId: group.teamId, ...describeVerification(s.t, result) });
+}
+
+/** What a decision card needs besides the record: the group's zone, the reader's language, the linked session's and poll's names. */
+export async function cardContext(svc: DecisionServices, group: Group, view: Pick<DecisionView, 'sessionId' | 'pollId'>, locale: string | undefined): Promise<Pick<DecisionCardOptions, 'timeZone' | 'language' | 'names'>> {
+  const [sessions, polls] = await Promise.all([
+    view.sessionId ? svc.directory.sessions(group).catch(() => []) : [],
+    view.pollId ? svc.directory.polls(group).catch(() => []) : [],
+  ]);
+  const session = sessions.find((x) => x.id === view.sessionId)?.title;
+  const poll = polls.find((x) => x.id === view.pollId)?.title;
+  return { timeZone: group.timeZone, language: languageOf(locale), names: { ...(session ? { session } : {}), ...(poll ? { poll } : {}) } };
 }
