@@ -6,6 +6,7 @@ import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/b
 import { testStorageConnection } from '../support/storage';
 import en from '../../bot/src/i18n/locales/en/decisions.json';
 import core from '../../bot/src/i18n/locales/en/core.json';
+import frDecisions from '../../bot/src/i18n/locales/fr/decisions.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const d = en.decisions;
@@ -184,7 +185,8 @@ describe('decisions in chat, over HTTP', () => {
       expect((await say('sofia', 'decisions annee budget')).cards[0]).toContain(d.list.summary_other.replace('{{count}}', '11').replace('{{page}}', '1').replace('{{pages}}', '2'));
       expect((await say('sofia', `decisions ${YEAR} signal`)).cards[0]).toContain('Use Signal');
       expect((await say('sofia', `decisions ${YEAR - 3}`)).cards[0]).toContain(d.list.none);
-      expect((await say('sofia', 'décisions nothing-like-this')).cards[0]).toContain(d.list.none);
+      // The French command word answers in French.
+      expect((await say('sofia', 'décisions nothing-like-this')).cards[0]).toContain(frDecisions.decisions.list.none);
     });
 
     it('explains a bad or unknown reference', async () => {

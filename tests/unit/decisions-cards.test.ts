@@ -30,6 +30,9 @@ function worst(seq: number): DecisionView {
   };
 }
 
+/** More sessions or polls than the card holds, each with a title at its limit. */
+const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => ({ id: `${prefix}${i}`.padEnd(LIMITS.id, 'x'), title: '\u0001"'.repeat(150), at: new Date(Date.UTC(2026, 0, i + 1)), timeZone: 'Europe/Zurich' }));
+
 describe('decisions cards', () => {
   it('use only the verbs the feature handles, and every action carries the team', () => {
     const feature = createDecisionsFeature({ tables: { table: () => ({}) }, repos: { members: {} } } as unknown as FeatureContext);
@@ -47,7 +50,7 @@ describe('decisions cards', () => {
     const cards = [
       renderDecisionCard(t, worst(1), { teamId: 'x'.repeat(256), canManage: true, notice: 'n', timeZone: 'America/Argentina/ComodRivadavia', language: 'fr', names: { session: worst(1).title, poll: worst(1).title } }),
       renderDecisionListCard(t, { teamId: 'x'.repeat(256), q: 'q'.repeat(200), page }),
-      renderDecisionFormCard(t, { teamId: 'x'.repeat(256), kind: 'amendment', target: { ref: 'D-2026-001', title: worst(1).title }, today: '2026-01-01', values: { ...worst(1), actionItemIds: 'a'.repeat(3000) }, error: 'e' }),
+      renderDecisionFormCard(t, { sessions: many('s'), polls: many('p'), language: 'fr', teamId: 'x'.repeat(256), kind: 'amendment', target: { ref: 'D-2026-001', title: worst(1).title }, today: '2026-01-01', values: { ...worst(1), actionItemIds: 'a'.repeat(3000) }, error: 'e' }),
     ];
     for (const card of cards) expect(JSON.stringify(card).length).toBeLessThan(MAX_CARD_CHARS);
   });

@@ -83,6 +83,11 @@ export function formatLocal(at: Date, timeZone: string, language: string): strin
   return `${text} (${timeZone})`;
 }
 
+/** For people: "14 Mar 2027" in their language, the date in the zone. */
+export function formatLocalDate(at: Date, timeZone: string, language: string): string {
+  return formatter(`date|${language}|${timeZone}`, () => new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'medium' })).format(at);
+}
+
 /** Calendar arithmetic on `YYYY-MM-DD` dates (no zone: a local date is a date). */
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

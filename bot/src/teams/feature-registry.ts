@@ -1,6 +1,6 @@
 import type { Role } from '../domain/member';
 import type { Language } from '../i18n/i18n';
-import type { CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
+import type { CardSearch, CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
 import { nearestPhrase } from './nearest-phrase';
 
 export interface CommandMatch {
@@ -19,6 +19,7 @@ export class FeatureRegistry {
   private readonly verbs = new Map<string, CardVerb>();
   private readonly phrases = new Map<string, { command: ChatCommand; languages: Language[] }>();
   private readonly actions = new Map<string, MessageAction>();
+  private readonly searches = new Map<string, CardSearch>();
 
   constructor(readonly features: readonly Feature[]) {
     for (const f of features) {
@@ -41,6 +42,10 @@ export class FeatureRegistry {
       for (const a of f.messageActions ?? []) {
         if (this.actions.has(a.commandId)) throw new Error(`message action "${a.commandId}" registered twice`);
         this.actions.set(a.commandId, a);
+      }
+      for (const s of f.searches ?? []) {
+        if (this.searches.has(s.dataset)) throw new Error(`card search "${s.dataset}" registered twice`);
+        this.searches.set(s.dataset, s);
       }
       for (const v of f.verbs ?? []) {
         if (this.verbs.has(v.verb)) throw new Error(`card verb "${v.verb}" registered twice`);
@@ -66,6 +71,10 @@ export class FeatureRegistry {
 
   verb(name: string): CardVerb | undefined {
     return this.verbs.get(name);
+  }
+
+  search(dataset: string): CardSearch | undefined {
+    return this.searches.get(dataset);
   }
 
   messageAction(commandId: string): MessageAction | undefined {

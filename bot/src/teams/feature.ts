@@ -64,6 +64,15 @@ export interface CardVerb {
 }
 
 /**
+ * Typeahead for an Input.ChoiceSet whose `choices.data` names this dataset (Teams sends an
+ * `application/search` invoke as the user types). `query` is untrusted text; answer at most `top`.
+ */
+export interface CardSearch {
+  readonly dataset: string;
+  run(scope: TurnScope, query: string, page: { skip: number; top: number }): Promise<{ title: string; value: string }[]>;
+}
+
+/**
  * The tab API (under /api/tab/). The caller comes from a validated Teams SSO token (or the
  * development identity on an unauthenticated local run) — never from the request — and the
  * group is the team the tab names, after checking the caller belongs to it.
@@ -144,6 +153,7 @@ export interface Feature {
   readonly tables?: readonly string[];
   readonly commands?: readonly ChatCommand[];
   readonly verbs?: readonly CardVerb[];
+  readonly searches?: readonly CardSearch[];
   /** Scheduled work the feature owns (reminders, auto-close…). */
   readonly jobs?: readonly JobHandler[];
   /** Routes of the tab API. */

@@ -12,6 +12,7 @@ import { fetchMessageAction, submitMessageAction } from './message-actions.handl
 import { translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-actions.handler';
+import { handleCardSearch } from './card-search.handler';
 import { handleMessage } from './commands.handler';
 import { onBotAddedToTeam, onBotRemovedFromTeam, onMembersAdded, onPersonalInstall } from './installation.handler';
 import { identify } from './turn-identity';
@@ -120,6 +121,7 @@ export class QuorumBot extends TeamsActivityHandler {
       const response = await handleCardAction(this.deps, ctx);
       return { status: response.statusCode, body: response };
     }
+    if (ctx.activity.name === 'application/search') return handleCardSearch(this.deps, ctx);
     const response = await super.onInvokeActivity(ctx);
     // botbuilder answers 501 to invokes no handler knows; to Teams that is the caller's
     // mistake (an invoke this app never offered), not a server failure.

@@ -6,7 +6,7 @@ import { parsePayload } from '../payload';
 import { decisionRoutes } from './decisions/decision-routes';
 import { createDecisionServices } from './decisions/decision-services';
 import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './decisions/decision-form';
-import { detailCard, listCard, verifyCard } from './decisions/decision-views';
+import { detailCard, linkSearch, listCard, verifyCard } from './decisions/decision-views';
 import { decisionsPersonalData } from './decisions/person-data';
 import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './decisions/payloads';
 
@@ -32,7 +32,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
         descriptionKey: 'decisions.commands.decide',
         audience: 'co-chair',
         inMenu: true,
-        run: async (s, args) => s.sendCard(await decisionFormCard(s, args ? { title: args } : {})),
+        run: async (s, args) => s.sendCard(await decisionFormCard(svc.directory, s, args ? { title: args } : {})),
       },
       {
         id: 'decisions',
@@ -68,7 +68,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
         verb: DECISION_VERBS.form,
         run: async (s, data) => {
           const { teamId: _teamId, ...prefill } = parsePayload(formPayload, data);
-          return { card: await decisionFormCard(s, prefill) };
+          return { card: await decisionFormCard(svc.directory, s, prefill) };
         },
       },
       { verb: DECISION_VERBS.record, run: async (s, data) => ({ card: await submitDecisionForm(svc, s, parsePayload(recordPayload, data)) }) },
@@ -90,6 +90,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
         },
       },
     ],
+    searches: [linkSearch(svc, 'sessions'), linkSearch(svc, 'polls')],
     routes: decisionRoutes(svc),
   };
 }

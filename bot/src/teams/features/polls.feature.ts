@@ -16,6 +16,7 @@ import { TablePollRepository } from '../../storage/polls/poll.repository';
 import { TablePollSettingsRepository } from '../../storage/polls/poll-settings.repository';
 import { TableSessionRepository } from '../../storage/sessions/session.repository';
 import { decisionFormCard } from './decisions.feature';
+import { tableLinkDirectory } from './decisions/link-directory';
 import { formError } from '../form-error';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../feature';
 import { parsePayload } from '../payload';
@@ -47,6 +48,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     scheduler: ctx.scheduler,
   };
   const channel = new PollChannel(ctx, deps);
+  const decisionLinks = tableLinkDirectory(ctx);
   const caches = new PollVoteCaches(deps);
   const actions = new PollActions(deps, channel, ctx.logger);
 
@@ -137,7 +139,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     const results = computeResults(poll, await deps.polls.tally(poll));
     const lines = results.options.map((r) => `${r.leading ? '★ ' : ''}${r.text}: ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`);
     const text = [s.t('polls.decide.summary', { count: results.voters }), ...lines].join('\n');
-    return { card: await decisionFormCard(s, { title: poll.question, text, pollId: poll.id, ...(poll.sessionId ? { sessionId: poll.sessionId } : {}) }) };
+    return { card: await decisionFormCard(decisionLinks, s, { title: poll.question, text, pollId: poll.id, ...(poll.sessionId ? { sessionId: poll.sessionId } : {}) }) };
   };
 
   return {

@@ -1,5 +1,8 @@
 import { renderDecisionCard } from '../../../cards/decisions/decision-card';
-import { renderDecisionFormCard, type DecisionFormValues } from '../../../cards/decisions/decision-form-card';
+import { renderDecisionFormCard, type DecisionFormValues, type DecisionFormView } from '../../../cards/decisions/decision-form-card';
+import type { DecisionLinkDirectory } from '../../../domain/decisions/ports';
+import type { Group } from '../../../domain/group';
+import { languageOf } from '../../../i18n/i18n';
 import type { AdaptiveCard } from '../../../cards/render';
 import type { DecisionKind } from '../../../domain/decisions/decision';
 import { getDecision } from '../../../domain/decisions/find-decisions.use-case';
@@ -24,11 +27,17 @@ export interface DecisionPrefill {
  * The "record a decision" form, for co-chairs only. Exported for the polls feature
  * ("Record as decision" on a results card): return it from your verb handler as `{ card }`.
  */
-export async function decisionFormCard(scope: TurnScope, prefill: DecisionPrefill = {}): Promise<AdaptiveCard> {
+export async function decisionFormCard(directory: DecisionLinkDirectory, scope: TurnScope, prefill: DecisionPrefill = {}): Promise<AdaptiveCard> {
   const group = await scope.group();
   await scope.deps.roles.assertCoChair(scope.caller, group);
   const today = dateIn(group.timeZone, scope.deps.clock.now()).date;
-  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind: 'decision', today, values: { ...prefill } });
+  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind: 'decision', today, values: { ...prefill }, ...(await pickable(directory, scope, group)) });
+}
+
+/** The group's sessions and polls for the form's pickers, in the reader's language. */
+async function pickable(directory: DecisionLinkDirectory, scope: TurnScope, group: Group): Promise<Pick<DecisionFormView, 'sessions' | 'polls' | 'language'>> {
+  const [sessions, polls] = await Promise.all([directory.sessions(group), directory.polls(group)]);
+  return { sessions, polls, language: languageOf(scope.id.locale) };
 }
 
 /** Amend / Revoke on a decision card: the form names its target (and an amendment starts from its text). */
@@ -46,7 +55,7 @@ export async function supersedeFormCard(svc: DecisionServices, scope: TurnScope,
       ? { title: target.title, text: target.text, rationale: target.rationale ?? '', sessionId: target.sessionId ?? '', pollId: target.pollId ?? '', actionItemIds: target.actionItemIds.join(', ') }
       : { title: scope.t('decisions.defaults.revokeTitle', { ref: target.ref }) };
   const today = dateIn(group.timeZone, svc.clock.now()).date;
-  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, target: { ref: target.ref, title: target.title }, today, values });
+  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, target: { ref: target.ref, title: target.title }, today, values, ...(await pickable(svc.directory, scope, group)) });
 }
 
 /**
@@ -69,6 +78,6 @@ export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope
     const today = dateIn(group.timeZone, svc.clock.now()).date;
     const target = p.supersedes ? { ref: p.supersedes, title: '' } : undefined;
     const values: DecisionFormValues = { title: p.title, text: p.text, rationale: p.rationale, decidedAt: p.decidedAt, sessionId: p.sessionId, pollId: p.pollId, actionItemIds: p.actionItemIds };
-    return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}) });
+    return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}), ...(await pickable(svc.directory, scope, group)) });
   }
 }

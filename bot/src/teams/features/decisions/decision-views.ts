@@ -8,7 +8,8 @@ import { findDecisions, getDecision, verifyRegister, type DecisionView } from '.
 import type { Group } from '../../../domain/group';
 import { languageOf } from '../../../i18n/i18n';
 import { QuorumError } from '../../../domain/errors';
-import type { TurnScope } from '../../feature';
+import type { CardSearch, TurnScope } from '../../feature';
+import { LINK_DATASETS, optionTitle } from '../../../cards/decisions/decision-form-card';
 import type { DecisionServices } from './decision-services';
 
 /** `decisions`, `decisions <words>`, `decisions 2026`: newest first, a page at a time. */
@@ -43,4 +44,25 @@ export async function cardContext(svc: DecisionServices, group: Group, view: Pic
   const session = sessions.find((x) => x.id === view.sessionId)?.title;
   const poll = polls.find((x) => x.id === view.pollId)?.title;
   return { timeZone: group.timeZone, language: languageOf(locale), names: { ...(session ? { session } : {}), ...(poll ? { poll } : {}) } };
+}
+
+/** Case and accents do not matter when looking for a session or poll by name. */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/** The decision form's typeahead: the group's sessions or polls whose name holds every typed word. */
+export function linkSearch(svc: DecisionServices, kind: 'sessions' | 'polls'): CardSearch {
+  return {
+    dataset: LINK_DATASETS[kind],
+    async run(s, query, page) {
+      const group = await s.group();
+      await svc.roles.assertCoChair(s.caller, group);
+      const words = fold(query).split(/\s+/).filter(Boolean);
+      const all = await svc.directory[kind](group);
+      const language = languageOf(s.id.locale);
+      return all
+        .filter((o) => words.every((w) => fold(o.title).includes(w)))
+        .slice(page.skip, page.skip + page.top)
+        .map((o) => ({ title: optionTitle(o, language), value: o.id }));
+    },
+  };
 }
