@@ -59,7 +59,9 @@ export function App({ initialView }: { initialView?: string }) {
         <Title3 as="h1">{t('appName')}</Title3>
         <Body1>{me.group.name}</Body1>
         <Caption1>
-          {t('roleLabel')}: {me.role === 'co-chair' ? t('roleCoChair') : t('roleMember')}
+          {t('roleLabel')}
+          {t('labelSep')}
+          {me.role === 'co-chair' ? t('roleCoChair') : t('roleMember')}
         </Caption1>
       </header>
       <nav>

@@ -109,7 +109,7 @@ describe('polls: many members voting through /api/messages', () => {
     expect(updates.length).toBeGreaterThanOrEqual(1);
     expect(updates.length).toBeLessThanOrEqual(2);
     const card = JSON.stringify(updates.at(-1)!.body);
-    expect(card).toContain(`${VOTERS} of ${VOTERS + 3} members voted`);
+    expect(card).toContain(`${VOTERS} of ${VOTERS + 3} voted`);
     // Over 60 members: no automatic per-user refresh list, a "show my vote" button instead.
     expect(card).not.toContain('"userIds"');
     expect(card).toContain(en.polls.card.showMine);

@@ -294,7 +294,7 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
     );
     const year = await say('sofia', 'report 2027');
     expect(year.cards[0]).toContain('Decisions: 2');
-    expect(year.cards[0]).toContain('Action items of the year: 5 (2 done, average progress 48 %)');
+    expect(year.cards[0]).toContain('Action items of the year: 5 (done: 2, average progress 48 %)');
     expect(year.cards[0]).toContain('"type":"Action.OpenUrl"');
     const bad = await say('sofia', 'report 1200');
     expect(bad.texts.join(' ') + bad.cards.join(' ')).toContain(R.errors.badYear);

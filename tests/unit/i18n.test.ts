@@ -4,6 +4,7 @@ import en from '../../bot/src/i18n/locales/en/core.json';
 import fr from '../../bot/src/i18n/locales/fr/core.json';
 import { ERROR_CODES } from '../../bot/src/domain/errors';
 import { createI18n, languageOf, loadCatalog, LOCALES_DIR, translator } from '../../bot/src/i18n/i18n';
+import { fr as tabFr } from '../../tab/src/lib/messages.fr';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -120,5 +121,36 @@ describe('message catalog', () => {
   it('does not HTML-escape interpolated values (cards show them literally instead)', () => {
     const t = translator(createI18n(), 'en');
     expect(t('coChairs.added', { name: 'A & <B>' })).toBe('A & <B> is now a co-chair.');
+  });
+});
+
+describe('French punctuation', () => {
+  /** A colon ending a phrase (followed by a space or the end), without the (narrow) no-break space French puts before it. */
+  const bareColon = (text: string) => /(^|[^\u202F\u00A0]):(\s|$)/u.test(text);
+
+  it('puts a no-break space before every colon in the bot\'s French messages', () => {
+    const catalog = loadCatalog('fr');
+    const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
+    expect(keys(catalog).filter((k) => bareColon(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
+  });
+
+  it('puts a no-break space before every colon in the tab\'s French messages', () => {
+    expect(Object.entries(tabFr).filter(([, text]) => bareColon(text)).map(([k, text]) => `${k}: ${text}`)).toEqual([]);
+  });
+
+  it('labels a value with the colon of the language', () => {
+    expect(translator(createI18n(), 'fr')('label', { label: 'Séance' })).toBe('Séance\u202F:');
+    expect(translator(createI18n(), 'en')('label', { label: 'Session' })).toBe('Session:');
+    expect(tabFr.labelSep).toBe('\u202F: ');
+  });
+});
+
+describe('one French word for a session', () => {
+  it('calls it « séance » everywhere in French (the view, its heading, the bot)', () => {
+    const catalog = loadCatalog('fr');
+    const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
+    const session = /(^|[^\p{L}])sessions?(?![\p{L}])/iu;
+    expect(Object.entries(tabFr).filter(([, text]) => session.test(text)).map(([k]) => k)).toEqual([]);
+    expect(keys(catalog).filter((k) => !k.includes('.usage.') && session.test(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
   });
 });

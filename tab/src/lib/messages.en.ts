@@ -1,4 +1,6 @@
 export const en = {
+  /** Between a label and its value (French puts a narrow no-break space before the colon). */
+  labelSep: ': ',
   appName: 'Quorum',
   loading: 'Loading…',
   retry: 'Try again',

@@ -39,13 +39,14 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
   ];
   return expandCard(template, {
     notice: opts.notice ?? '',
+    // The colon is the language's: French puts a narrow no-break space before it.
+    facts: facts.map((f) => ({ ...f, label: t('label', { label: f.label }) })),
     ref: d.ref,
     title: d.title,
     statusText: status.text,
     statusColor: status.color,
     text: d.text,
     rationale: d.rationale ?? '',
-    facts,
     // In blocks of eight: a 64-character word cannot wrap and would run off the card's edge.
     fingerprint: t('decisions.fingerprint', { hash: inBlocks(d.hash) }),
     // A record's hash is the chain head once it is appended: a card kept from the channel anchors the register there.

@@ -111,7 +111,7 @@ function describeBallot(t: Translate, b: Ballot, text: Map<string, string>): { t
   if (b.kind === 'choices') return b.optionIds.map((id) => ({ text: text.get(id) ?? id }));
   return Object.entries(b.answers)
     .sort(([x], [y]) => Number(x.slice(1)) - Number(y.slice(1)))
-    .map(([id, a]) => ({ text: `${text.get(id) ?? id}: ${t(`polls.answers.${a}`)}` }));
+    .map(([id, a]) => ({ text: `${t('label', { label: text.get(id) ?? id })} ${t(`polls.answers.${a}`)}` }));
 }
 
 const TEAM_ID = z.string().min(1).max(256);

@@ -137,7 +137,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     const poll = (await loadPoll(deps, group, p.pollId)).value;
     if (poll.status !== 'closed') throw new QuorumError('validation', 'poll still open', { reason: 'polls.errors.decideOpen' });
     const results = computeResults(poll, await deps.polls.tally(poll));
-    const lines = results.options.map((r) => `${r.leading ? '★ ' : ''}${r.text}: ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`);
+    const lines = results.options.map((r) => `${r.leading ? '★ ' : ''}${s.t('label', { label: r.text })} ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`);
     const text = [s.t('polls.decide.summary', { count: results.voters }), ...lines].join('\n');
     return { card: await decisionFormCard(decisionLinks, s, { title: poll.question, text, pollId: poll.id, ...(poll.sessionId ? { sessionId: poll.sessionId } : {}) }) };
   };

@@ -38,12 +38,16 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
         </Badge>
         {d.by && (
           <Caption1>
-            {t('decSupersededBy')}: {link(d.by)}
+            {t('decSupersededBy')}
+            {t('labelSep')}
+            {link(d.by)}
           </Caption1>
         )}
         {d.supersedes && (
           <Caption1>
-            {t(d.kind === 'revocation' ? 'decKind_revocation' : 'decSupersedes')}: {link(d.supersedes)}
+            {t(d.kind === 'revocation' ? 'decKind_revocation' : 'decSupersedes')}
+            {t('labelSep')}
+            {link(d.supersedes)}
           </Caption1>
         )}
       </div>
@@ -60,11 +64,15 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
       <Caption1>{t('decRecordedBy', { name: d.recordedByName ?? '—', at: new Date(d.recordedAt).toLocaleString() })}</Caption1>
       {(d.sessionId || d.pollId || d.actionItemIds.length > 0) && (
         <Caption1 style={{ overflowWrap: 'anywhere' }}>
-          {t('decLinks')}: {[d.sessionId && `${t('decSession')} ${d.sessionId}`, d.pollId && `${t('decPoll')} ${d.pollId}`, d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`].filter(Boolean).join(' · ')}
+          {t('decLinks')}
+          {t('labelSep')}
+          {[d.sessionId && `${t('decSession')} ${d.sessionId}`, d.pollId && `${t('decPoll')} ${d.pollId}`, d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`].filter(Boolean).join(' · ')}
         </Caption1>
       )}
       <Caption1 style={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>
-        {t('decHash')}: {d.hash}
+        {t('decHash')}
+        {t('labelSep')}
+        {d.hash}
       </Caption1>
     </article>
   );
