@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatDate, formatDateTime } from './display-time';
 
 /**
  * Wall-clock times in a group's IANA time zone, for every feature (sessions, polls, reminders).
@@ -77,15 +78,14 @@ export function localParts(at: Date, timeZone: string): { date: string; time: st
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }
 
-/** For people: "14 Mar 2027, 14:30 (Europe/Zurich)" in their language. */
+/** For people: "Mar 14, 2027, 2:30 PM (Europe/Zurich)" in their language, as the tab shows it too. */
 export function formatLocal(at: Date, timeZone: string, language: string): string {
-  const text = formatter(`show|${language}|${timeZone}`, () => new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'medium', timeStyle: 'short' })).format(at);
-  return `${text} (${timeZone})`;
+  return formatDateTime(at, timeZone, language);
 }
 
-/** For people: "14 Mar 2027" in their language, the date in the zone. */
+/** For people: "Mar 14, 2027" in their language, the date in the zone. */
 export function formatLocalDate(at: Date, timeZone: string, language: string): string {
-  return formatter(`date|${language}|${timeZone}`, () => new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'medium' })).format(at);
+  return formatDate(at, timeZone, language);
 }
 
 /** Calendar arithmetic on `YYYY-MM-DD` dates (no zone: a local date is a date). */

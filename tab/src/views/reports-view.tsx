@@ -1,6 +1,7 @@
 import { Button, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Empty, ErrorBar, Loading } from '../components/status';
+import { formatDate } from '../../../bot/src/domain/display-time';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
@@ -23,7 +24,7 @@ const FORMATS = [
  */
 export default function ReportsView() {
   const t = useT();
-  const { api } = useSession();
+  const { api, host, me } = useSession();
   const params = new URLSearchParams(location.search);
   const sessions = useResource(() => api.get<SessionSummary[]>('sessions'), [api]);
   const [sessionId, setSessionId] = useState(params.get('session') ?? '');
@@ -73,7 +74,7 @@ export default function ReportsView() {
               >
                 {sessions.data.map((s) => (
                   <Option key={s.id} value={s.id} text={s.title}>
-                    {`${s.title} — ${new Date(s.startsAt).toLocaleDateString()}`}
+                    {`${s.title} — ${formatDate(new Date(s.startsAt), me.group.timeZone, host.locale)}`}
                   </Option>
                 ))}
               </Dropdown>

@@ -1,5 +1,6 @@
 import { Badge, Body1, Button, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
 import { ErrorBar, Loading } from '../../components/status';
+import { formatDateTime } from '../../../../bot/src/domain/display-time';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
@@ -8,7 +9,7 @@ import { kindKey, statusKey, type Decision } from './types';
 /** One record: its text, its derived status and the records it links to or is replaced by. */
 export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; onOpen(ref: string): void; onBack(): void }) {
   const t = useT();
-  const { api } = useSession();
+  const { api, host, me } = useSession();
   const res = useResource(() => api.get<Decision>(`decisions/${encodeURIComponent(refText)}`), [api, refText], 4000);
   const back = (
     <div>
@@ -61,7 +62,7 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
         </div>
       )}
       <Caption1>{t('decDecidedOn', { date: d.decidedAt })}</Caption1>
-      <Caption1>{t('decRecordedBy', { name: d.recordedByName ?? '—', at: new Date(d.recordedAt).toLocaleString() })}</Caption1>
+      <Caption1>{t('decRecordedBy', { name: d.recordedByName ?? '—', at: formatDateTime(new Date(d.recordedAt), me.group.timeZone, host.locale) })}</Caption1>
       {(d.sessionId || d.pollId || d.actionItemIds.length > 0) && (
         <Caption1 style={{ overflowWrap: 'anywhere' }}>
           {t('decLinks')}

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../../../bot/src/domain/display-time';
 import type { MessageKey } from '../../lib/i18n';
 
 export type PollKind = 'single' | 'multiple' | 'availability';
@@ -60,8 +61,7 @@ export const hiddenKey = (v: Visibility) => `pollHidden_${v === 'co-chairs' ? 'c
 
 /** A date and time as the poll's own zone sees it, naming the zone (co-chairs may be elsewhere). */
 export function inZone(iso: string, timeZone: string, locale: string): string {
-  const text = new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
-  return `${text} (${timeZone})`;
+  return formatDateTime(new Date(iso), timeZone, locale);
 }
 
 /** `YYYY-MM-DD` of a moment in a zone (the form's default closing date). */

@@ -1,11 +1,11 @@
 import { Caption1, Link, Subtitle1, Title1 } from '@fluentui/react-components';
+import { formatDateTimeRange } from '../../../../bot/src/domain/display-time';
 import { useT } from '../../lib/i18n';
 import type { PlannedSession } from './types';
 
 /** Title, when (in the zone it was planned in) and where; "in progress" once it has started. */
 export function SessionHeader({ session, locale, large }: { session: PlannedSession; locale: string; large?: boolean }) {
   const t = useT();
-  const fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: session.timeZone });
   const started = Date.parse(session.startsAt) <= Date.now();
   const Heading = large ? Title1 : Subtitle1;
   return (
@@ -15,7 +15,8 @@ export function SessionHeader({ session, locale, large }: { session: PlannedSess
         {session.title}
       </Heading>
       <Caption1 style={{ overflowWrap: 'anywhere' }}>
-        {fmt.formatRange(new Date(session.startsAt), new Date(session.endsAt))} ({session.timeZone}){session.place ? ` · ${session.place}` : ''}
+        {formatDateTimeRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone, locale)}
+        {session.place ? ` · ${session.place}` : ''}
         {!large && session.onlineUrl && (
           <>
             {' · '}
