@@ -3,6 +3,7 @@ import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import en from '../../bot/src/i18n/locales/en/decisions.json';
 import { STATIC_CHOICES } from '../../bot/src/cards/decisions/decision-form-card';
+import { tabApi } from '../support/tab';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 type Who = 'amina' | 'lars' | 'sofia';
@@ -56,6 +57,11 @@ describe('the decision form: sessions and polls by name', () => {
     expect(recorded).toContain('"text":"Which budget option?"');
     expect(recorded).not.toContain('saf621c7723b4a3bc');
     expect(recorded).toContain(en.decisions.fields.session);
+
+    // The tab's detail names them too.
+    const ref = /"text":"(D-\d{4}-\d{3})"/.exec(recorded)![1]!;
+    const detail = await tabApi(() => h.service.url)<{ sessionTitle?: string; pollTitle?: string }>('lars', 'GET', `decisions/${ref}`);
+    expect(detail.json).toMatchObject({ sessionTitle: 'Spring plenary', pollTitle: 'Which budget option?' });
   });
 
   it('searches as the user types when there are more sessions than the card holds', async () => {

@@ -67,7 +67,7 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
         <Caption1 style={{ overflowWrap: 'anywhere' }}>
           {t('decLinks')}
           {t('labelSep')}
-          {[d.sessionId && `${t('decSession')} ${d.sessionId}`, d.pollId && `${t('decPoll')} ${d.pollId}`, d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`].filter(Boolean).join(' · ')}
+          {[d.sessionId && `${t('decSession')} ${d.sessionTitle ?? d.sessionId}`, d.pollId && `${t('decPoll')} ${d.pollTitle ?? d.pollId}`, d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`].filter(Boolean).join(' · ')}
         </Caption1>
       )}
       <Caption1 style={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>

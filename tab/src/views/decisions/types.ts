@@ -10,6 +10,9 @@ export interface Decision {
   rationale?: string;
   sessionId?: string;
   pollId?: string;
+  /** What people call them (absent when the session or poll is gone: the id is shown then). */
+  sessionTitle?: string;
+  pollTitle?: string;
   actionItemIds: string[];
   supersedes?: string;
   decidedAt: string;

@@ -8,6 +8,7 @@ import { parsePayload } from '../../payload';
 import { announceDecision } from './announce';
 import type { DecisionServices } from './decision-services';
 import { recordBody } from './payloads';
+import { cardContext } from './decision-views';
 
 /**
  * The tab's view of the register (mounted under /api/tab/). Reports (session, yearly) will
@@ -52,7 +53,10 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       path: 'decisions/:ref',
       audience: 'member',
       async handle(scope, req) {
-        return { json: await getDecision(svc, scope.caller, scope.group, req.params.ref ?? '') };
+        const view = await getDecision(svc, scope.caller, scope.group, req.params.ref ?? '');
+        // The linked session and poll by name, as the card shows them (the ids stay for links).
+        const { names } = await cardContext(svc, scope.group, view, undefined);
+        return { json: { ...view, ...(names?.session ? { sessionTitle: names.session } : {}), ...(names?.poll ? { pollTitle: names.poll } : {}) } };
       },
     },
     {
