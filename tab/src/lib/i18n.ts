@@ -18,7 +18,20 @@ export function format(template: string, params: Record<string, string | number>
 
 export const MessagesContext = createContext<Messages>(en);
 
+/**
+ * The message for `params.count` by the language's plural rules: `key_one` when the catalog
+ * has it and the rule says "one" (1 in English; 0 and 1 in French), else the plain key.
+ */
+export function message(m: Messages, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const count = params.count;
+  if (typeof count === 'number') {
+    const form = `${key}_${new Intl.PluralRules(m.lang).select(count)}`;
+    if (form in m) return format(m[form as MessageKey], params);
+  }
+  return format(m[key], params);
+}
+
 export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {
   const m = useContext(MessagesContext);
-  return (key, params) => format(m[key], params);
+  return (key, params) => message(m, key, params);
 }

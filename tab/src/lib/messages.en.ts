@@ -1,4 +1,6 @@
 export const en = {
+  /** The catalog's language, for plural rules (`key_one` is the form for one, the plain key for others). */
+  lang: 'en',
   /** Between a label and its value (French puts a narrow no-break space before the colon). */
   labelSep: ': ',
   appName: 'Quorum',
@@ -50,6 +52,7 @@ export const en = {
   wpExport: 'Export CSV',
   wpNew: 'New action item',
   wpCounts: 'Counts by status',
+  wpShown_one: '{count} item',
   wpShown: '{count} items',
   wpEmpty: 'No action items match these filters.',
   wpRef: 'Ref',
@@ -93,7 +96,8 @@ export const en = {
   decSearch: 'Search decisions',
   decSearchHint: 'Words or a year, e.g. 2026',
   decEmpty: 'No decisions match.',
-  decPage: 'Page {page} of {pages} ({total} decisions)',
+  decPage_one: 'Page {page} of {pages} ({count} decision)',
+  decPage: 'Page {page} of {pages} ({count} decisions)',
   decPrev: 'Previous page',
   decNext: 'Next page',
   decOpen: 'Show {ref}',
@@ -180,6 +184,7 @@ export const en = {
   pollEmptySession: 'No polls for this session yet.',
   pollOpen: 'Open',
   pollClosed: 'Closed',
+  pollVoters_one: '{n} of {m} voted',
   pollVoters: '{n} of {m} voted',
   pollClosesAt: 'Closes {at}',
   pollClosedAt: 'Closed {at}',
@@ -205,7 +210,8 @@ export const en = {
   'pollVis_co-chairs': 'Results for co-chairs only',
   pollAnonymous: 'Anonymous',
   pollNamed: 'Named votes',
-  pollUpTo: 'Up to {n} choices',
+  pollUpTo_one: 'Up to {count} choice',
+  pollUpTo: 'Up to {count} choices',
   pollClose: 'Close poll',
   pollCloseConfirm: 'Close this poll now? Voting stops and the results are posted to the channel.',
   pollCloseNow: 'Close now',

@@ -1,6 +1,7 @@
 import type { en } from './messages.en';
 
 export const fr: typeof en = {
+  lang: 'fr',
   labelSep: ' : ',
   appName: 'Quorum',
   loading: 'Chargement…',
@@ -51,6 +52,7 @@ export const fr: typeof en = {
   wpExport: 'Exporter en CSV',
   wpNew: 'Nouvelle action',
   wpCounts: 'Nombre par statut',
+  wpShown_one: '{count} action',
   wpShown: '{count} actions',
   wpEmpty: 'Aucune action ne correspond à ces filtres.',
   wpRef: 'Réf.',
@@ -94,7 +96,8 @@ export const fr: typeof en = {
   decSearch: 'Rechercher des décisions',
   decSearchHint: 'Des mots ou une année, p. ex. 2026',
   decEmpty: 'Aucune décision ne correspond.',
-  decPage: 'Page {page} sur {pages} ({total} décisions)',
+  decPage_one: 'Page {page} sur {pages} ({count} décision)',
+  decPage: 'Page {page} sur {pages} ({count} décisions)',
   decPrev: 'Page précédente',
   decNext: 'Page suivante',
   decOpen: 'Afficher {ref}',
@@ -181,6 +184,7 @@ export const fr: typeof en = {
   pollEmptySession: 'Aucun sondage pour cette séance pour l’instant.',
   pollOpen: 'Ouvert',
   pollClosed: 'Clos',
+  pollVoters_one: '{n} sur {m} a voté',
   pollVoters: '{n} sur {m} ont voté',
   pollClosesAt: 'Clôture le {at}',
   pollClosedAt: 'Clos le {at}',
@@ -206,7 +210,8 @@ export const fr: typeof en = {
   'pollVis_co-chairs': 'Résultats pour les coprésident·es seulement',
   pollAnonymous: 'Anonyme',
   pollNamed: 'Votes nominatifs',
-  pollUpTo: 'Jusqu’à {n} choix',
+  pollUpTo_one: 'Jusqu’à {count} choix',
+  pollUpTo: 'Jusqu’à {count} choix',
   pollClose: 'Clore le sondage',
   pollCloseConfirm: 'Clore ce sondage maintenant ? Le vote s’arrête et les résultats sont publiés dans le canal.',
   pollCloseNow: 'Clore maintenant',

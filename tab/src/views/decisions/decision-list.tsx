@@ -48,11 +48,11 @@ export function DecisionList({ onOpen, version }: { onOpen(ref: string): void; v
               </li>
             ))}
           </ul>
-          <nav aria-label={t('decPage', { page: res.data.page + 1, pages: res.data.pages, total: res.data.total })} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
+          <nav aria-label={t('decPage', { page: res.data.page + 1, pages: res.data.pages, count: res.data.total })} style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
             <Button size="small" disabled={res.data.page === 0} onClick={() => setPage(res.data!.page - 1)}>
               {t('decPrev')}
             </Button>
-            <Caption1>{t('decPage', { page: res.data.page + 1, pages: res.data.pages, total: res.data.total })}</Caption1>
+            <Caption1>{t('decPage', { page: res.data.page + 1, pages: res.data.pages, count: res.data.total })}</Caption1>
             <Button size="small" disabled={res.data.page >= res.data.pages - 1} onClick={() => setPage(res.data!.page + 1)}>
               {t('decNext')}
             </Button>

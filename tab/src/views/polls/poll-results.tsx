@@ -20,12 +20,12 @@ export function PollMeta({ poll, large = false }: { poll: PollSummary; large?: b
       <Badge appearance="filled" color={poll.open ? 'success' : 'informative'} size={size}>
         {t(poll.open ? 'pollOpen' : 'pollClosed')}
       </Badge>
-      <Small large={large} data-testid="voters">{t('pollVoters', { n: num(poll.voters), m: num(Math.max(poll.electorate, poll.voters)) })}</Small>
+      <Small large={large} data-testid="voters">{t('pollVoters', { count: poll.voters, n: num(poll.voters), m: num(Math.max(poll.electorate, poll.voters)) })}</Small>
       <Small large={large}>{poll.open ? t('pollClosesAt', { at: inZone(poll.closesAt, poll.timeZone, host.locale) }) : t('pollClosedAt', { at: inZone(poll.closedAt ?? poll.closesAt, poll.timeZone, host.locale) })}</Small>
       {!large && (
         <>
           <Badge appearance="outline" size="small">{t(kindKey(poll.kind))}</Badge>
-          {poll.kind === 'multiple' && poll.maxChoices < poll.options.length && <Badge appearance="outline" size="small">{t('pollUpTo', { n: poll.maxChoices })}</Badge>}
+          {poll.kind === 'multiple' && poll.maxChoices < poll.options.length && <Badge appearance="outline" size="small">{t('pollUpTo', { count: poll.maxChoices })}</Badge>}
           <Badge appearance="outline" size="small">{t(visibilityKey(poll.visibility))}</Badge>
           <Badge appearance="outline" size="small">{t(poll.anonymous ? 'pollAnonymous' : 'pollNamed')}</Badge>
         </>
