@@ -192,3 +192,12 @@ describe('report renderers keep user text inert', () => {
     expect(md).toContain('Rationale: \\[link\\](javascript:alert(1))');
   });
 });
+
+describe('French reports', () => {
+  it.each(['md', 'html'] as const)('put a narrow no-break space before the colon after a label (%s)', (format) => {
+    const fr = translator(createI18n(), 'fr');
+    const text = renderReport(fr, 'fr', sessionModel, format);
+    expect(text).toContain(`${fr('reports.fields.decidedAt')}\u202F:`);
+    expect(text).not.toContain(`${fr('reports.fields.decidedAt')}:`);
+  });
+});

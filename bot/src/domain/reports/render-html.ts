@@ -51,8 +51,8 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
   return list.map((d) => {
     const status = d.by ? t(`reports.decisionStatus.${d.status}By`, { ref: d.by }) : t(`reports.decisionStatus.${d.status}`);
     const kind = d.supersedes ? ` · ${h(t(`reports.kind.${d.kind}`, { ref: d.supersedes }))}` : '';
-    const rationale = d.rationale ? `<p><strong>${h(t('reports.fields.rationale'))}:</strong> ${h(d.rationale)}</p>` : '';
-    return `<section class="item"><h3>${h(d.ref)} — ${h(d.title)}</h3><p class="meta">${h(t('reports.fields.decidedAt'))}: <time datetime="${h(d.decidedAt)}">${h(d.decidedAt)}</time> · ${h(status)}${kind}</p><blockquote>${h(d.text)}</blockquote>${rationale}</section>`;
+    const rationale = d.rationale ? `<p><strong>${h(t('label', { label: t('reports.fields.rationale') }))}</strong> ${h(d.rationale)}</p>` : '';
+    return `<section class="item"><h3>${h(d.ref)} — ${h(d.title)}</h3><p class="meta">${h(t('label', { label: t('reports.fields.decidedAt') }))} <time datetime="${h(d.decidedAt)}">${h(d.decidedAt)}</time> · ${h(status)}${kind}</p><blockquote>${h(d.text)}</blockquote>${rationale}</section>`;
   });
 }
 
@@ -77,7 +77,7 @@ function items(t: Label, list: readonly ReportItem[], timeZone: string, emptyKey
 }
 
 function header(t: Label, title: string, r: SessionReport | YearReport): string[] {
-  return [`<header><h1>${h(title)}</h1>`, `<p class="meta">${h(t('reports.fields.group'))}: ${h(r.groupName)}<br>${h(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}</p></header>`];
+  return [`<header><h1>${h(title)}</h1>`, `<p class="meta">${h(t('label', { label: t('reports.fields.group') }))} ${h(r.groupName)}<br>${h(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}</p></header>`];
 }
 
 export function sessionHtml(t: Label, lang: string, r: SessionReport): string {

@@ -9,9 +9,9 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
   if (!list.length) return [md(t('reports.empty.decisions'))];
   return list.flatMap((d) => {
     const status = d.by ? t(`reports.decisionStatus.${d.status}By`, { ref: d.by }) : t(`reports.decisionStatus.${d.status}`);
-    const lines = [`### ${md(d.ref)} — ${md(d.title)}`, '', `${md(t('reports.fields.decidedAt'))}: ${md(d.decidedAt)} · ${md(status)}${d.supersedes ? ` · ${md(t(`reports.kind.${d.kind}`, { ref: d.supersedes }))}` : ''}`, ''];
+    const lines = [`### ${md(d.ref)} — ${md(d.title)}`, '', `${md(t('label', { label: t('reports.fields.decidedAt') }))} ${md(d.decidedAt)} · ${md(status)}${d.supersedes ? ` · ${md(t(`reports.kind.${d.kind}`, { ref: d.supersedes }))}` : ''}`, ''];
     lines.push(...markdownLines(d.text).map((l) => (l ? `> ${l}` : '>')), '');
-    if (d.rationale) lines.push(`${md(t('reports.fields.rationale'))}: ${md(d.rationale)}`, '');
+    if (d.rationale) lines.push(`${md(t('label', { label: t('reports.fields.rationale') }))} ${md(d.rationale)}`, '');
     return lines;
   });
 }
@@ -39,15 +39,15 @@ function items(t: Label, list: readonly ReportItem[], timeZone: string, emptyKey
 }
 
 function header(t: Label, title: string, r: SessionReport | YearReport): string[] {
-  return [`# ${md(title)}`, '', `${md(t('reports.fields.group'))}: ${md(r.groupName)}  `, `${md(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}`, ''];
+  return [`# ${md(title)}`, '', `${md(t('label', { label: t('reports.fields.group') }))} ${md(r.groupName)}  `, `${md(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}`, ''];
 }
 
 export function sessionMarkdown(t: Label, r: SessionReport): string {
   const s = r.session;
   const out = header(t, t('reports.session.title', { title: s.title }), r);
-  out.push(`${md(t('reports.fields.when'))}: ${md(`${localStamp(s.startsAt, r.timeZone)} – ${localStamp(s.endsAt, r.timeZone)} (${r.timeZone})`)}  `);
-  if (s.place) out.push(`${md(t('reports.fields.place'))}: ${md(s.place)}  `);
-  out.push(`${md(t('reports.fields.status'))}: ${md(t(`reports.sessionStatus.${s.status}`))}`, '');
+  out.push(`${md(t('label', { label: t('reports.fields.when') }))} ${md(`${localStamp(s.startsAt, r.timeZone)} – ${localStamp(s.endsAt, r.timeZone)} (${r.timeZone})`)}  `);
+  if (s.place) out.push(`${md(t('label', { label: t('reports.fields.place') }))} ${md(s.place)}  `);
+  out.push(`${md(t('label', { label: t('reports.fields.status') }))} ${md(t(`reports.sessionStatus.${s.status}`))}`, '');
   out.push(`## ${md(t('reports.sections.agenda'))}`, '');
   if (!r.agenda.length) out.push(md(t('reports.empty.agenda')));
   r.agenda.forEach((a, n) => out.push(`${n + 1}. ${md(a.title)}${a.presenter ? ` — ${md(a.presenter)}` : ''}${a.minutes !== undefined ? ` (${md(t('reports.agenda.minutes', { minutes: a.minutes }))})` : ''}`));
