@@ -34,6 +34,13 @@ describe('feature registry', () => {
     expect(m?.args).toBe(args);
   });
 
+  it('tells the language of the words typed (a shared word belongs to both)', () => {
+    expect(registry.match('aide')?.languages).toEqual(['fr']);
+    expect(registry.match('help')?.languages).toEqual(['en']);
+    expect(registry.match('?')?.languages).toEqual(['en', 'fr']);
+    expect(registry.match('coprésidence ajouter Sofia')).toMatchObject({ command: { id: 'cochair-add' }, args: 'Sofia', languages: ['fr'] });
+  });
+
   it.each(['cochair promote Sofia', 'what is this', '', 'new'])('matches nothing for %j', (text) => {
     expect(registry.match(text)).toBeUndefined();
   });
