@@ -76,7 +76,7 @@ describe('tab: decisions', () => {
   it('searches on the server and opens a record with its status and links', async () => {
     const page = await open('sofia');
     await page.getByRole('searchbox', { name: 'Search decisions' }).fill('k3q');
-    await page.getByText('Page 1 of 1 (1 decisions)').waitFor();
+    await page.getByText('Page 1 of 1 (1 decision)').waitFor();
     await page.getByRole('button', { name: `Show ${refs[3]}` }).click();
     await page.getByRole('heading', { name: `${refs[3]} · Adopt baseline keyword k3q` }).waitFor();
     await page.getByText('Superseded', { exact: true }).waitFor();
