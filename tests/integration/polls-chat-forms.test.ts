@@ -102,10 +102,10 @@ describe('the poll form in chat, as a client draws and sends it', () => {
       const refresh = (card as { refresh?: { action: { verb: string; data: Record<string, unknown> }; userIds?: string[] } }).refresh;
       expect(refresh?.action.verb).toBe('poll.view');
       expect(refresh?.userIds).toEqual([USERS.amina.id]);
-      expect(cardTexts(card)).toContain('0 of 3 members voted');
+      expect(cardTexts(card)).toContain('0 of 3 voted');
       await execute('poll.vote', { teamId: refresh!.action.data.teamId, pollId, choice: 'o0' }, 'lars');
       const again = await execute('poll.view', refresh!.action.data);
-      expect(cardTexts(again.value)).toContain('1 of 3 members voted');
+      expect(cardTexts(again.value)).toContain('1 of 3 voted');
     });
   });
 });

@@ -75,7 +75,7 @@ describe('polls: reminder, auto-close and results with a fake clock', () => {
     expect(results).toHaveLength(1);
     expect(results[0]).toContain('Tie: 2 options share the lead.');
     expect(results[0]).toContain('1 (50%)');
-    expect(results[0]).toContain('2 of 28 members voted');
+    expect(results[0]).toContain('2 of 28 voted');
     expect(results[0]).not.toContain('"poll.vote"');
     // The original card now shows the closed poll, without the vote button.
     const update = connector.requests.filter((r) => r.route === 'updateActivity').at(-1);

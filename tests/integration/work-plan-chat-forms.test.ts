@@ -170,20 +170,21 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
       expect(actionsOf(await open('sofia', item.number)).map((a) => a.title)).not.toContain(E.item.backToList);
     });
 
+    // Each language with its own command words: the answer comes in the language of the words typed.
     it.each([
-      ['en', 'Nobody yet', 'No due date', 'Open · 0 % · no due date · no owner'],
-      ['fr', "Personne pour l'instant", 'Sans échéance', 'Ouverte · 0 % · sans échéance · sans responsable'],
-    ])('says empty values in words people use (%s)', async (locale, nobody, noDue, meta) => {
+      ['en', 'item', 'items all', 'Nobody yet', 'No due date', 'Open · 0 % · no due date · no owner'],
+      ['fr', 'action', 'actions tout', "Personne pour l'instant", 'Sans échéance', 'Ouverte · 0 % · sans échéance · sans responsable'],
+    ])('says empty values in words people use (%s)', async (locale, itemWord, allItems, nobody, noDue, meta) => {
       const { cards } = await say('amina', 'new item');
       if (!(await items.list(group)).some((i) => i.title === 'Book the room')) await press('amina', cards[0], 'workplan.item.create', { title: 'Book the room', owner: '' });
       const item = await itemNamed('Book the room');
       h.connector.clear();
-      await h.send('personal-message', { from: 'amina', text: `item A-${item.number}`, locale });
+      await h.send('personal-message', { from: 'amina', text: `${itemWord} A-${item.number}`, locale });
       const card = cardTexts(JSON.parse(cardsIn(h.connector.activities())[0]!));
       expect(card).toContain(nobody);
       expect(card).toContain(noDue);
       h.connector.clear();
-      await h.send('personal-message', { from: 'amina', text: 'items all', locale });
+      await h.send('personal-message', { from: 'amina', text: allItems, locale });
       const list = cardTexts(JSON.parse(cardsIn(h.connector.activities())[0]!));
       expect(list).toContain(meta);
     });

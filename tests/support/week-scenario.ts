@@ -176,5 +176,5 @@ export function normalise(body: unknown): string {
   if (typeof body !== 'object' || body === null) return JSON.stringify(body);
   const { id: _id, replyToId: _reply, timestamp: _t, localTimestamp: _l, serviceUrl: _s, ...rest } = body as Record<string, unknown>;
   // A decision's fingerprint (and the chain head its card shows, in full and as 16 hex digits) covers its recorder's pseudonym, which is random per group.
-  return JSON.stringify(rest).replace(/\b[0-9a-f]{64}\b/g, '<sha-256>').replace(/\b[0-9a-f]{16}\b/g, '<sha-256 prefix>');
+  return JSON.stringify(rest).replace(/\b[0-9a-f]{64}\b|\b[0-9a-f]{8}(?: [0-9a-f]{8}){7}\b/g, '<sha-256>').replace(/\b[0-9a-f]{16}\b/g, '<sha-256 prefix>');
 }
