@@ -6,6 +6,7 @@ import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/b
 import { testStorageConnection } from '../support/storage';
 import en from '../../bot/src/i18n/locales/en/core.json';
 import fr from '../../bot/src/i18n/locales/fr/core.json';
+import frDecisions from '../../bot/src/i18n/locales/fr/decisions.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 
@@ -94,6 +95,10 @@ describe('the bot over HTTP, as Teams calls it', () => {
       // A word both languages share answers in the client's language.
       await h.send('personal-message', { from: 'sofia', text: '?', locale: 'fr-FR' });
       expect(cardsIn(h.connector.activities())[0]).toContain(fr.help.title);
+      h.connector.clear();
+      // A refusal, too: `décision` without a reference explains itself in French.
+      await h.send('personal-message', { from: 'sofia', text: 'décision', locale: 'en-US' });
+      expect(textsIn(h.connector.activities())).toContain(frDecisions.decisions.errors.showUsage);
     });
 
     it('gives unknown text a short hint', async () => {
