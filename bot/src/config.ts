@@ -20,14 +20,40 @@ const list = z
   .optional()
   .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
 
+/** A Teams team id as the bot sees it (`19:…@thread.tacv2`), as typed or as "Get link to team" encodes it. */
+const TEAM_ID = /^19:[^\s,@]+@thread\.[a-z0-9]+$/i;
+
+/**
+ * `<tenant>:<object id>` makes someone co-chair of every team of the tenant they are a member
+ * of; `<tenant>:<object id>@<team id>` of that team only, member or not yet.
+ */
 const coChair = z.string().transform((entry, ctx) => {
-  const [tenantId, aadObjectId, ...rest] = entry.split(':');
-  if (!tenantId || !aadObjectId || rest.length > 0 || !GUID.test(tenantId) || !GUID.test(aadObjectId)) {
-    ctx.addIssue({ code: 'custom', message: `"${entry}" is not <tenant id>:<object id> (two GUIDs)` });
+  const at = entry.indexOf('@');
+  const person = at < 0 ? entry : entry.slice(0, at);
+  const team = at < 0 ? undefined : decodeTeamId(entry.slice(at + 1));
+  const [tenantId, aadObjectId, ...rest] = person.split(':');
+  if (!tenantId || !aadObjectId || rest.length > 0 || !GUID.test(tenantId) || !GUID.test(aadObjectId) || (at >= 0 && !team)) {
+    ctx.addIssue({ code: 'custom', message: `"${entry}" is not <tenant id>:<object id> (two GUIDs), optionally followed by @<team id> (19:…@thread.tacv2)` });
     return z.NEVER;
   }
-  return { tenantId: tenantId.toLowerCase(), aadObjectId: aadObjectId.toLowerCase() };
+  return { tenantId: tenantId.toLowerCase(), aadObjectId: aadObjectId.toLowerCase(), ...(team ? { teamId: team } : {}) };
 });
+
+function decodeTeamId(text: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+  return TEAM_ID.test(decoded) ? decoded : undefined;
+}
+
+export interface ConfiguredCoChair {
+  tenantId: string;
+  aadObjectId: string;
+  teamId?: string;
+}
 
 const BOT_AUTH_OVERRIDES = {
   BOT_AUTH_OPENID_METADATA_URL: 'ToBotFromChannelOpenIdMetadataUrl',
@@ -133,7 +159,8 @@ export interface QuorumConfig {
     | { kind: 'account-url'; accountUrl: string; tablePrefix: string }
     | { kind: 'embedded'; tablePrefix: string };
   allowedTenantIds: string[];
-  initialCoChairs: { tenantId: string; aadObjectId: string }[];
+  /** Without a team: co-chair wherever they are a member in that tenant; with one: of that team only. */
+  initialCoChairs: ConfiguredCoChair[];
   /** Proactive sends per tenant per second (Teams allows about 50). */
   notifyMaxPerSecond: number;
   /** Attempts per proactive message and the first backoff step (doubling, with jitter, capped at 30 s). */

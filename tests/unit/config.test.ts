@@ -65,6 +65,15 @@ describe('config', () => {
     expect(problems({ INITIAL_CO_CHAIRS: `${TENANT}:alice@example.org` }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
   });
 
+  it('takes an optional team after an initial co-chair, typed or as Teams encodes it in a link', () => {
+    const team = '19:Zc1qXfQwR8mJ0yE3vT6uN2kL5hP9sA4b@thread.tacv2';
+    const parsed = parseConfig({ INITIAL_CO_CHAIRS: `${TENANT}:${OID}@${team}, ${TENANT}:${OID}@${encodeURIComponent(team)}, ${TENANT}:${OID}` }).initialCoChairs;
+    expect(parsed).toEqual([{ tenantId: TENANT, aadObjectId: OID, teamId: team }, { tenantId: TENANT, aadObjectId: OID, teamId: team }, { tenantId: TENANT, aadObjectId: OID }]);
+    for (const bad of [`${TENANT}:${OID}@`, `${TENANT}:${OID}@general`, `${TENANT}:${OID}@19:x@thread.tacv2@y`, `${TENANT}:${OID}@%E0%A4%A`]) {
+      expect(problems({ INITIAL_CO_CHAIRS: bad }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
+    }
+  });
+
   it('wants all Bot Framework endpoint overrides or none', () => {
     expect(problems({ BOT_ID: APP, BOT_PASSWORD: 'x', BOT_TYPE: 'MultiTenant', BOT_AUTH_OPENID_METADATA_URL: 'http://127.0.0.1:1/x' }).join('\n')).toMatch(/BOT_AUTH_.*all set or none/);
   });

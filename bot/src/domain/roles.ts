@@ -3,30 +3,55 @@ import type { Caller, GroupRef } from './identity';
 import type { Role } from './member';
 import type { MemberRepository } from './ports';
 
+/** A co-chair set in configuration; with a team, of that team only. */
+export interface ConfiguredCoChairEntry {
+  tenantId: string;
+  aadObjectId: string;
+  teamId?: string;
+}
+
 /**
- * The first co-chairs come from configuration (tenant id + object id pairs); every later
- * co-chair is a stored role. Configured co-chairs cannot be demoted from chat, so a group
- * can never lock itself out.
+ * The first co-chairs come from configuration; every later co-chair is a stored role.
+ * Configured co-chairs cannot be demoted from chat, so a group can never lock itself out.
+ *
+ * A configured co-chair without a team is a co-chair only of the teams they are an active
+ * member of (the roster Teams gave us), never of every team in their tenant: the setting
+ * names a person, and Quorum may be installed in teams of that tenant they have no part in.
+ * One configured with a team is that team's co-chair even before the roster lists them.
  */
 export class RolePolicy {
-  private readonly bootstrap: ReadonlySet<string>;
+  private readonly anyTeam: ReadonlySet<string>;
+  private readonly named: ReadonlySet<string>;
+  private readonly listed: ReadonlySet<string>;
 
   constructor(
     private readonly members: MemberRepository,
-    initialCoChairs: readonly { tenantId: string; aadObjectId: string }[],
+    initialCoChairs: readonly ConfiguredCoChairEntry[],
   ) {
-    this.bootstrap = new Set(initialCoChairs.map((c) => key(c.tenantId, c.aadObjectId)));
+    this.anyTeam = new Set(initialCoChairs.filter((c) => !c.teamId).map((c) => key(c.tenantId, c.aadObjectId)));
+    this.named = new Set(initialCoChairs.flatMap((c) => (c.teamId ? [teamKey({ tenantId: c.tenantId, teamId: c.teamId }, c.aadObjectId)] : [])));
+    this.listed = new Set(initialCoChairs.map((c) => key(c.tenantId, c.aadObjectId)));
   }
 
-  isConfiguredCoChair(tenantId: string, aadObjectId: string): boolean {
-    return this.bootstrap.has(key(tenantId, aadObjectId));
+  /** The setting lists this person at all (for any team of their tenant). */
+  isListed(tenantId: string, aadObjectId: string): boolean {
+    return this.listed.has(key(tenantId, aadObjectId));
+  }
+
+  /**
+   * The setting makes this person co-chair of this group, provided they are its member (an
+   * entry without a team) — callers pass members of the group, or use roleOf.
+   */
+  isConfiguredCoChair(group: GroupRef, aadObjectId: string): boolean {
+    return this.anyTeam.has(key(group.tenantId, aadObjectId)) || this.named.has(teamKey(group, aadObjectId));
   }
 
   async roleOf(caller: Caller, group: GroupRef): Promise<Role | undefined> {
     if (caller.tenantId !== group.tenantId) return undefined;
-    if (this.isConfiguredCoChair(caller.tenantId, caller.aadObjectId)) return 'co-chair';
+    if (this.named.has(teamKey(group, caller.aadObjectId))) return 'co-chair';
     const member = await this.members.get(group, caller.aadObjectId);
     if (!member || !member.value.active) return undefined;
+    if (this.anyTeam.has(key(caller.tenantId, caller.aadObjectId))) return 'co-chair';
     return member.value.role;
   }
 
@@ -44,4 +69,9 @@ export class RolePolicy {
 
 function key(tenantId: string, aadObjectId: string): string {
   return `${tenantId.toLowerCase()}|${aadObjectId.toLowerCase()}`;
+}
+
+/** Team ids are compared as Teams sends them: their middle part is case-sensitive. */
+function teamKey(group: GroupRef, aadObjectId: string): string {
+  return `${key(group.tenantId, aadObjectId)}|${group.teamId}`;
 }

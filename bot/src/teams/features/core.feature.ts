@@ -99,16 +99,18 @@ async function coChairsView(s: ApiScope) {
 async function help(s: TurnScope): Promise<void> {
   let group: Group | undefined;
   let severalGroups = false;
+  let groupChat = false;
   try {
     group = await s.group();
   } catch (err) {
     // Help must always answer: without a (single) group it explains how to get one.
     if (!(err instanceof QuorumError) || err.code === 'storage-unavailable') throw err;
     severalGroups = err.code === 'group-ambiguous';
+    groupChat = err.params.reason === 'group-chat';
   }
   const role = group ? await s.role() : undefined;
   const commands = s.deps.registry.commandsFor(role).map((c) => ({ usage: c.usage, description: s.t(c.descriptionKey), coChairOnly: c.audience === 'co-chair' }));
-  const ctx = { isCoChair: role === 'co-chair', severalGroups, commands, ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}) };
+  const ctx = { isCoChair: role === 'co-chair', severalGroups, groupChat, commands, ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}) };
   await s.sendCard(renderHelpCard(s.t, ctx));
 }
 
