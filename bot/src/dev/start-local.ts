@@ -50,8 +50,17 @@ async function main(): Promise<void> {
       cwd: PLAYGROUND_DIR,
       // The Playground exits when its stdin reaches end-of-file, so it gets a pipe we never close.
       stdio: ['pipe', 'pipe', 'pipe'],
-      // Its own log file would otherwise land in the source tree.
-      env: { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'), TEAMSAPPTESTER_BROWSER: 'none' },
+      env: {
+        ...process.env,
+        // Its own log file would otherwise land in the source tree.
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'),
+        TEAMSAPPTESTER_BROWSER: 'none',
+        // --dt stops its telemetry events, but it still starts the Application Insights SDK, whose
+        // statsbeat probes the Azure metadata address (169.254.169.254) at once and whose
+        // heartbeat would report every 15 minutes: a local run reaches nothing beyond loopback.
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ enableAutoCollectHeartbeat: false, enableAutoCollectPreAggregatedMetrics: false }),
+      },
       detached: true,
     });
     playground.stdout?.on('data', (c: Buffer) => process.stdout.write(`[playground] ${c.toString()}`));
