@@ -103,6 +103,7 @@ const envSchema = z
 
     ALLOWED_TENANT_IDS: list.pipe(z.array(z.string().regex(GUID, 'each must be a tenant GUID'))),
     INITIAL_CO_CHAIRS: list.pipe(z.array(coChair)),
+    PLAYGROUND_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   })
   .superRefine((env, ctx) => {
     const missing = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
@@ -135,6 +136,10 @@ const envSchema = z
     // Without an app id botbuilder authenticates nothing, so such a service must not be reachable from elsewhere.
     if (!env.BOT_ID && env.HOST && !LOOPBACK.has(env.HOST)) {
       missing('HOST', 'without BOT_ID the service accepts unauthenticated requests, so it may only listen on loopback');
+    }
+    // The Playground's connector is trusted to be a local stand-in: never with a real bot identity.
+    if (env.PLAYGROUND_PORT !== undefined && (env.BOT_ID || production)) {
+      missing('PLAYGROUND_PORT', 'the Agents Playground (npm start) is for local development mode only, without BOT_ID; use npm run start:service with BOT_ID');
     }
   });
 
@@ -180,6 +185,11 @@ export interface QuorumConfig {
    * that long before another pass takes them over. Keep it above the longest send with retries.
    */
   scheduler: { enabled: boolean; tickMs: number; leaseMs: number };
+  /**
+   * Local development mode only: the Microsoft 365 Agents Playground serves its Bot Connector
+   * on this loopback port (`npm start` sets it), and turns it sends are answered as it can show.
+   */
+  playground?: { port: number };
 }
 
 export class ConfigError extends Error {
@@ -234,6 +244,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000, leaseMs: env.SCHEDULER_LEASE_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;
+  if (env.PLAYGROUND_PORT !== undefined) result.playground = { port: env.PLAYGROUND_PORT };
   if (env.TAB_SSO_CLIENT_ID) {
     const authority = (env.TAB_SSO_AUTHORITY ?? 'https://login.microsoftonline.com').replace(/\/$/, '');
     result.tabSso = {

@@ -59,6 +59,13 @@ describe('config', () => {
     expect(problems({ HOST: '0.0.0.0', BOT_ID: APP, BOT_PASSWORD: 'x', BOT_TYPE: 'MultiTenant' })).toEqual([]);
   });
 
+  it('knows the Agents Playground\'s port only in local development mode', () => {
+    expect(parseConfig({ PLAYGROUND_PORT: '56150' }).playground).toEqual({ port: 56150 });
+    expect(parseConfig({ PLAYGROUND_PORT: '' }).playground).toBeUndefined();
+    expect(problems({ PLAYGROUND_PORT: 'chat' }).join('\n')).toMatch(/^PLAYGROUND_PORT:/);
+    expect(problems({ PLAYGROUND_PORT: '56150', BOT_ID: APP, BOT_PASSWORD: 'x', BOT_TYPE: 'MultiTenant' }).join('\n')).toMatch(/PLAYGROUND_PORT: .*without BOT_ID/);
+  });
+
   it('parses initial co-chairs as tenant:object id pairs and rejects anything else', () => {
     expect(parseConfig({ INITIAL_CO_CHAIRS: ` ${TENANT}:${OID.toUpperCase()} ` }).initialCoChairs).toEqual([{ tenantId: TENANT, aadObjectId: OID }]);
     expect(problems({ INITIAL_CO_CHAIRS: OID }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
