@@ -10,7 +10,7 @@ import { createTableClients } from '../../bot/src/storage/table-client.factory';
 import core from '../../bot/src/i18n/locales/en/core.json';
 import polls from '../../bot/src/i18n/locales/en/polls.json';
 import { eventually, launchBrowser, screenshot } from '../support/browser';
-import { OutsideConnectionWatch } from '../support/process-sockets';
+import { listeningAddresses, OutsideConnectionWatch } from '../support/process-sockets';
 import { testStorageConnection, uniquePrefix } from '../support/storage';
 
 jest.setTimeout(120_000);
@@ -108,6 +108,14 @@ describe('the README walkthrough in the Agents Playground', () => {
     expect(output).toContain(`http://127.0.0.1:${playgroundPort}/`);
     expect(output).toContain(`http://127.0.0.1:${servicePort}/healthz`);
     expect((await fetch(`http://127.0.0.1:${servicePort}/healthz`)).status).toBe(200);
+  });
+
+  it('listens on loopback only: the Playground (the unauthenticated bot’s connector, signed in as a co-chair) and the service', () => {
+    for (const port of [playgroundPort, servicePort]) {
+      const addresses = listeningAddresses(port);
+      expect(addresses.length).toBeGreaterThan(0);
+      for (const a of addresses) expect(['127.0.0.1', '::1']).toContain(a);
+    }
   });
 
   it('opens a personal chat where `help` says Quorum knows no team yet', async () => {

@@ -71,3 +71,23 @@ function ipv6(hex: string): string {
   if (/^0+$/.test(words[0]! + words[1]!) && words[2]!.toUpperCase() === 'FFFF0000') return ipv4(words[3]!); // ::ffff:a.b.c.d
   return words.join(':');
 }
+
+/** The local addresses listening on a TCP port, from /proc/net/tcp and tcp6 (state 0A). */
+export function listeningAddresses(port: number): string[] {
+  const found: string[] = [];
+  for (const table of ['tcp', 'tcp6']) {
+    for (const line of orNone(() => fs.readFileSync(`/proc/net/${table}`, 'utf8').trim().split('\n').slice(1))) {
+      const f = line.trim().split(/\s+/);
+      const [local, state] = [f[1], f[3]];
+      if (state !== '0A' || !local) continue;
+      const [hex, p] = local.split(':');
+      if (parseInt(p!, 16) !== port) continue;
+      found.push(hex!.length === 8 ? ipv4Text(hex!) : hex === '00000000000000000000000000000000' ? '::' : hex === '00000000000000000000000001000000' ? '::1' : `tcp6:${hex}`);
+    }
+  }
+  return found;
+}
+
+function ipv4Text(hex: string): string {
+  return [3, 2, 1, 0].map((i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.');
+}

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     buildTab();
     service = await startQuorum(config);
     const endpoint = `${service.url}/api/messages`;
-    playground = spawn(process.execPath, [require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
+    playground = spawn(process.execPath, ['--require', path.join(__dirname, 'loopback-listen.cjs'), require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
       cwd: PLAYGROUND_DIR,
       // The Playground exits when its stdin reaches end-of-file, so it gets a pipe we never close.
       stdio: ['pipe', 'pipe', 'pipe'],
