@@ -47,12 +47,26 @@ export class RolePolicy {
   }
 
   async roleOf(caller: Caller, group: GroupRef): Promise<Role | undefined> {
+    return (await this.membershipOf(caller, group))?.role;
+  }
+
+  /** The role, and the name the roster gave the person (for callers whose token has none). */
+  async membershipOf(caller: Caller, group: GroupRef): Promise<{ role: Role; name?: string } | undefined> {
     if (caller.tenantId !== group.tenantId) return undefined;
-    if (this.named.has(teamKey(group, caller.aadObjectId))) return 'co-chair';
+    const named = this.named.has(teamKey(group, caller.aadObjectId));
     const member = await this.members.get(group, caller.aadObjectId);
+    const name = member?.value.name || undefined;
+    if (named) return { role: 'co-chair', ...(name ? { name } : {}) };
     if (!member || !member.value.active) return undefined;
-    if (this.anyTeam.has(key(caller.tenantId, caller.aadObjectId))) return 'co-chair';
-    return member.value.role;
+    const role = this.anyTeam.has(key(caller.tenantId, caller.aadObjectId)) ? 'co-chair' : member.value.role;
+    return { role, ...(name ? { name } : {}) };
+  }
+
+  /** Like assertMember, with the roster's name of the person. */
+  async assertMembership(caller: Caller, group: GroupRef): Promise<{ role: Role; name?: string }> {
+    const membership = await this.membershipOf(caller, group);
+    if (!membership) throw new QuorumError('not-a-member', 'caller is not a member of the group');
+    return membership;
   }
 
   async assertMember(caller: Caller, group: GroupRef): Promise<Role> {
