@@ -260,6 +260,14 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
     });
   });
 
+  it('the keys stored beside the register are not taken for stray rows: the register still verifies', async () => {
+    await api('amina', 'POST', 'decisions', { title: 'Keep the register verifiable', text: 'Keys are not chain rows.' }, { 'idempotency-key': randomUUID() });
+    const here = (await register.registers()).find((l) => l.group?.tenantId === group.tenantId && l.group.teamId === group.teamId);
+    expect(here).toMatchObject({ strays: 0 });
+    const verified = await api<{ ok: boolean }>('amina', 'GET', 'decisions/verify');
+    expect(verified.json).toMatchObject({ ok: true });
+  });
+
   describe('sessions', () => {
     const fields = (title: string) => ({ title, startDate: `${next}-02-15`, startTime: '09:30', endDate: `${next}-02-15`, endTime: '12:00', timeZone: 'Europe/Zurich', place: '', onlineUrl: '', description: '', agenda: 'Work-plan review' });
     const titled = async (title: string) => (await sessionRepo.list(group)).filter((s) => s.title === title);
