@@ -161,6 +161,13 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
     });
   });
 
+  it('a malformed Idempotency-Key (not printable ASCII, or too long) is refused with 400, and nothing is stored', async () => {
+    const before = await itemCount();
+    const res = await api('amina', 'POST', 'items', { title: 'Never stored' }, { 'idempotency-key': 'k'.repeat(201) });
+    expect(res.status).toBe(400);
+    expect(await itemCount()).toBe(before);
+  });
+
   describe('polls', () => {
     const pollBody = (question: string) => ({ question, kind: 'single', options: ['Geneva', 'Vienna'], anonymous: false, visibility: 'live', closesDate: `${next}-05-01`, closesTime: '17:00' });
     const pollsAsked = async (question: string) => (await pollRepo.list(group)).filter((p) => p.question === question);

@@ -23,11 +23,15 @@ export interface RequestKey {
 
 export type RequestKind = 'item' | 'decision' | 'poll' | 'session';
 
-/** Printable ASCII, as an HTTP header carries it; long enough for a UUID, short enough to hash cheaply. */
-const CLIENT_KEY = /^[\x21-\x7e]{8,200}$/;
+/** Printable ASCII, as an HTTP header carries it; room for a UUID or an activity id, short enough to hash cheaply. */
+const CLIENT_KEY = /^[\x21-\x7e]{1,200}$/;
+
+export function isClientKey(key: string | undefined): key is string {
+  return key !== undefined && CLIENT_KEY.test(key);
+}
 
 export function requestKey(kind: RequestKind, group: GroupRef, caller: Caller, clientKey: string, request: unknown): RequestKey {
-  if (!CLIENT_KEY.test(clientKey)) throw new QuorumError('validation', 'malformed idempotency key', { detail: 'Idempotency-Key' });
+  if (!isClientKey(clientKey)) throw new QuorumError('validation', 'malformed idempotency key', { detail: 'Idempotency-Key' });
   const id = sha256([kind, group.tenantId, group.teamId, caller.tenantId, caller.aadObjectId.toLowerCase(), clientKey].join('\n'));
   return { id, fingerprint: sha256(canonicalize(request ?? null) ?? '') };
 }

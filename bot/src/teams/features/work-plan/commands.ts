@@ -9,6 +9,7 @@ import type { FormError } from '../../../cards/field-errors';
 import type { Group } from '../../../domain/group';
 import { parseRef } from '../../../domain/work-plan/action-item';
 import { createItem } from '../../../domain/work-plan/action-items.use-case';
+import { isClientKey } from '../../../domain/idempotency';
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { readSettings } from '../../../domain/work-plan/settings.use-case';
 import type { ChatCommand, TurnScope } from '../../feature';
@@ -74,7 +75,7 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
   if (!typed.title) throw invalid('newItemUsage');
   const ownerId = mentioned ?? typed.ownerId ?? s.caller.aadObjectId;
   // Teams redelivers a message it got no answer for with the same activity id: that id is the request's key.
-  const key = s.ctx.activity.id || undefined;
+  const key = isClientKey(s.ctx.activity.id) ? s.ctx.activity.id : undefined;
   const created = await createItem(w, s.caller, group, { title: typed.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) }, key);
   const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
   await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, { notice }));
