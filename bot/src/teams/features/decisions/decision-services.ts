@@ -7,7 +7,12 @@ import { TableDecisionStore } from '../../../storage/decisions/decision.reposito
 import { TablePseudonymStore } from '../../../storage/decisions/pseudonym.repository';
 import type { FeatureContext } from '../../feature';
 
-export type DecisionServices = DecisionDeps & ReadDeps & Pick<FeatureContext, 'notifier' | 'logger'>;
+export type DecisionServices = DecisionDeps &
+  ReadDeps &
+  Pick<FeatureContext, 'notifier' | 'logger'> & {
+    /** One request key at a time (record, then announce): a double click's second submit waits for the first's whole answer. */
+    requests: KeyedSerializer;
+  };
 
 /**
  * Built once per process (no I/O): the serializer must be shared by every turn so appends
@@ -23,6 +28,7 @@ export function createDecisionServices(ctx: FeatureContext, links: DecisionLinkC
     members: ctx.repos.members,
     clock: ctx.clock,
     serializer: new KeyedSerializer(),
+    requests: new KeyedSerializer(),
     notifier: ctx.notifier,
     logger: ctx.logger,
   };
