@@ -9,6 +9,8 @@ import { createRepositories } from '../../bot/src/storage/repositories';
 import { createTableClients } from '../../bot/src/storage/table-client.factory';
 import core from '../../bot/src/i18n/locales/en/core.json';
 import polls from '../../bot/src/i18n/locales/en/polls.json';
+import workPlan from '../../bot/src/i18n/locales/en/work-plan.json';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
 import { eventually, launchBrowser, screenshot } from '../support/browser';
 import { listeningAddresses, OutsideConnectionWatch } from '../support/process-sockets';
 import { testStorageConnection, uniquePrefix } from '../support/storage';
@@ -143,9 +145,7 @@ describe('the README walkthrough in the Agents Playground', () => {
     await form.waitFor({ timeout: WAIT });
     await form.getByLabel(polls.polls.form.question).fill(QUESTION);
     await form.getByLabel(polls.polls.form.options).fill('Tuesday\nThursday');
-    // Issue 13 §2: the form shows 0 in "at most how many options" (minimum 1) and will not
-    // submit; emptied, it means "any number", the form's intended default.
-    await form.getByLabel(polls.polls.form.maxChoices).fill('');
+    // "At most how many" is left as the form draws it (empty: any number).
     // Both clicks reach the bot (the Playground forwards each invoke and answers with the bot's reply).
     let answered = 0;
     const onResponse = (r: { url(): string }) => r.url().endsWith('/_conversation/v1/invoke') && answered++;
@@ -186,6 +186,22 @@ describe('the README walkthrough in the Agents Playground', () => {
     await cards(core.help.coChairNote).first().waitFor({ timeout: WAIT });
     await screenshot(page, 'playground-channel-help');
     expect(pageErrors.filter((e) => /Invalid conversation id/.test(e))).toEqual([]);
+  });
+
+  it('creates one action item however quickly Create is pressed twice', async () => {
+    await open('Personal Chat');
+    await type('new item');
+    const form = cards(workPlan.workPlan.form.heading).last();
+    await form.waitFor({ timeout: WAIT });
+    await form.getByLabel(workPlan.workPlan.form.title).fill('Patch the mail relays');
+    let answered = 0;
+    const onResponse = (r: { url(): string }) => r.url().endsWith('/_conversation/v1/invoke') && answered++;
+    page.on('response', onResponse);
+    await form.getByRole('button', { name: workPlan.workPlan.form.create, exact: true }).dblclick();
+    await eventually(async () => answered, (n) => expect(n).toBe(2), WAIT);
+    page.off('response', onResponse);
+    const items = await new TableActionItemRepository(tables(tablePrefix).table(WORK_ITEMS_TABLE)).list(group);
+    expect(items.map((i) => i.title)).toEqual(['Patch the mail relays']);
   });
 
   it('reached nothing beyond this machine', () => {
