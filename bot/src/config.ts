@@ -20,14 +20,40 @@ const list = z
   .optional()
   .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
 
+/** A Teams team id as the bot sees it (`19:…@thread.tacv2`), as typed or as "Get link to team" encodes it. */
+const TEAM_ID = /^19:[^\s,@]+@thread\.[a-z0-9]+$/i;
+
+/**
+ * `<tenant>:<object id>` makes someone co-chair of every team of the tenant they are a member
+ * of; `<tenant>:<object id>@<team id>` of that team only, member or not yet.
+ */
 const coChair = z.string().transform((entry, ctx) => {
-  const [tenantId, aadObjectId, ...rest] = entry.split(':');
-  if (!tenantId || !aadObjectId || rest.length > 0 || !GUID.test(tenantId) || !GUID.test(aadObjectId)) {
-    ctx.addIssue({ code: 'custom', message: `"${entry}" is not <tenant id>:<object id> (two GUIDs)` });
+  const at = entry.indexOf('@');
+  const person = at < 0 ? entry : entry.slice(0, at);
+  const team = at < 0 ? undefined : decodeTeamId(entry.slice(at + 1));
+  const [tenantId, aadObjectId, ...rest] = person.split(':');
+  if (!tenantId || !aadObjectId || rest.length > 0 || !GUID.test(tenantId) || !GUID.test(aadObjectId) || (at >= 0 && !team)) {
+    ctx.addIssue({ code: 'custom', message: `"${entry}" is not <tenant id>:<object id> (two GUIDs), optionally followed by @<team id> (19:…@thread.tacv2)` });
     return z.NEVER;
   }
-  return { tenantId: tenantId.toLowerCase(), aadObjectId: aadObjectId.toLowerCase() };
+  return { tenantId: tenantId.toLowerCase(), aadObjectId: aadObjectId.toLowerCase(), ...(team ? { teamId: team } : {}) };
 });
+
+function decodeTeamId(text: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+  return TEAM_ID.test(decoded) ? decoded : undefined;
+}
+
+export interface ConfiguredCoChair {
+  tenantId: string;
+  aadObjectId: string;
+  teamId?: string;
+}
 
 const BOT_AUTH_OVERRIDES = {
   BOT_AUTH_OPENID_METADATA_URL: 'ToBotFromChannelOpenIdMetadataUrl',
@@ -77,6 +103,7 @@ const envSchema = z
 
     ALLOWED_TENANT_IDS: list.pipe(z.array(z.string().regex(GUID, 'each must be a tenant GUID'))),
     INITIAL_CO_CHAIRS: list.pipe(z.array(coChair)),
+    PLAYGROUND_PORT: optionalString.pipe(z.coerce.number<string | undefined>().int().min(1).max(65535).optional()),
   })
   .superRefine((env, ctx) => {
     const missing = (key: string, why: string) => ctx.addIssue({ code: 'custom', path: [key], message: why });
@@ -110,6 +137,10 @@ const envSchema = z
     if (!env.BOT_ID && env.HOST && !LOOPBACK.has(env.HOST)) {
       missing('HOST', 'without BOT_ID the service accepts unauthenticated requests, so it may only listen on loopback');
     }
+    // The Playground's connector is trusted to be a local stand-in: never with a real bot identity.
+    if (env.PLAYGROUND_PORT !== undefined && (env.BOT_ID || production)) {
+      missing('PLAYGROUND_PORT', 'the Agents Playground (npm start) is for local development mode only, without BOT_ID; use npm run start:service with BOT_ID');
+    }
   });
 
 export type BotAuthOverrides = Record<(typeof BOT_AUTH_OVERRIDES)[BotAuthOverrideKey], string>;
@@ -133,7 +164,8 @@ export interface QuorumConfig {
     | { kind: 'account-url'; accountUrl: string; tablePrefix: string }
     | { kind: 'embedded'; tablePrefix: string };
   allowedTenantIds: string[];
-  initialCoChairs: { tenantId: string; aadObjectId: string }[];
+  /** Without a team: co-chair wherever they are a member in that tenant; with one: of that team only. */
+  initialCoChairs: ConfiguredCoChair[];
   /** Proactive sends per tenant per second (Teams allows about 50). */
   notifyMaxPerSecond: number;
   /** Attempts per proactive message and the first backoff step (doubling, with jitter, capped at 30 s). */
@@ -153,6 +185,11 @@ export interface QuorumConfig {
    * that long before another pass takes them over. Keep it above the longest send with retries.
    */
   scheduler: { enabled: boolean; tickMs: number; leaseMs: number };
+  /**
+   * Local development mode only: the Microsoft 365 Agents Playground serves its Bot Connector
+   * on this loopback port (`npm start` sets it), and turns it sends are answered as it can show.
+   */
+  playground?: { port: number };
 }
 
 export class ConfigError extends Error {
@@ -207,6 +244,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000, leaseMs: env.SCHEDULER_LEASE_SECONDS * 1000 },
   };
   if (bot) result.bot = bot;
+  if (env.PLAYGROUND_PORT !== undefined) result.playground = { port: env.PLAYGROUND_PORT };
   if (env.TAB_SSO_CLIENT_ID) {
     const authority = (env.TAB_SSO_AUTHORITY ?? 'https://login.microsoftonline.com').replace(/\/$/, '');
     result.tabSso = {

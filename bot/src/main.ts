@@ -76,7 +76,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const repos = createRepositories(tables);
     const i18n = createI18n();
     const roles = new RolePolicy(repos.members, config.initialCoChairs);
-    const adapter = createAdapter(config.bot);
+    const adapter = createAdapter(config.bot, config.playground);
     const notifier = new TeamsNotifier(adapter, repos, new DeliveryLog(tables.table('deliveries')), clock, logger, {
       appId: config.bot?.appId ?? '',
       limits: { ...TEAMS_LIMITS, perTenantPerSecond: config.notifyMaxPerSecond },

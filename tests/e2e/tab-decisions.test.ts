@@ -111,6 +111,31 @@ describe('tab: decisions', () => {
     await page.close();
   });
 
+  it('a record whose answer is lost (the gateway times out after the service committed) is sent again with the same key: one record', async () => {
+    const page = await open('amina');
+    const keys: string[] = [];
+    await page.route('**/api/tab/decisions', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (keys.length > 1) return route.continue();
+      await route.fetch(); // the service records it; the browser never sees that answer
+      return route.fulfill({ status: 504, contentType: 'application/json', body: JSON.stringify({ error: { code: 'gateway-timeout', message: 'Gateway Timeout' } }) });
+    });
+    await page.getByLabel('Title').click();
+    await page.keyboard.type('Adopt the retry-safe playbook');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Recorded once, however often the answer is lost.');
+    await page.keyboard.press('Enter');
+    const notice = page.getByText(/^D-\d{4}-\d{3} recorded\.$/);
+    await notice.waitFor();
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const stored = (await store.rows(group)).filter((r) => r.content.title === 'Adopt the retry-safe playbook');
+    expect(stored.map((r) => r.content.ref)).toEqual([(await notice.innerText()).split(' ')[0]]);
+    await page.close();
+  });
+
   it('shows members the register without the recording form (and the server refuses them)', async () => {
     const page = await open('sofia');
     await page.getByText('Only co-chairs record decisions.').waitFor();

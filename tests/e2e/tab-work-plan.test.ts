@@ -5,7 +5,7 @@ import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/stora
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityViolations, SCREENSHOTS, eventually, launchBrowser, screenshot } from '../support/browser';
 
 jest.setTimeout(120_000);
 
@@ -103,6 +103,35 @@ describe('tab: work-plan and my items', () => {
     await screenshot(page, 'work-plan-light');
     await expectAccessible(page);
     await page.close();
+  });
+
+  it('lays the filter row out without overlap at every common width, each label on top and readable', async () => {
+    for (const width of [1024, 1280, 1400, 1600, 1920]) {
+      const page = await open('amina', { width });
+      await page.getByText(`${ITEMS} items`).waitFor();
+      // Each field and the control inside it: a control wider than its field spills over the next one.
+      const boxes = await page.locator('fieldset > *:not(legend)').evaluateAll((els) =>
+        els.flatMap((el) => {
+          const label = el.querySelector('label');
+          const l = label?.getBoundingClientRect();
+          // What a person sees at the middle of the label: the label itself, or something on top of it.
+          const top = l ? document.elementFromPoint(l.left + l.width / 2, l.top + l.height / 2) : null;
+          const labelOnTop = !label || (top !== null && label.contains(top));
+          const text = label?.textContent ?? el.textContent ?? '';
+          const control = el.querySelector('select, input:not([type=checkbox]), button') ?? el;
+          return [control.getBoundingClientRect()].map((r) => ({ text, x: r.left, y: r.top, w: r.width, h: r.height, labelOnTop }));
+        }),
+      );
+      if (width === 1400) await page.locator('fieldset').first().screenshot({ path: `${SCREENSHOTS}/work-plan-filters-1400.png` });
+      for (const b of boxes) expect({ width, label: b.text, onTop: b.labelOnTop }).toEqual({ width, label: b.text, onTop: true });
+      for (let i = 0; i < boxes.length; i++)
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, b] = [boxes[i]!, boxes[j]!];
+          const overlap = a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+          expect({ width, pair: [a.text, b.text], overlap }).toEqual({ width, pair: [a.text, b.text], overlap: false });
+        }
+      await page.close();
+    }
   });
 
   it('filters by organisation, priority, due range and status on the server, and sorts', async () => {

@@ -30,7 +30,8 @@ async function registerOf(n: number, teamId = '19:tamper@thread.tacv2') {
     store: new TableDecisionStore(tables.table(DECISION_TABLES.chain)),
     people: new TablePseudonymStore(tables.table(DECISION_TABLES.people)),
     links: wellFormedLinksOnly,
-    roles: new RolePolicy(repos.members, [CHAIR]),
+    // The chair has no roster row here: configured for this team by name.
+    roles: new RolePolicy(repos.members, [{ ...CHAIR, teamId }]),
     clock: { now: () => new Date('2026-05-04T09:00:00Z') },
     serializer: new KeyedSerializer(),
   };

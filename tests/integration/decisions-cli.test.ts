@@ -30,7 +30,8 @@ describe('npm run decisions:verify (bot/src/cli/verify-decisions.ts) against Azu
       store: new TableDecisionStore(t.tables.table(DECISION_TABLES.chain)),
       people: new TablePseudonymStore(t.tables.table(DECISION_TABLES.people)),
       links: wellFormedLinksOnly,
-      roles: new RolePolicy(t.repos.members, [CHAIR]),
+      // No roster here: the chair is configured for this team by name.
+      roles: new RolePolicy(t.repos.members, [{ ...CHAIR, teamId: '19:cli@thread.tacv2' }]),
       clock: { now: () => new Date('2026-05-04T09:00:00Z') },
       serializer: new KeyedSerializer(),
     };

@@ -158,7 +158,7 @@ describe('an independent verifier written from docs/decision-register.md agrees 
       store,
       people: new TablePseudonymStore(t.tables.table(DECISION_TABLES.people)),
       links: wellFormedLinksOnly,
-      roles: new RolePolicy(t.repos.members, [CHAIR]),
+      roles: new RolePolicy(t.repos.members, [{ ...CHAIR, teamId: group.teamId }]),
       clock: { now: () => now },
       serializer: new KeyedSerializer(),
     };

@@ -39,7 +39,7 @@ describe('decision texts in any valid Unicode are recorded and verify (Azurite)'
       store,
       people: new TablePseudonymStore(tables.table(DECISION_TABLES.people)),
       links: wellFormedLinksOnly,
-      roles: new RolePolicy(repos.members, [CHAIR]),
+      roles: new RolePolicy(repos.members, [{ ...CHAIR, teamId: group.teamId }]),
       clock: { now: () => new Date('2026-05-04T09:00:00Z') },
       serializer: new KeyedSerializer(),
     };

@@ -33,8 +33,9 @@ function rawRequest(base: string, opts: { method?: string; path: string; headers
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString(), headers: res.headers }));
       res.on('error', reject);
     });
-    // The server may answer and close before every chunk is written: that is the point.
-    req.on('error', (err) => reject(err));
+    // The server may answer and close before every chunk is written: that is the point. A
+    // write error counts only if no answer arrives soon after it.
+    req.on('error', (err) => setTimeout(() => reject(err), 2000));
     (async () => {
       for (const c of chunks) {
         if (req.destroyed) return;
@@ -153,25 +154,22 @@ describe('malformed and hostile request bodies, against the service as its own p
 
   it('a declared length over the limit is refused with 413 before the body is read', async () => {
     // Only the first 1 KB of a declared 10 MB is ever sent: the answer cannot wait for the rest.
-    const res = await rawRequest(url, { path: '/api/messages', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) }, chunks: [Buffer.alloc(1024, 0x20)] }).catch((err: Error) => err);
-    expect(res).not.toBeInstanceOf(Error);
-    refusedAs(res as Raw, 413);
+    const res = await rawRequest(url, { path: '/api/messages', headers: { 'content-type': 'application/json', 'content-length': String(10 * 1024 * 1024) }, chunks: [Buffer.alloc(1024, 0x20)] });
+    refusedAs(res, 413);
   });
 
   it('a chunked body (no length) is cut off with 413 once it passes the limit', async () => {
     const chunk = Buffer.alloc(64 * 1024, 0x20);
     const chunks = [Buffer.from('{"type":"message","text":"'), ...Array.from({ length: 64 }, () => chunk)];
-    const res = await rawRequest(url, { path: '/api/messages', chunked: true, headers: { 'content-type': 'application/json' }, chunks }).catch((err: Error) => err);
-    // Either the 413 arrives, or the connection is cut while the client is still writing 4 MB.
-    if (res instanceof Error) expect((res as NodeJS.ErrnoException).code).toMatch(/ECONNRESET|EPIPE/);
-    else refusedAs(res, 413);
+    const res = await rawRequest(url, { path: '/api/messages', chunked: true, headers: { 'content-type': 'application/json' }, chunks });
+    // The 413 arrives while the client is still writing; the rest is discarded, not kept.
+    refusedAs(res, 413);
   });
 
   it('a chunked body over the limit on a tab write route is refused with 413', async () => {
     const chunk = Buffer.alloc(16 * 1024, 0x20);
-    const res = await rawRequest(url, { path: tabWrite, chunked: true, headers: { 'content-type': 'application/json', ...devUser }, chunks: [Buffer.from('{"title":"'), ...Array.from({ length: 8 }, () => chunk)] }).catch((err: Error) => err);
-    if (res instanceof Error) expect((res as NodeJS.ErrnoException).code).toMatch(/ECONNRESET|EPIPE/);
-    else refusedAs(res, 413);
+    const res = await rawRequest(url, { path: tabWrite, chunked: true, headers: { 'content-type': 'application/json', ...devUser }, chunks: [Buffer.from('{"title":"'), ...Array.from({ length: 8 }, () => chunk)] });
+    refusedAs(res, 413);
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Poll } from '../../bot/src/domain/polls/poll';
+import { samplePoll } from '../fixtures/polls';
 import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
 import type { FeatureContext } from '../../bot/src/teams/feature';
 import { pollsPersonalData } from '../../bot/src/teams/features/polls/person-data';
@@ -21,28 +22,7 @@ describe('erasing a named ballot while the poll is busy', () => {
     const { tables } = await testTables();
     await tables.ensureTables(['polls', 'pollIndex']);
     const repo = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
-    const poll: Poll = {
-      tenantId: TENANT,
-      teamId: TEAM,
-      id: 'p00000000000race1',
-      question: 'Race?',
-      options: [
-        { id: 'o0', text: 'A' },
-        { id: 'o1', text: 'B' },
-        { id: 'o2', text: 'C' },
-      ],
-      kind: 'single',
-      maxChoices: 1,
-      anonymous: false,
-      visibility: 'live',
-      closesAt: new Date('2031-01-01T00:00:00Z'),
-      timeZone: 'UTC',
-      status: 'open',
-      createdBy: voters[0]!,
-      createdAt: new Date('2027-01-01T00:00:00Z'),
-      resultsPosted: false,
-      electorate: 21,
-    };
+    const poll: Poll = samplePoll({ tenantId: TENANT, teamId: TEAM, id: 'p00000000000race1', createdBy: voters[0]!, electorate: 21 });
     await repo.create(poll);
     await repo.castNamed(poll, { aadObjectId: PERSON, name: 'Lars' }, { kind: 'choices', optionIds: ['o2'] });
     for (const v of voters) await repo.castNamed(poll, { aadObjectId: v, name: 'x' }, { kind: 'choices', optionIds: ['o0'] });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import { QuorumError } from '../../bot/src/domain/errors';
 import type { Poll } from '../../bot/src/domain/polls/poll';
+import { samplePoll } from '../fixtures/polls';
 import type { CastResult } from '../../bot/src/domain/polls/ports';
 import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
 import { testTables } from '../support/storage';
@@ -11,28 +12,7 @@ jest.setTimeout(60_000);
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
 const TEAM = '19:anon-race@thread.tacv2';
 
-const poll = (id: string): Poll => ({
-  tenantId: TENANT,
-  teamId: TEAM,
-  id,
-  question: 'Race?',
-  options: [
-    { id: 'o0', text: 'A' },
-    { id: 'o1', text: 'B' },
-    { id: 'o2', text: 'C' },
-  ],
-  kind: 'single',
-  maxChoices: 1,
-  anonymous: true,
-  visibility: 'after-close',
-  closesAt: new Date('2031-01-01T00:00:00Z'),
-  timeZone: 'UTC',
-  status: 'open',
-  createdBy: randomUUID(),
-  createdAt: new Date('2027-01-01T00:00:00Z'),
-  resultsPosted: false,
-  electorate: 400,
-});
+const poll = (id: string): Poll => samplePoll({ tenantId: TENANT, teamId: TEAM, id, anonymous: true, visibility: 'after-close', createdBy: randomUUID(), electorate: 400 });
 
 /**
  * Anonymous votes all write the poll's one counter row. Two instances (two repositories, each

@@ -6,6 +6,7 @@ import { ITEM_CARD_FIELDS, renderDeleteConfirmCard, renderDeletedCard, renderIte
 import { ITEM_FORM_FIELDS, renderItemFormCard } from '../../bot/src/cards/work-plan/item-form-card';
 import { SETTINGS_FIELDS, renderSettingsCard } from '../../bot/src/cards/work-plan/settings-card';
 import type { Poll } from '../../bot/src/domain/polls/poll';
+import { samplePoll } from '../fixtures/polls';
 import type { ActionItem } from '../../bot/src/domain/work-plan/action-item';
 import { defaultSettings } from '../../bot/src/domain/work-plan/work-plan-settings';
 import { createI18n, translator } from '../../bot/src/i18n/i18n';
@@ -13,7 +14,7 @@ import { actionsOf, badInputValues, inputsOf, textAfterInput } from '../support/
 
 const HOSTILE = '${$root.teamId} **bold** <script>';
 const item: ActionItem = { tenantId: 't', teamId: 'T', number: 7, title: HOSTILE, description: '', priority: 'medium', status: 'open', progress: 40, createdBy: 'a', createdAt: '2027-01-01T00:00:00Z', updatedAt: '2027-01-01T00:00:00Z', revision: 1 };
-const poll: Poll = {
+const poll: Poll = samplePoll({
   tenantId: 't',
   teamId: 'T',
   id: 'p0123456789abcdef',
@@ -22,18 +23,10 @@ const poll: Poll = {
     { id: 'o0', text: 'A' },
     { id: 'o1', text: 'B' },
   ],
-  kind: 'single',
-  maxChoices: 1,
-  anonymous: false,
-  visibility: 'live',
   closesAt: new Date('2099-03-08T17:00:00Z'),
   timeZone: 'Europe/Zurich',
-  status: 'open',
-  createdBy: 'a',
   createdAt: new Date('2027-03-01T09:00:00Z'),
-  resultsPosted: false,
-  electorate: 3,
-};
+});
 const settings = { ...defaultSettings({ tenantId: 't', teamId: 'T' }, 'UTC'), organisations: ['ITU', 'WHO'] };
 const members = [{ id: 'm1', name: 'Sofia Marquez' }];
 

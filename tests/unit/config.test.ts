@@ -59,10 +59,26 @@ describe('config', () => {
     expect(problems({ HOST: '0.0.0.0', BOT_ID: APP, BOT_PASSWORD: 'x', BOT_TYPE: 'MultiTenant' })).toEqual([]);
   });
 
+  it('knows the Agents Playground\'s port only in local development mode', () => {
+    expect(parseConfig({ PLAYGROUND_PORT: '56150' }).playground).toEqual({ port: 56150 });
+    expect(parseConfig({ PLAYGROUND_PORT: '' }).playground).toBeUndefined();
+    expect(problems({ PLAYGROUND_PORT: 'chat' }).join('\n')).toMatch(/^PLAYGROUND_PORT:/);
+    expect(problems({ PLAYGROUND_PORT: '56150', BOT_ID: APP, BOT_PASSWORD: 'x', BOT_TYPE: 'MultiTenant' }).join('\n')).toMatch(/PLAYGROUND_PORT: .*without BOT_ID/);
+  });
+
   it('parses initial co-chairs as tenant:object id pairs and rejects anything else', () => {
     expect(parseConfig({ INITIAL_CO_CHAIRS: ` ${TENANT}:${OID.toUpperCase()} ` }).initialCoChairs).toEqual([{ tenantId: TENANT, aadObjectId: OID }]);
     expect(problems({ INITIAL_CO_CHAIRS: OID }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
     expect(problems({ INITIAL_CO_CHAIRS: `${TENANT}:alice@example.org` }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
+  });
+
+  it('takes an optional team after an initial co-chair, typed or as Teams encodes it in a link', () => {
+    const team = '19:Zc1qXfQwR8mJ0yE3vT6uN2kL5hP9sA4b@thread.tacv2';
+    const parsed = parseConfig({ INITIAL_CO_CHAIRS: `${TENANT}:${OID}@${team}, ${TENANT}:${OID}@${encodeURIComponent(team)}, ${TENANT}:${OID}` }).initialCoChairs;
+    expect(parsed).toEqual([{ tenantId: TENANT, aadObjectId: OID, teamId: team }, { tenantId: TENANT, aadObjectId: OID, teamId: team }, { tenantId: TENANT, aadObjectId: OID }]);
+    for (const bad of [`${TENANT}:${OID}@`, `${TENANT}:${OID}@general`, `${TENANT}:${OID}@19:x@thread.tacv2@y`, `${TENANT}:${OID}@%E0%A4%A`]) {
+      expect(problems({ INITIAL_CO_CHAIRS: bad }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
+    }
   });
 
   it('wants all Bot Framework endpoint overrides or none', () => {

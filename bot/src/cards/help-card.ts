@@ -17,12 +17,14 @@ export interface HelpContext {
   isCoChair: boolean;
   /** The caller is in several groups and asked outside a team's channel. */
   severalGroups?: boolean;
+  /** Asked in a group chat that belongs to no group: its data is not shown there. */
+  groupChat?: boolean;
   /** What this caller can type, already filtered for their role; co-chair ones are marked ★. */
   commands: { usage: string; description: string; coChairOnly: boolean }[];
 }
 
 export function renderHelpCard(t: Translate, ctx: HelpContext): AdaptiveCard {
-  const roleNote = ctx.severalGroups ? t('help.severalGroupsNote') : !ctx.group ? t('help.noGroupNote') : ctx.isCoChair ? t('help.coChairNote') : t('help.memberNote');
+  const roleNote = ctx.groupChat ? t('help.groupChatNote') : ctx.severalGroups ? t('help.severalGroupsNote') : !ctx.group ? t('help.noGroupNote') : ctx.isCoChair ? t('help.coChairNote') : t('help.memberNote');
   const data: HelpCardData = {
     title: t('help.title'),
     groupName: ctx.group?.name ?? '',

@@ -114,7 +114,7 @@ async function waitUntilFree(port: number): Promise<number> {
   throw new Error(`port ${port} is still taken`);
 }
 
-function isFree(port: number): Promise<boolean> {
+export function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();
     srv.once('error', () => resolve(false));

@@ -6,9 +6,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { ConfigError, parseConfig } from '../config';
+import { isFree } from './azurite';
 import { startQuorum, type RunningQuorum } from '../main';
 
-const PLAYGROUND_PORT = 56150;
+/** PLAYGROUND_PORT moves it (when 56150 is taken, or for the walkthrough test). */
+const DEFAULT_PLAYGROUND_PORT = 56150;
 const PLAYGROUND_DIR = path.join(__dirname, 'playground');
 const REPO_ROOT_LOCAL = path.resolve(__dirname, '..', '..', '..', '.local');
 /** The Playground's signed-in user (see playground/.m365agentsplayground.yml) is the local co-chair. */
@@ -36,16 +38,29 @@ async function main(): Promise<void> {
   setInterval(() => process.ppid !== parent && void stop(0), 1000).unref();
 
   try {
-    const config = parseConfig({ LOG_FORMAT: 'pretty', INITIAL_CO_CHAIRS: LOCAL_CO_CHAIR, ...process.env });
+    // PLAYGROUND_PORT also tells the service which connector is the Playground (see config.ts).
+    const config = parseConfig({ LOG_FORMAT: 'pretty', INITIAL_CO_CHAIRS: LOCAL_CO_CHAIR, PLAYGROUND_PORT: String(DEFAULT_PLAYGROUND_PORT), ...process.env });
+    const playgroundPort = config.playground?.port ?? DEFAULT_PLAYGROUND_PORT;
+    // The Playground would quietly move to a random port, away from the address printed below.
+    if (!(await isFree(playgroundPort))) throw new Error(`port ${playgroundPort} is taken (another npm start?): stop it, or set PLAYGROUND_PORT to a free port`);
     buildTab();
     service = await startQuorum(config);
     const endpoint = `${service.url}/api/messages`;
-    playground = spawn(process.execPath, [require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(PLAYGROUND_PORT), '--dt'], {
+    playground = spawn(process.execPath, ['--require', path.join(__dirname, 'loopback-listen.cjs'), require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
       cwd: PLAYGROUND_DIR,
       // The Playground exits when its stdin reaches end-of-file, so it gets a pipe we never close.
       stdio: ['pipe', 'pipe', 'pipe'],
-      // Its own log file would otherwise land in the source tree.
-      env: { ...process.env, M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'), TEAMSAPPTESTER_BROWSER: 'none' },
+      env: {
+        ...process.env,
+        // Its own log file would otherwise land in the source tree.
+        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'),
+        TEAMSAPPTESTER_BROWSER: 'none',
+        // --dt stops its telemetry events, but it still starts the Application Insights SDK, whose
+        // statsbeat probes the Azure metadata address (169.254.169.254) at once and whose
+        // heartbeat would report every 15 minutes: a local run reaches nothing beyond loopback.
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ enableAutoCollectHeartbeat: false, enableAutoCollectPreAggregatedMetrics: false }),
+      },
       detached: true,
     });
     playground.stdout?.on('data', (c: Buffer) => process.stdout.write(`[playground] ${c.toString()}`));
@@ -56,12 +71,12 @@ async function main(): Promise<void> {
         void stop(1);
       }
     });
-    await waitForHttp(`http://127.0.0.1:${PLAYGROUND_PORT}/`, 60_000);
+    await waitForHttp(`http://127.0.0.1:${playgroundPort}/`, 60_000);
     console.log(
       [
         '',
         'Quorum is running locally.',
-        `  Chat (Agents Playground):  http://127.0.0.1:${PLAYGROUND_PORT}/  — open it and type "help"`,
+        `  Chat (Agents Playground):  http://127.0.0.1:${playgroundPort}/  — open it and type "help"`,
         `  Bot endpoint:              ${endpoint}`,
         `  Health:                    ${service.url}/healthz`,
         `  Tab:                       ${service.url}/tab/`,

@@ -113,13 +113,24 @@ export function respondRefused(req: IncomingMessage, res: ServerResponse, err: B
   res.end(body);
 }
 
+/** Long enough for a client on a slow link to finish sending and read the refusal. */
+const DRAIN_MS = 5000;
+
 /**
  * For an answer given before the body was read (refused, unauthenticated): whatever the
- * client still sends is discarded, never buffered, for a moment so the answer can be read;
- * then the socket goes, so an endless chunked upload cannot hold it.
+ * client still sends is discarded, never buffered. A client that has not finished sending
+ * a few seconds after the answer loses the connection, so an endless chunked upload cannot
+ * hold it.
  */
 export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('connection', 'close');
+  // Node closes a `Connection: close` exchange the moment the answer is written, resetting a
+  // client still sending; keeping it open lets the rest be discarded and the answer be read.
+  if (!req.complete) res.setHeader('connection', 'keep-alive');
   req.resume();
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+  res.once('finish', () => {
+    if (req.complete) return;
+    setTimeout(() => {
+      if (!req.complete) req.socket.destroy();
+    }, DRAIN_MS).unref();
+  });
 }

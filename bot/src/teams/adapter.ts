@@ -1,5 +1,6 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import type { QuorumConfig } from '../config';
+import { PlaygroundRepliesMiddleware } from './playground-replies.middleware';
 
 /**
  * CloudAdapter.process() answers auth failures as 500 for some token faults, writes errors
@@ -12,8 +13,12 @@ export class QuorumAdapter extends CloudAdapter {
   }
 }
 
-export function createAdapter(bot: QuorumConfig['bot']): QuorumAdapter {
-  if (!bot) return new QuorumAdapter(new ConfigurationBotFrameworkAuthentication({}));
+export function createAdapter(bot: QuorumConfig['bot'], playground?: QuorumConfig['playground']): QuorumAdapter {
+  if (!bot) {
+    const local = new QuorumAdapter(new ConfigurationBotFrameworkAuthentication({}));
+    if (playground) local.use(new PlaygroundRepliesMiddleware(playground.port));
+    return local;
+  }
   const options: Record<string, string | undefined> = {
     MicrosoftAppId: bot.appId,
     MicrosoftAppType: bot.appType,

@@ -26,7 +26,7 @@ export async function handleMessage(deps: BotDeps, ctx: TurnContext): Promise<vo
   const language = match.languages.includes(client) ? client : match.languages[0];
   // A refusal the command throws is answered by the turn's error handler: in the same language.
   if (language) ctx.turnState.set(TURN_LANGUAGE, language);
-  await match.command.run(language && language !== client ? createTurnScope(deps, ctx, undefined, language) : scope, match.args);
+  await match.command.run(language && language !== client ? createTurnScope(deps, ctx, undefined, { language }) : scope, match.args);
 }
 
 /** Other mentions (`<at>Name</at>`) and Teams' HTML are not part of the command words. */

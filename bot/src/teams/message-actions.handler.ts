@@ -6,12 +6,15 @@ import type { ActionSourceMessage } from './feature';
 import { createTurnScope } from './turn-scope';
 import { identify } from './turn-identity';
 
+/** A message action answers in a dialog only its caller sees, in a group chat too. */
+const PRIVATE = { privateAnswer: true } as const;
+
 /** composeExtension/fetchTask: the dialog's form, pre-filled from the message. */
 export async function fetchMessageAction(deps: BotDeps, ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
   const handler = deps.registry.messageAction(action.commandId ?? '');
   if (!handler) return messageResponse(deps, ctx, 'errors.reasons.unknown-action');
   try {
-    const card = await handler.fetch(createTurnScope(deps, ctx), sourceOf(action));
+    const card = await handler.fetch(createTurnScope(deps, ctx, undefined, PRIVATE), sourceOf(action));
     return dialog(card, action.commandId ?? '');
   } catch (err) {
     return { task: { type: 'message', value: presentError(err, translator(deps.i18n, identify(ctx.activity).locale), deps.logger, `action:${action.commandId}`).text } };
@@ -23,7 +26,7 @@ export async function submitMessageAction(deps: BotDeps, ctx: TurnContext, actio
   const handler = deps.registry.messageAction(action.commandId ?? '');
   if (!handler) return messageResponse(deps, ctx, 'errors.reasons.unknown-action');
   try {
-    const result = await handler.submit(createTurnScope(deps, ctx), action.data);
+    const result = await handler.submit(createTurnScope(deps, ctx, undefined, PRIVATE), action.data);
     return result.card ? dialog(result.card, action.commandId ?? '') : {};
   } catch (err) {
     return { task: { type: 'message', value: presentError(err, translator(deps.i18n, identify(ctx.activity).locale), deps.logger, `action:${action.commandId}`).text } };

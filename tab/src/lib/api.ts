@@ -70,6 +70,22 @@ export class ApiClient {
     return this.request<T>(method, path, body, headers);
   }
 
+  /**
+   * A POST that creates something, with the request's Idempotency-Key (see request-key.ts).
+   * When the answer is lost (the network failed, a gateway timed out) it is sent once more
+   * with the same key: the service answers with what the first one created, if it did.
+   */
+  async create<T>(path: string, body: unknown, key: string): Promise<T> {
+    const headers = { 'idempotency-key': key };
+    try {
+      return await this.request<T>('POST', path, body, headers);
+    } catch (err) {
+      if (!(err instanceof TypeError || (err instanceof ApiError && RETRIED.has(err.status)))) throw err;
+      await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
+      return this.request<T>('POST', path, body, headers);
+    }
+  }
+
   /** A file download (CSV, report): fetched with the same credentials, saved by the browser. */
   async download(path: string, filename: string): Promise<void> {
     const res = await fetch(this.base + path, { headers: await this.headers() });
@@ -101,6 +117,10 @@ export class ApiClient {
 export const PAGE_LIMIT = '100';
 /** A guard against a server that keeps answering with a token: 100 pages of 100 rows. */
 const MAX_PAGES = 100;
+
+/** Statuses after which a create may or may not have happened (the gateway gave up waiting). */
+const RETRIED = new Set([502, 503, 504]);
+const RETRY_AFTER_MS = 500;
 
 /** A prefetched answer older than this is not used: the view asks again. */
 const PREFETCH_FRESH_MS = 10_000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestKeyField } from '../request-key';
 
 /**
  * Card payloads are user input: exactly these fields, nothing more. Teams sends the values
@@ -48,6 +49,7 @@ export const itemFormPayload = z.strictObject({
   priority: TEXT(20).optional(),
   due: TEXT(40).optional(),
   area: TEXT(500).optional(),
+  ...requestKeyField,
 });
 export type ItemFormPayload = z.infer<typeof itemFormPayload>;
 

@@ -1,4 +1,5 @@
 import type { GroupRef } from '../identity';
+import type { RequestKey } from '../idempotency';
 import type { Versioned } from '../versioned';
 import type { ChainHead, DecisionRecord } from './decision';
 
@@ -20,11 +21,17 @@ export interface DecisionStore {
   /** The record that supersedes (amends or revokes) `ref`, if any. */
   findSuperseding(group: GroupRef, ref: string): Promise<DecisionRecord | undefined>;
   /**
-   * Writes the record and the new head in one transaction. `headEtag` is the ETag the
+   * Writes the record and the new head in one transaction, with the request's key when given
+   * (a second append with that key fails as a race). `headEtag` is the ETag the
    * head was read at (undefined: there was no head). Throws QuorumError 'concurrent-update'
    * when another append got in first.
    */
-  append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined): Promise<void>;
+  append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined, key?: RequestKey): Promise<void>;
+  /**
+   * The reference of the record a request key was appended with (undefined: none yet).
+   * Throws QuorumError 'conflict' when the key came with another request.
+   */
+  createdBy(group: GroupRef, key: RequestKey): Promise<string | undefined>;
   /**
    * Every place in storage holding register rows, found from the rows themselves (a head,
    * records, or both), so that deleting a head does not hide a register from the verifier.

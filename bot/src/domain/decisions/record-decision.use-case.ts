@@ -8,6 +8,7 @@ import { hashDecisionContent } from './decision-hash';
 import { validateDecisionInput, type CleanDecisionInput, type DecisionInput } from './decision-input';
 import { dateIn } from './group-calendar';
 import type { DecisionLinkChecker, DecisionStore, PseudonymStore } from './ports';
+import { requestKey, type RequestKey } from '../idempotency';
 
 export interface DecisionDeps {
   store: DecisionStore;
@@ -21,32 +22,57 @@ export interface DecisionDeps {
 }
 
 /**
- * Records a decision (or an amendment / revocation of one). Only co-chairs record. Every
+ * Records a decision (or an amendment / revocation of one). Only co-chairs record. With a
+ * client key, a repeat of the request answers the record the first one appended: the
+ * register is append-only, so a duplicate could only ever be revoked, never removed. Every
  * check runs before anything is written, and the write is one transaction conditional on
  * the chain head, so a refused or raced attempt leaves the chain exactly as it was.
  */
-export async function recordDecision(deps: DecisionDeps, caller: Caller, group: Group, input: DecisionInput): Promise<DecisionRecord> {
+export async function recordDecision(deps: DecisionDeps, caller: Caller, group: Group, input: DecisionInput, clientKey?: string): Promise<DecisionRecord> {
   await deps.roles.assertCoChair(caller, group);
+  const key = clientKey === undefined ? undefined : requestKey('decision', group, caller, clientKey, input);
   const clean = validateDecisionInput(input, dateIn(group.timeZone, deps.clock.now()).date);
   await deps.links.check(group, clean);
   const recordedBy = await deps.people.pseudonymFor(group, caller.aadObjectId);
-  return deps.serializer.run(`${group.tenantId}|${group.teamId}`, () => appendWithRetry(deps, group, clean, recordedBy));
+  return deps.serializer.run(`${group.tenantId}|${group.teamId}`, async () => {
+    try {
+      return await appendWithRetry(deps, group, clean, recordedBy, key);
+    } catch (err) {
+      // A repeat of a revocation meets its own first attempt as "already revoked": it is answered with that record.
+      const earlier = key && err instanceof QuorumError && err.code === 'conflict' ? await recordedWith(deps.store, group, key) : undefined;
+      if (earlier) return earlier;
+      throw err;
+    }
+  });
 }
 
-async function appendWithRetry(deps: DecisionDeps, group: Group, clean: CleanDecisionInput, recordedBy: string): Promise<DecisionRecord> {
+/** The record a request key was appended with, if any: the answer to a repeat of that request. */
+async function recordedWith(store: DecisionStore, group: GroupRef, key: RequestKey): Promise<DecisionRecord | undefined> {
+  const ref = await store.createdBy(group, key);
+  if (!ref) return undefined;
+  const record = await store.findByRef(group, ref);
+  if (!record) throw new QuorumError('internal', 'a request key names a record that is not in the register');
+  return record;
+}
+
+async function appendWithRetry(deps: DecisionDeps, group: Group, clean: CleanDecisionInput, recordedBy: string, key: RequestKey | undefined): Promise<DecisionRecord> {
   const max = deps.maxAttempts ?? 12;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await appendOnce(deps, group, clean, recordedBy);
+      return await appendOnce(deps, group, clean, recordedBy, key);
     } catch (err) {
-      if (!(err instanceof QuorumError && err.code === 'concurrent-update') || attempt >= max) throw err;
+      if (!(err instanceof QuorumError && err.code === 'concurrent-update')) throw err;
+      // Lost the race to the same request (its key is stored with its record): that record is the answer.
+      const earlier = key && (await recordedWith(deps.store, group, key));
+      if (earlier) return earlier;
+      if (attempt >= max) throw err;
       // Another instance appended: back off with jitter so contenders spread out.
       await new Promise((r) => setTimeout(r, Math.random() * Math.min(400, 20 * 2 ** attempt)));
     }
   }
 }
 
-async function appendOnce(deps: DecisionDeps, group: Group, clean: CleanDecisionInput, recordedBy: string): Promise<DecisionRecord> {
+async function appendOnce(deps: DecisionDeps, group: Group, clean: CleanDecisionInput, recordedBy: string, key: RequestKey | undefined): Promise<DecisionRecord> {
   // The head is read first: anything appended after this read moves it, and our
   // transaction (conditional on this ETag) then fails and is retried with fresh checks.
   const head = await deps.store.head(group);
@@ -80,7 +106,7 @@ async function appendOnce(deps: DecisionDeps, group: Group, clean: CleanDecision
   if (clean.pollId) content.pollId = clean.pollId;
   if (clean.supersedes) content.supersedes = clean.supersedes;
   const record: DecisionRecord = { ...content, hash: hashDecisionContent(content) };
-  await deps.store.append(group, record, { seq, hash: record.hash, year, number }, head?.etag);
+  await deps.store.append(group, record, { seq, hash: record.hash, year, number }, head?.etag, key);
   return record;
 }
 

@@ -1,6 +1,7 @@
 import type { Caller } from '../identity';
 import type { Group } from '../group';
 import { QuorumError } from '../errors';
+import { keyReused, type Created } from '../idempotency';
 import type { Versioned } from '../versioned';
 import { POLL_JOBS, REMINDER_BEFORE_MS, type PollDeps } from './poll-deps';
 import type { Poll } from './poll';
@@ -15,10 +16,12 @@ export async function assertCanCreatePoll(deps: PollDeps, caller: Caller, group:
 }
 
 /**
- * `pollId` comes from the form (generated when it was shown), so submitting the same form
- * twice is one poll: the second create meets the first one's row and is refused.
+ * `pollId` is the request's key: generated with the chat form, or derived from the tab's
+ * Idempotency-Key and its caller. Submitting the same form twice is one poll: the second
+ * create meets the first one's row (the poll row itself is the key row) and, when it is the
+ * same person asking the same, is answered with that poll; anything else is refused.
  */
-export async function createPoll(deps: PollDeps, caller: Caller, group: Group, pollId: string, input: PollFormInput): Promise<Versioned<Poll>> {
+export async function createPoll(deps: PollDeps, caller: Caller, group: Group, pollId: string, input: PollFormInput): Promise<Created<Versioned<Poll>>> {
   await assertCanCreatePoll(deps, caller, group);
   const now = deps.clock.now();
   const draft = validatePollInput(input, now, group.timeZone);
@@ -39,15 +42,25 @@ export async function createPoll(deps: PollDeps, caller: Caller, group: Group, p
     electorate: members.length,
   };
   let created: Versioned<Poll>;
+  let replayed = false;
   try {
     created = await deps.polls.create(poll);
   } catch (err) {
-    if (err instanceof QuorumError && err.code === 'conflict') throw new QuorumError('conflict', 'poll exists', { reason: 'polls.errors.alreadyCreated' });
-    throw err;
+    if (!(err instanceof QuorumError && err.code === 'conflict')) throw err;
+    const earlier = await deps.polls.get(group, pollId);
+    if (!earlier || earlier.value.createdBy !== poll.createdBy || !samePoll(earlier.value, poll)) throw keyReused('polls.errors.alreadyCreated');
+    created = earlier;
+    replayed = true;
   }
   const ref = { tenantId: group.tenantId, teamId: group.teamId };
   await deps.scheduler.schedule({ ...ref, kind: POLL_JOBS.close, key: pollId, dueAt: poll.closesAt, payload: { pollId } });
   const remindAt = new Date(poll.closesAt.getTime() - REMINDER_BEFORE_MS);
   if (remindAt.getTime() > now.getTime()) await deps.scheduler.schedule({ ...ref, kind: POLL_JOBS.reminder, key: pollId, dueAt: remindAt, payload: { pollId } });
-  return created;
+  return { ...created, replayed };
+}
+
+/** What the form asked for (not what happened since: votes, closing, the channel post). */
+function samePoll(a: Poll, b: Poll): boolean {
+  const asked = (p: Poll) => JSON.stringify([p.question, p.options, p.kind, p.maxChoices, p.anonymous, p.visibility, new Date(p.closesAt).getTime(), p.sessionId ?? null]);
+  return asked(a) === asked(b);
 }

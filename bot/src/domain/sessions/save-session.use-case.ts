@@ -4,6 +4,7 @@ import type { Group } from '../group';
 import type { Caller } from '../identity';
 import type { RolePolicy } from '../roles';
 import type { Scheduler } from '../scheduling';
+import { keyReused } from '../idempotency';
 import type { Versioned } from '../versioned';
 import { SESSION_REMINDERS, type Session, type SessionRepository } from './session';
 import { validateSessionInput, type SessionFormInput } from './session-input';
@@ -33,15 +34,26 @@ export async function saveSession(deps: SessionDeps, caller: Caller, group: Grou
     if (!current) throw new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
     saved = await deps.sessions.update({ ...current.value, ...clearOptional(), ...draft, updatedAt: now, sequence: (current.value.sequence ?? 0) + 1 }, etag);
   } else {
+    const fresh: Session = { ...base, ...draft, updatedAt: now, sequence: 0 };
     try {
-      saved = await deps.sessions.create({ ...base, ...draft, updatedAt: now, sequence: 0 });
+      saved = await deps.sessions.create(fresh);
     } catch (err) {
-      if (err instanceof QuorumError && err.code === 'conflict') throw new QuorumError('conflict', 'session exists', { reason: 'sessions.errors.alreadyCreated' });
-      throw err;
+      if (!(err instanceof QuorumError && err.code === 'conflict')) throw err;
+      // The form's id is the request's key and the session row its record: the same person
+      // sending the same form again (a double click, a retry) is answered with that session.
+      const earlier = await deps.sessions.get(group, id);
+      if (!earlier || earlier.value.createdBy !== fresh.createdBy || !sameSession(earlier.value, fresh)) throw keyReused('sessions.errors.alreadyCreated');
+      saved = earlier;
     }
   }
   await scheduleReminders(deps, saved.value);
   return saved;
+}
+
+/** What the form asked for (an edit since makes a repeat of the first request differ, and it is refused). */
+function sameSession(a: Session, b: Session): boolean {
+  const asked = (s: Session) => JSON.stringify([s.title, s.startsAt.getTime(), s.endsAt.getTime(), s.timeZone, s.place ?? '', s.onlineUrl ?? '', s.description ?? '', s.agenda]);
+  return asked(a) === asked(b);
 }
 
 /** Fields a form may empty: dropped before the new values are applied. */

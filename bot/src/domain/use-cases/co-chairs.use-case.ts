@@ -23,15 +23,15 @@ export async function listCoChairs(deps: CoChairsDeps, caller: Caller, group: Gr
   await deps.roles.assertMember(caller, group);
   const members = (await deps.repos.members.list(group)).filter((m) => m.active);
   const coChairs = members
-    .filter((m) => m.role === 'co-chair' || deps.roles.isConfiguredCoChair(m.tenantId, m.aadObjectId))
-    .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, configured: deps.roles.isConfiguredCoChair(m.tenantId, m.aadObjectId) }));
+    .filter((m) => m.role === 'co-chair' || deps.roles.isConfiguredCoChair(m, m.aadObjectId))
+    .map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, configured: deps.roles.isConfiguredCoChair(m, m.aadObjectId) }));
   return { coChairs, members };
 }
 
 /** Only a co-chair may change roles; the target must be a known, active member of the same group. */
 export async function setCoChair(deps: CoChairsDeps, caller: Caller, group: GroupRef, targetAadObjectId: string, makeCoChair: boolean): Promise<Member> {
   await deps.roles.assertCoChair(caller, group);
-  if (!makeCoChair && deps.roles.isConfiguredCoChair(group.tenantId, targetAadObjectId)) {
+  if (!makeCoChair && deps.roles.isConfiguredCoChair(group, targetAadObjectId)) {
     throw new QuorumError('validation', 'configured co-chair cannot be removed from chat', { reason: 'configured-co-chair' });
   }
   return retryOnConflict(async () => {

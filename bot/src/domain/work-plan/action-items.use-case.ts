@@ -2,6 +2,7 @@ import { QuorumError } from '../errors';
 import type { Group } from '../group';
 import type { Caller } from '../identity';
 import type { Role } from '../member';
+import { requestKey, type Created } from '../idempotency';
 import { retryOnConflict } from '../retry-on-conflict';
 import type { Versioned } from '../versioned';
 import { CLOSED, isOpen, refOf, type ActionItem, type HistoryEntry, type ItemStatus } from './action-item';
@@ -13,9 +14,13 @@ import { scheduleDigest, scheduleItemReminders } from './reminder-plan';
 import { readSettings } from './settings.use-case';
 import type { WorkPlanDeps } from './work-plan-deps';
 
-/** Any member creates. The owner defaults to nobody; an organisation comes from the owner's when not given. */
-export async function createItem(deps: WorkPlanDeps, caller: Caller, group: Group, input: ItemFields & { title: string }): Promise<Versioned<ActionItem>> {
+/**
+ * Any member creates. The owner defaults to nobody; an organisation comes from the owner's when
+ * not given. With a client key, the same request sent again answers the item it created.
+ */
+export async function createItem(deps: WorkPlanDeps, caller: Caller, group: Group, input: ItemFields & { title: string }, clientKey?: string): Promise<Created<Versioned<ActionItem>>> {
   await deps.roles.assertMember(caller, group);
+  const key = clientKey === undefined ? undefined : requestKey('item', group, caller, clientKey, input);
   const { value: settings } = await readSettings(deps, group);
   const now = deps.clock.now();
   checkFields(input, localDate(now, settings.timeZone));
@@ -42,7 +47,7 @@ export async function createItem(deps: WorkPlanDeps, caller: Caller, group: Grou
     ...(input.area?.trim() ? { area: input.area.trim() } : {}),
     ...(input.sessionId ? { sessionId: input.sessionId } : {}),
   };
-  const created = await deps.items.create(item, { at, by: caller.aadObjectId, byName: caller.name ?? '', field: 'created', to: item.title });
+  const created = await deps.items.create(item, { at, by: caller.aadObjectId, byName: caller.name ?? '', field: 'created', to: item.title }, key);
   await scheduleItemReminders(deps, created.value, settings);
   await scheduleDigest(deps, group, settings);
   return created;

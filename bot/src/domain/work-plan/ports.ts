@@ -1,4 +1,5 @@
 import type { GroupRef } from '../identity';
+import type { Created, RequestKey } from '../idempotency';
 import type { Versioned } from '../versioned';
 import type { ActionItem, HistoryEntry } from './action-item';
 import type { WorkPlanSettings } from './work-plan-settings';
@@ -15,8 +16,11 @@ export interface ActionItemRepository {
   list(group: GroupRef): Promise<ActionItem[]>;
   /** The same items, each with the ETag it was read at (a client edits from the list without reading again). */
   listVersioned(group: GroupRef): Promise<Versioned<ActionItem>[]>;
-  /** Allocates the next reference and stores the item with its first history entry, atomically. */
-  create(item: NewItem, entry: NewHistory): Promise<Versioned<ActionItem>>;
+  /**
+   * Allocates the next reference and stores the item with its first history entry, atomically,
+   * and with the request's key when given: a repeat of that request answers the item it created.
+   */
+  create(item: NewItem, entry: NewHistory, key?: RequestKey): Promise<Created<Versioned<ActionItem>>>;
   /** Replaces the item (if its ETag still matches) and appends the entries, atomically. */
   update(item: ActionItem, etag: string, entries: NewHistory[]): Promise<Versioned<ActionItem>>;
   /** Deletes the item (if unchanged): it is no longer listed, its reference is not reused and its history stays, ending with the deletion. */

@@ -45,16 +45,19 @@ async function handle(deps: TabApiDeps, route: ApiRoute, req: Request, res: Resp
   try {
     // Refusable from the headers alone (type, encoding, declared size): before anything else.
     if (writes) checkBodyHeaders(req, MAX_BODY, false);
-    const caller = await deps.authenticate(req);
-    if (!budget.admit(route, caller, res)) return;
+    const authenticated = await deps.authenticate(req);
+    if (!budget.admit(route, authenticated, res)) return;
     // Only an authenticated caller gets a body read at all.
     const body = writes ? await readJsonBody(req, MAX_BODY) : undefined;
     const query = plainQuery(req.query);
     const teamId = req.header('x-quorum-team') || undefined;
     // eslint-disable-next-line no-control-regex -- control characters are what is refused here
     if (teamId !== undefined && (teamId.length > 256 || /[\u0000-\u001f]/.test(teamId))) throw badRequest('team');
-    const group = await resolveGroup(repos, caller, teamId);
-    const role = await roles.assertMember(caller, group);
+    const group = await resolveGroup(repos, authenticated, teamId);
+    const membership = await roles.assertMembership(authenticated, group);
+    const role = membership.role;
+    // A token names its holder; the local development identity does not: use the roster's name.
+    const caller = authenticated.name || !membership.name ? authenticated : { ...authenticated, name: membership.name };
     if (route.audience === 'co-chair' && role !== 'co-chair') {
       res.json(403, errorBody('forbidden', t('errors.forbidden')));
       return;

@@ -5,6 +5,8 @@ import { toRecord } from '../../domain/decisions/decision-record';
 import type { DecisionStore, RegisterLocation, StoredDecisionRow } from '../../domain/decisions/ports';
 import type { GroupRef } from '../../domain/identity';
 import type { Versioned } from '../../domain/versioned';
+import type { RequestKey } from '../../domain/idempotency';
+import { createdBefore, createKeyRow, isKeyRow } from '../idempotency.rows';
 import { getOrUndefined, guard, toDomainError } from '../storage-errors';
 import { groupPartition, HEAD_ROW, headEntity, positionOf, RECORD_RANGE, recordEntity, rowFromEntity, type HeadEntity } from './decision.entities';
 
@@ -35,21 +37,27 @@ export class TableDecisionStore implements DecisionStore {
     return this.findOne(group, 'supersedes', ref);
   }
 
-  async append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined): Promise<void> {
+  async append(group: GroupRef, record: DecisionRecord, head: ChainHead, headEtag: string | undefined, key?: RequestKey): Promise<void> {
     const newHead: TableEntity<Record<string, unknown>> = { ...headEntity(group, head) };
     const actions: TransactionAction[] = [
       headEtag ? ['update', newHead, 'Replace', { etag: headEtag }] : ['create', newHead],
       ['create', recordEntity(group, record)],
+      // Named by the group like every row here, so the verifier can tell it belongs (and is no chain position).
+      ...(key ? [createKeyRow(groupPartition(group), key, record.ref, { tenantId: group.tenantId, teamId: group.teamId })] : []),
     ];
     try {
       await this.table.submitTransaction(actions);
     } catch (err) {
-      // 412: the head moved; 409: the head or the position was created by another append.
+      // 412: the head moved; 409: the head, the position or the request key was created by another append.
       if (err instanceof RestError && (err.statusCode === 412 || err.statusCode === 409)) {
         throw new QuorumError('concurrent-update', 'the register changed since its head was read');
       }
       throw toDomainError(err);
     }
+  }
+
+  async createdBy(group: GroupRef, key: RequestKey): Promise<string | undefined> {
+    return createdBefore(this.table, groupPartition(group), key);
   }
 
   async registers(): Promise<RegisterLocation[]> {
@@ -101,7 +109,7 @@ function locate(where: string, rows: readonly { rowKey: string; tenantId?: unkno
   const group = rows.map(named).find((g) => g !== undefined && groupPartition(g) === where);
   const strays = rows.filter((r) => {
     const g = named(r);
-    const keyed = r.rowKey === HEAD_ROW || positionOf(r.rowKey) !== undefined;
+    const keyed = r.rowKey === HEAD_ROW || positionOf(r.rowKey) !== undefined || isKeyRow(r.rowKey);
     return !keyed || !g || !group || g.tenantId !== group.tenantId || g.teamId !== group.teamId;
   }).length;
   return group ? { group, where, strays } : { where, strays };

@@ -3,8 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { QuorumError } from '../../domain/errors';
 import type { GroupRef } from '../../domain/identity';
 import type { Versioned } from '../../domain/versioned';
-import type { ActionItem, HistoryEntry } from '../../domain/work-plan/action-item';
+import { refOf, type ActionItem, type HistoryEntry } from '../../domain/work-plan/action-item';
+import { itemNotFound } from '../../domain/work-plan/item-errors';
 import type { ActionItemRepository, NewHistory, NewItem } from '../../domain/work-plan/ports';
+import type { Created, RequestKey } from '../../domain/idempotency';
+import { createKeyRow, createdBefore } from '../idempotency.rows';
 import { toKey } from '../keys';
 import { getOrUndefined, guard, toDomainError } from '../storage-errors';
 import { fromHistoryEntity, fromItemEntity, historyEntity, itemEntity, type HistoryEntityShape, type ItemEntityShape } from './action-item.entities';
@@ -38,7 +41,7 @@ export class TableActionItemRepository implements ActionItemRepository {
     return rows.filter((e) => !e.deletedAt).map((e) => ({ value: fromItemEntity(e), etag: e.etag }));
   }
 
-  async create(item: NewItem, entry: NewHistory): Promise<Versioned<ActionItem>> {
+  async create(item: NewItem, entry: NewHistory, key?: RequestKey): Promise<Created<Versioned<ActionItem>>> {
     const pk = partition(item);
     for (let attempt = 1; ; attempt++) {
       const counter = await getOrUndefined(() => this.table.getEntity<{ last: number }>(pk, COUNTER));
@@ -49,16 +52,28 @@ export class TableActionItemRepository implements ActionItemRepository {
         counter ? ['update', row, 'Replace', { etag: counter.etag }] : ['create', row],
         ['create', itemEntity(value)],
         ['create', historyEntity(item, { ...entry, number, revision: 1 })],
+        ...(key ? [createKeyRow(pk, key, String(number))] : []),
       ];
       try {
         const res = await this.table.submitTransaction(actions);
-        return { value, etag: etagOf(res.subResponses, itemKey(number)) };
+        return { value, etag: etagOf(res.subResponses, itemKey(number)), replayed: false };
       } catch (err) {
-        if (!isRace(err) || attempt >= MAX_ALLOCATION_TRIES) throw toDomainError(err);
+        if (!isRace(err)) throw toDomainError(err);
+        // Lost a race: to an identical request (its key row is there, with its item), or for the number.
+        const earlier = key && (await createdBefore(this.table, pk, key));
+        if (earlier) return this.replay(item, Number(earlier));
+        if (attempt >= MAX_ALLOCATION_TRIES) throw toDomainError(err);
         // Someone took this number: back off a little (with jitter) and take the next one.
         await sleep(Math.random() * Math.min(100, attempt * 5));
       }
     }
+  }
+
+  private async replay(group: GroupRef, number: number): Promise<Created<Versioned<ActionItem>>> {
+    const found = await this.get(group, number);
+    // Created by the first attempt, then deleted: the repeat says so rather than creating it again.
+    if (!found) throw itemNotFound(refOf(number));
+    return { ...found, replayed: true };
   }
 
   async update(item: ActionItem, etag: string, entries: NewHistory[]): Promise<Versioned<ActionItem>> {

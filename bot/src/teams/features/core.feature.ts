@@ -108,16 +108,18 @@ export function helpCommands(commands: readonly ChatCommand[], t: Translate): He
 async function help(s: TurnScope): Promise<void> {
   let group: Group | undefined;
   let severalGroups = false;
+  let groupChat = false;
   try {
     group = await s.group();
   } catch (err) {
     // Help must always answer: without a (single) group it explains how to get one.
     if (!(err instanceof QuorumError) || err.code === 'storage-unavailable') throw err;
     severalGroups = err.code === 'group-ambiguous';
+    groupChat = err.params.reason === 'group-chat';
   }
   const role = group ? await s.role() : undefined;
   const commands = helpCommands(s.deps.registry.commandsFor(role), s.t);
-  const ctx = { isCoChair: role === 'co-chair', severalGroups, commands, ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}) };
+  const ctx = { isCoChair: role === 'co-chair', severalGroups, groupChat, commands, ...(group ? { group: { name: group.name, teamId: group.teamId } } : {}) };
   await s.sendCard(renderHelpCard(s.t, ctx));
 }
 

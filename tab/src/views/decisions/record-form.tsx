@@ -2,6 +2,7 @@ import { Button, Caption1, Field, Input, Textarea } from '@fluentui/react-compon
 import { useRef, useState } from 'react';
 import { ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
+import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
 import type { Decision } from './types';
 
@@ -13,6 +14,7 @@ export function RecordForm({ onRecorded }: { onRecorded(ref: string): void }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
+  const requestKey = useRequestKey();
   const textRef = useRef<HTMLTextAreaElement>(null);
 
   const submit = async () => {
@@ -20,7 +22,9 @@ export function RecordForm({ onRecorded }: { onRecorded(ref: string): void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const { decision } = await api.send<{ decision: Decision }>('POST', 'decisions', { title, text });
+      const body = { title, text };
+      const { decision } = await api.create<{ decision: Decision }>('decisions', body, requestKey.keyFor(body));
+      requestKey.done();
       setTitle('');
       setText('');
       onRecorded(decision.ref);

@@ -2,6 +2,7 @@ import { Button, Caption1, Checkbox, Dialog, DialogActions, DialogBody, DialogCo
 import { useState } from 'react';
 import { ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
+import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { dateIn, KINDS, kindKey, MAX_OPTIONS, VISIBILITIES, visibilityKey, type PollKind, type PollSummary, type SessionSummary, type Visibility } from './types';
@@ -34,6 +35,7 @@ export default function CreatePollDialog({ sessionId, onClose }: Props) {
   const [options, setOptions] = useState(['', '']);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
+  const requestKey = useRequestKey();
   const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
   const now = Date.now();
   const upcoming = (sessions.data ?? []).filter((s) => s.id === f.sessionId || (s.status !== 'closed' && new Date(s.endsAt).getTime() > now));
@@ -54,7 +56,9 @@ export default function CreatePollDialog({ sessionId, onClose }: Props) {
         closesTime: f.closesTime,
         ...(f.sessionId ? { sessionId: f.sessionId } : {}),
       };
-      onClose(await api.send<{ poll: PollSummary; posted: boolean }>('POST', 'polls', body));
+      const created = await api.create<{ poll: PollSummary; posted: boolean }>('polls', body, requestKey.keyFor(body));
+      requestKey.done();
+      onClose(created);
     } catch (err) {
       setError(err as Error);
     } finally {

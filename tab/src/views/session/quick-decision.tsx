@@ -2,6 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fl
 import { useRef, useState } from 'react';
 import { ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
+import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
 
 /**
@@ -16,6 +17,7 @@ export function QuickDecision({ sessionId, onRecorded }: { sessionId: string; on
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [notice, setNotice] = useState<string>();
+  const requestKey = useRequestKey();
   const titleRef = useRef<HTMLInputElement>(null);
   const textRef = useRef<HTMLInputElement>(null);
 
@@ -24,10 +26,12 @@ export function QuickDecision({ sessionId, onRecorded }: { sessionId: string; on
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
+    const body = { title, text, sessionId };
     api
-      .send<{ decision: { ref: string } }>('POST', 'decisions', { title, text, sessionId })
+      .create<{ decision: { ref: string } }>('decisions', body, requestKey.keyFor(body))
       .then(
         ({ decision }) => {
+          requestKey.done();
           setTitle('');
           setText('');
           setNotice(t('decRecorded', { ref: decision.ref }));

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useT } from '../../lib/i18n';
+import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
 import { ErrorBar } from '../../components/status';
 import { PRIORITIES, priorityKey, type ItemWithEtag, type Priority } from './types';
@@ -17,6 +18,7 @@ export default function CreateItemDialog({ owners, onClose }: Props) {
   const [f, setF] = useState({ title: '', description: '', ownerId: '', organisation: '', priority: 'medium' as Priority, due: '', area: '' });
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
+  const requestKey = useRequestKey();
   const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
 
   const submit = async (e: React.FormEvent) => {
@@ -25,7 +27,8 @@ export default function CreateItemDialog({ owners, onClose }: Props) {
     setError(undefined);
     try {
       const body = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ''));
-      const { item } = await api.send<ItemWithEtag>('POST', 'items', body);
+      const { item } = await api.create<ItemWithEtag>('items', body, requestKey.keyFor(body));
+      requestKey.done();
       onClose(item.ref);
     } catch (err) {
       setError(err as Error);

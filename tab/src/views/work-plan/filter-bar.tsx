@@ -12,7 +12,9 @@ interface Props {
   myOrganisation?: string;
 }
 
-const cell = { minWidth: 0, flex: '1 1 9rem' } as const;
+// A Field is a grid whose track would otherwise grow to the control's widest option and
+// spill over the next field: the track may shrink to the field's own width.
+const cell = { minWidth: 0, flex: '1 1 10.5rem', gridTemplateColumns: 'minmax(0, 1fr)' } as const;
 
 /** The grid's filters; all applied by the server (the CSV export uses the same query). */
 export function FilterBar({ filters, onChange, organisations, owners, myOrganisation }: Props) {

@@ -47,7 +47,7 @@ export const corePersonalData: PersonalData = {
       chatReferencesNamingThem: await sum(rows.installedBy.filter((r) => !isChannel(r)), dropUser),
     };
     const notes: string[] = [];
-    if (ctx.roles.isConfiguredCoChair(person.tenantId, person.aadObjectId)) {
+    if (ctx.roles.isListed(person.tenantId, person.aadObjectId)) {
       notes.push('This person is listed in INITIAL_CO_CHAIRS: remove them there, or they stay a co-chair (and get a profile again) at their next message.');
     }
     notes.push('Quorum reads each team\'s roster from Teams: if the person is still in a team, their name and object id come back at the next roster read. Remove them from the team first.');

@@ -13,6 +13,8 @@ import { cardContext } from './decision-views';
  * register: a failed post is logged and reported, never undone.
  */
 export async function announceDecision(svc: DecisionServices, t: Translate, caller: Caller, group: Group, record: DecisionRecord, locale?: string): Promise<{ view: DecisionView; posted: boolean }> {
+  // A repeated request (same key) answers the same record: it is posted once, and the repeat learns whether it was.
+  const onceKey = `decision:recorded|${group.tenantId}|${group.teamId}|${record.ref}`;
   const view = await viewOf(svc, caller, group, record);
   const card = renderDecisionCard(t, view, {
     ...(await cardContext(svc, group, view, locale)),
@@ -23,7 +25,7 @@ export async function announceDecision(svc: DecisionServices, t: Translate, call
   });
   let posted = false;
   try {
-    const delivery = await svc.notifier.postToGroup(group, { card, purpose: 'decision:recorded' });
+    const delivery = await svc.notifier.postToGroup(group, { card, purpose: 'decision:recorded', onceKey });
     posted = delivery.status === 'sent';
     if (!posted) svc.logger.warn({ tenantId: group.tenantId, teamId: group.teamId, ref: record.ref, delivery: delivery.status }, 'decision recorded but not posted');
   } catch (err) {

@@ -10,6 +10,9 @@ import { dateIn } from '../../../domain/decisions/group-calendar';
 import { recordDecision } from '../../../domain/decisions/record-decision.use-case';
 import { QuorumError } from '../../../domain/errors';
 import type { TurnScope } from '../../feature';
+import { DECISION_VERBS } from '../../../cards/decisions/verbs';
+import { newRequestKey, withRequestKey } from '../../../cards/request-key';
+import type { DecisionInput } from '../../../domain/decisions/decision-input';
 import { announceDecision } from './announce';
 import { cardContext } from './decision-views';
 import type { DecisionServices } from './decision-services';
@@ -31,7 +34,7 @@ export async function decisionFormCard(directory: DecisionLinkDirectory, scope: 
   const group = await scope.group();
   await scope.deps.roles.assertCoChair(scope.caller, group);
   const today = dateIn(group.timeZone, scope.deps.clock.now()).date;
-  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind: 'decision', today, values: { ...prefill }, ...(await pickable(directory, scope, group)) });
+  return keyed(renderDecisionFormCard(scope.t, { teamId: group.teamId, kind: 'decision', today, values: { ...prefill }, ...(await pickable(directory, scope, group)) }));
 }
 
 /** The group's sessions and polls for the form's pickers, in the reader's language. */
@@ -55,7 +58,7 @@ export async function supersedeFormCard(svc: DecisionServices, scope: TurnScope,
       ? { title: target.title, text: target.text, rationale: target.rationale ?? '', sessionId: target.sessionId ?? '', pollId: target.pollId ?? '', actionItemIds: target.actionItemIds.join(', ') }
       : { title: scope.t('decisions.defaults.revokeTitle', { ref: target.ref }) };
   const today = dateIn(group.timeZone, svc.clock.now()).date;
-  return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, target: { ref: target.ref, title: target.title }, today, values, ...(await pickable(svc.directory, scope, group)) });
+  return keyed(renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, target: { ref: target.ref, title: target.title }, today, values, ...(await pickable(svc.directory, scope, group)) }));
 }
 
 /**
@@ -65,10 +68,10 @@ export async function supersedeFormCard(svc: DecisionServices, scope: TurnScope,
  */
 export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope, p: RecordPayload): Promise<AdaptiveCard> {
   const group = await scope.group();
+  const { requestKey: key, ...fields } = p;
   const kind = p.kind ?? 'decision';
   try {
-    const record = await recordDecision(svc, scope.caller, group, { ...p, kind });
-    const { view, posted } = await announceDecision(svc, scope.t, scope.caller, group, record, scope.id.locale);
+    const { record, view, posted } = await recordAndAnnounce(svc, scope, group, { ...fields, kind }, key, scope.id.locale);
     const notice = scope.t(posted ? 'decisions.recorded.notice' : 'decisions.recorded.noticeNotPosted', { ref: record.ref });
     return renderDecisionCard(scope.t, view, { teamId: group.teamId, canManage: true, notice, ...(await cardContext(svc, group, view, scope.id.locale)) });
   } catch (err) {
@@ -78,6 +81,24 @@ export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope
     const today = dateIn(group.timeZone, svc.clock.now()).date;
     const target = p.supersedes ? { ref: p.supersedes, title: '' } : undefined;
     const values: DecisionFormValues = { title: p.title, text: p.text, rationale: p.rationale, decidedAt: p.decidedAt, sessionId: p.sessionId, pollId: p.pollId, actionItemIds: p.actionItemIds };
-    return renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}), ...(await pickable(svc.directory, scope, group)) });
+    return keyed(renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}), ...(await pickable(svc.directory, scope, group)) }), key);
   }
+}
+
+/** The form's key is minted with the form (a redrawn one keeps it): see cards/request-key.ts. */
+function keyed(card: AdaptiveCard, key = newRequestKey()): AdaptiveCard {
+  return withRequestKey(card, key, [DECISION_VERBS.record]);
+}
+
+/**
+ * Records and posts, one request key at a time in this process: a double click's second
+ * submit waits for the first's answer, then meets its key and answers the same record (and
+ * the channel post it already made). Across instances the key row decides.
+ */
+export async function recordAndAnnounce(svc: DecisionServices, scope: Pick<TurnScope, 't' | 'caller'>, group: Group, input: DecisionInput, key: string | undefined, locale?: string) {
+  const run = async () => {
+    const record = await recordDecision(svc, scope.caller, group, input, key);
+    return { record, ...(await announceDecision(svc, scope.t, scope.caller, group, record, locale)) };
+  };
+  return key === undefined ? run() : svc.requests.run(`${group.tenantId}|${group.teamId}|${scope.caller.aadObjectId}|${key}`, run);
 }

@@ -2,10 +2,10 @@ import { describeVerification } from '../../../cards/decisions/verification-text
 import { parseDecisionQuery } from '../../../domain/decisions/decision-query';
 import { registerCheckpoint } from '../../../domain/decisions/checkpoint.use-case';
 import { findDecisions, getDecision, verifyRegister } from '../../../domain/decisions/find-decisions.use-case';
-import { recordDecision } from '../../../domain/decisions/record-decision.use-case';
 import type { ApiRoute } from '../../feature';
 import { parsePayload } from '../../payload';
-import { announceDecision } from './announce';
+import { idempotencyKey } from '../../idempotency-key';
+import { recordAndAnnounce } from './decision-form';
 import type { DecisionServices } from './decision-services';
 import { recordBody } from './payloads';
 import { cardContext } from './decision-views';
@@ -65,8 +65,7 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       audience: 'co-chair',
       async handle(scope, req) {
         const body = parsePayload(recordBody, req.body);
-        const record = await recordDecision(svc, scope.caller, scope.group, body);
-        const { view, posted } = await announceDecision(svc, scope.t, scope.caller, scope.group, record);
+        const { view, posted } = await recordAndAnnounce(svc, scope, scope.group, body, idempotencyKey(req));
         return { status: 201, json: { decision: view, posted } };
       },
     },

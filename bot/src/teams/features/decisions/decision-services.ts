@@ -8,7 +8,13 @@ import { TableDecisionStore } from '../../../storage/decisions/decision.reposito
 import { TablePseudonymStore } from '../../../storage/decisions/pseudonym.repository';
 import type { FeatureContext } from '../../feature';
 
-export type DecisionServices = DecisionDeps & ReadDeps & Pick<FeatureContext, 'notifier' | 'logger'> & { directory: DecisionLinkDirectory };
+export type DecisionServices = DecisionDeps &
+  ReadDeps &
+  Pick<FeatureContext, 'notifier' | 'logger'> & {
+    directory: DecisionLinkDirectory;
+    /** One request key at a time (record, then announce): a double click's second submit waits for the first's whole answer. */
+    requests: KeyedSerializer;
+  };
 
 /**
  * Built once per process (no I/O): the serializer must be shared by every turn so appends
@@ -24,6 +30,7 @@ export function createDecisionServices(ctx: FeatureContext, links: DecisionLinkC
     members: ctx.repos.members,
     clock: ctx.clock,
     serializer: new KeyedSerializer(),
+    requests: new KeyedSerializer(),
     notifier: ctx.notifier,
     logger: ctx.logger,
     directory: tableLinkDirectory(ctx),

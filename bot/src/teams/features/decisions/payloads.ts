@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestKeyField } from '../../../cards/request-key';
 import { DECISION_KINDS } from '../../../domain/decisions/decision';
 
 const TEAM_ID = z.string().min(1).max(256);
@@ -21,6 +22,7 @@ export const recordPayload = z.strictObject({
   sessionId: text(1_000),
   pollId: text(1_000),
   actionItemIds: text(10_000),
+  ...requestKeyField,
 });
 export type RecordPayload = z.infer<typeof recordPayload>;
 

@@ -1,3 +1,4 @@
+import { KeyedSerializer } from '../../../domain/decisions/keyed-serializer';
 import type { Group } from '../../../domain/group';
 import type { Caller } from '../../../domain/identity';
 import { loadPoll } from '../../../domain/polls/cast-vote.use-case';
@@ -14,18 +15,28 @@ import type { PollChannel } from './poll-channel';
  * tab): the same use cases, the same channel posts, the same log lines.
  */
 export class PollActions {
+  private readonly requests = new KeyedSerializer();
+
   constructor(
     private readonly deps: PollDeps,
     private readonly channel: PollChannel,
     private readonly logger: Logger,
   ) {}
 
-  /** Creates the poll and posts its card to the channel; `posted` is false when the post failed (the poll stays). */
-  async create(caller: Caller, group: Group, pollId: string, input: PollFormInput): Promise<{ poll: Poll; posted: boolean }> {
-    const { value: poll } = await createPoll(this.deps, caller, group, pollId, input);
-    this.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId, kind: poll.kind, anonymous: poll.anonymous }, 'poll created');
-    const posted = await this.channel.post(poll);
-    return { poll: (await loadPoll(this.deps, group, pollId)).value, posted };
+  /**
+   * Creates the poll and posts its card to the channel; `posted` is false when the post failed
+   * (the poll stays). The same request again (same poll id, caller and question) is answered
+   * with that poll and is not posted again. In this process one id runs at a time, so a double
+   * click's second submit waits for the first's post and answers as it did.
+   */
+  create(caller: Caller, group: Group, pollId: string, input: PollFormInput): Promise<{ poll: Poll; posted: boolean }> {
+    return this.requests.run(`${group.tenantId}|${group.teamId}|${pollId}`, async () => {
+      const { value: poll, replayed } = await createPoll(this.deps, caller, group, pollId, input);
+      if (replayed) return { poll: (await loadPoll(this.deps, group, pollId)).value, posted: Boolean(poll.channelActivityId) };
+      this.logger.info({ tenantId: group.tenantId, teamId: group.teamId, pollId, kind: poll.kind, anonymous: poll.anonymous }, 'poll created');
+      const posted = await this.channel.post(poll);
+      return { poll: (await loadPoll(this.deps, group, pollId)).value, posted };
+    });
   }
 
   /** Co-chairs close early; only the call that closed it posts the results. */

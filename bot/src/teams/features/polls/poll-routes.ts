@@ -1,3 +1,5 @@
+import { requestKey } from '../../../domain/idempotency';
+import { idempotencyKey } from '../../idempotency-key';
 import { z } from 'zod';
 import { QuorumError } from '../../../domain/errors';
 import { loadPoll } from '../../../domain/polls/cast-vote.use-case';
@@ -70,7 +72,10 @@ export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () =
       audience: 'member',
       handle: async (scope, req) => {
         const input = toFormInput(parsePayload(createPollBody, req.body));
-        const { poll, posted } = await actions.create(scope.caller, scope.group, newPollId(), input);
+        // With an Idempotency-Key the poll's id is the caller's key (scoped to them): a retry meets the poll it created.
+        const key = idempotencyKey(req);
+        const id = key === undefined ? newPollId() : `p${requestKey('poll', scope.group, scope.caller, key, null).id.slice(0, 16)}`;
+        const { poll, posted } = await actions.create(scope.caller, scope.group, id, input);
         return { status: 201, json: { poll: await summary(deps, scope, poll), posted } };
       },
     },

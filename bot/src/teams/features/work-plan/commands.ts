@@ -1,4 +1,6 @@
 import { renderItemFormCard } from '../../../cards/work-plan/item-form-card';
+import { newRequestKey, REQUEST_KEY_FIELD, withRequestKey } from '../../../cards/request-key';
+import { WORK_PLAN_VERBS } from '../../../cards/work-plan/verbs';
 import { renderSettingsCard, type SettingsCardView } from '../../../cards/work-plan/settings-card';
 import type { WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
 import type { AdaptiveCard } from '../../../cards/render';
@@ -7,6 +9,7 @@ import type { FormError } from '../../../cards/field-errors';
 import type { Group } from '../../../domain/group';
 import { parseRef } from '../../../domain/work-plan/action-item';
 import { createItem } from '../../../domain/work-plan/action-items.use-case';
+import { isClientKey } from '../../../domain/idempotency';
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { readSettings } from '../../../domain/work-plan/settings.use-case';
 import type { ChatCommand, TurnScope } from '../../feature';
@@ -73,7 +76,9 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
   const typed = mentioned ? { title: line.title } : await typedOwner(w, s, group, line.title);
   if (!typed.title) throw invalid('newItemUsage');
   const ownerId = mentioned ?? typed.ownerId ?? s.caller.aadObjectId;
-  const created = await createItem(w, s.caller, group, { title: typed.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) });
+  // Teams redelivers a message it got no answer for with the same activity id: that id is the request's key.
+  const key = isClientKey(s.ctx.activity.id) ? s.ctx.activity.id : undefined;
+  const created = await createItem(w, s.caller, group, { title: typed.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) }, key);
   const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
   await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, { notice }));
 }
@@ -91,11 +96,13 @@ async function typedOwner(w: WorkPlanContext, s: TurnScope, group: Group, title:
   throw invalid('ownerAmbiguous', { typed: match.typed, names: or, example: names[0]! });
 }
 
-export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, values: Record<string, string>, dialog: boolean, error?: FormError): Promise<AdaptiveCard> {
+/** `values` may carry the key of the form being redrawn (`requestKey`): the redrawn form keeps it. */
+export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, shown: Record<string, string>, dialog: boolean, error?: FormError): Promise<AdaptiveCard> {
+  const { [REQUEST_KEY_FIELD]: key = newRequestKey(), ...values } = shown;
   const [members, settings] = await Promise.all([w.repos.members.list(group), readSettings(w, group)]);
   const active = members.filter((m) => m.active);
   const me = active.find((m) => m.aadObjectId.toLowerCase() === s.caller.aadObjectId.toLowerCase());
-  return renderItemFormCard(s.t, {
+  const card = renderItemFormCard(s.t, {
     teamId: group.teamId,
     members: active.map((m) => ({ id: m.aadObjectId, name: m.name })),
     organisations: settings.value.organisations,
@@ -103,6 +110,7 @@ export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, v
     dialog,
     ...(error ? { error } : {}),
   });
+  return withRequestKey(card, key, [WORK_PLAN_VERBS.itemCreate], dialog);
 }
 
 /** The settings card: stored values, or `shown` ones (just saved, or typed and refused). */

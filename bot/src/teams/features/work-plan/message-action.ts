@@ -35,7 +35,7 @@ export function createItemAction(w: WorkPlanContext): MessageAction {
       const p = parsePayload(itemFormPayload, data);
       const group = await s.group();
       try {
-        await createItem(w, s.caller, group, formToFields(p));
+        await createItem(w, s.caller, group, formToFields(p), p.requestKey);
         return {};
       } catch (err) {
         if (!isQuorumError(err) || !['validation', 'forbidden'].includes(err.code)) throw err;

@@ -29,7 +29,7 @@ export function mentionOf(m: Member | undefined): Mention[] {
 }
 
 export async function coChairMentions(w: WorkPlanContext, members: Member[]): Promise<Mention[]> {
-  return members.filter((m) => m.active && (m.role === 'co-chair' || w.roles.isConfiguredCoChair(m.tenantId, m.aadObjectId))).flatMap(mentionOf);
+  return members.filter((m) => m.active && (m.role === 'co-chair' || w.roles.isConfiguredCoChair(m, m.aadObjectId))).flatMap(mentionOf);
 }
 
 /**

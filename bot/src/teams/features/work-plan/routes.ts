@@ -1,3 +1,4 @@
+import { idempotencyKey } from '../../idempotency-key';
 import { z } from 'zod';
 import type { Group } from '../../../domain/group';
 import { QuorumError } from '../../../domain/errors';
@@ -168,7 +169,7 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
           ...(b.area ? { area: b.area } : {}),
           ...(b.progress !== undefined ? { progress: b.progress } : {}),
           ...(b.sessionId ? { sessionId: b.sessionId } : {}),
-        });
+        }, idempotencyKey(req));
         return { ...(await oneItem(w, scope, scope.group, created.value.number)), status: 201 };
       },
     },

@@ -40,7 +40,7 @@ export function workPlanVerbs(w: WorkPlanContext): CardVerb[] {
         const p = parsePayload(itemFormPayload, data);
         const group = await s.group();
         try {
-          const created = await createItem(w, s.caller, group, formToFields(p));
+          const created = await createItem(w, s.caller, group, formToFields(p), p.requestKey);
           w.logger.info({ tenantId: group.tenantId, teamId: group.teamId, ref: refOf(created.value.number), by: s.caller.aadObjectId }, 'action item created');
           const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: refOf(created.value.number) }), tone: 'good' };
           return { card: await itemCard(w, s.t, s.caller, group, created.value.number, { notice }) };
