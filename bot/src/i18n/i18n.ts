@@ -4,7 +4,8 @@ import i18next, { type i18n } from 'i18next';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+/** A fixed-language view of the catalogs; it says its language so dates and numbers follow it too. */
+export type Translate = ((key: string, params?: Record<string, string | number>) => string) & { readonly language?: Language };
 type Catalog = Record<string, unknown>;
 
 /** Where the catalogs are: one JSON file per feature and language (locales/<lang>/<feature>.json). */
@@ -48,6 +49,7 @@ export function languageOf(locale: unknown): Language {
 }
 
 export function translator(instance: i18n, locale: unknown): Translate {
-  const t = instance.getFixedT(languageOf(locale));
-  return (key, params) => t(key, params ?? {});
+  const language = languageOf(locale);
+  const t = instance.getFixedT(language);
+  return Object.assign((key: string, params?: Record<string, string | number>) => t(key, params ?? {}), { language });
 }

@@ -1,3 +1,4 @@
+import { formatDateTime } from '../../domain/display-time';
 import { ITEM_STATUSES, PRIORITIES, type ActionItem, type HistoryEntry } from '../../domain/work-plan/action-item';
 import { FORMER_MEMBER } from '../../domain/person-data';
 import type { Translate } from '../../i18n/i18n';
@@ -33,14 +34,13 @@ export function factValue(t: Translate, field: string, value: string | undefined
 }
 
 /** "2027-01-05 14:03" in the group's zone. */
-export function stamp(iso: string, timeZone: string): string {
-  const d = new Date(iso);
-  const f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  return f.format(d).replace(',', '');
+/** A moment as every card and the tab show it: the language's format, the zone named. */
+export function stamp(iso: string, timeZone: string, t: Translate): string {
+  return formatDateTime(new Date(iso), timeZone, t.language ?? 'en');
 }
 
 export function historyLine(t: Translate, h: Pick<HistoryEntry, 'at' | 'byName' | 'field' | 'from' | 'to'>, timeZone: string, names: ReadonlyMap<string, string>): string {
-  const base = { at: stamp(h.at, timeZone), who: h.byName || t('workPlan.history.someone') };
+  const base = { at: stamp(h.at, timeZone, t), who: h.byName || t('workPlan.history.someone') };
   if (h.field === 'created') return t('workPlan.history.created', base);
   if (h.field === 'deleted') return t('workPlan.history.deleted', base);
   // Written by `npm run person -- erase` (see teams/features/work-plan/person-data.ts).

@@ -70,7 +70,7 @@ async function postDigest(w: WorkPlanContext, job: DueJob, s: WorkPlanSettings, 
   const card = renderPostCard(t, {
     teamId: job.teamId,
     title: t('workPlan.digest.title', { date: today }),
-    ...(job.lateByMs > LATE_AFTER_MS ? { notice: { text: t('workPlan.reminders.late', { when: stamp(job.dueAt.toISOString(), s.timeZone) }), tone: 'attention' as const } } : {}),
+    ...(job.lateByMs > LATE_AFTER_MS ? { notice: { text: t('workPlan.reminders.late', { when: stamp(job.dueAt.toISOString(), s.timeZone, t) }), tone: 'attention' as const } } : {}),
     sections: [
       { heading: t('workPlan.digest.overdue', { count: d.overdue.length }), lines: orNothing(d.overdue.map(line)) },
       { heading: t('workPlan.digest.dueSoon', { count: d.dueSoon.length }), lines: orNothing(d.dueSoon.map(line)) },

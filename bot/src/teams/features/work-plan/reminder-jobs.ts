@@ -69,7 +69,7 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
       const n = Math.max(...live.map((l) => l.p.n));
       const escalate = kind === REMINDER_KINDS.overdue && settings.escalateAfter > 0 && n >= settings.escalateAfter;
       const lateBy = Math.max(...live.map((l) => jobs[l.i]!.lateByMs));
-      const notices = [lateBy > LATE_AFTER_MS ? t('workPlan.reminders.late', { when: stamp(jobs[live[0]!.i]!.dueAt.toISOString(), settings.timeZone) }) : '', escalate ? t('workPlan.reminders.escalated', { n }) : ''].filter(Boolean);
+      const notices = [lateBy > LATE_AFTER_MS ? t('workPlan.reminders.late', { when: stamp(jobs[live[0]!.i]!.dueAt.toISOString(), settings.timeZone, t) }) : '', escalate ? t('workPlan.reminders.escalated', { n }) : ''].filter(Boolean);
       const card = renderPostCard(t, {
         teamId: group.teamId,
         title: t(kind === REMINDER_KINDS.dueSoon ? 'workPlan.reminders.dueSoonTitle' : 'workPlan.reminders.overdueTitle', { owner: ownerName }),

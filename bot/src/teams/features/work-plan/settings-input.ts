@@ -1,7 +1,8 @@
 import type { SettingsPayload } from '../../../cards/work-plan/payloads';
 import type { Group } from '../../../domain/group';
 import type { Caller } from '../../../domain/identity';
-import { localDate } from '../../../domain/local-time';
+import { formatDateTime } from '../../../domain/display-time';
+import { instantAt, localDate } from '../../../domain/local-time';
 import { invalid } from '../../../domain/work-plan/item-errors';
 import { readSettings, saveSettings, type SettingsInput } from '../../../domain/work-plan/settings.use-case';
 import type { OverdueCadence, Weekday, WorkPlanSettings } from '../../../domain/work-plan/work-plan-settings';
@@ -30,12 +31,13 @@ export async function settingsFromCard(w: WorkPlanContext, group: Group, p: Sett
   };
 }
 
-export async function saveSettingsFromCard(w: WorkPlanContext, caller: Caller, group: Group, p: SettingsPayload): Promise<{ next: string; saved: WorkPlanSettings }> {
+/** Saves, and says when the next digest goes out, as every card writes a moment (`locale`'s format, the zone named). */
+export async function saveSettingsFromCard(w: WorkPlanContext, caller: Caller, group: Group, p: SettingsPayload, locale = 'en'): Promise<{ next: string; saved: WorkPlanSettings }> {
   await w.roles.assertCoChair(caller, group);
   const { value: saved } = await saveSettings(w, caller, group, await settingsFromCard(w, group, p));
   const key = saved.digestJobKey ?? '';
   const date = key.split('|')[1] ?? localDate(w.clock.now(), saved.timeZone);
-  return { next: `${date} ${saved.digestTime} (${saved.timeZone})`, saved };
+  return { next: formatDateTime(instantAt(date, saved.digestTime, saved.timeZone), saved.timeZone, locale), saved };
 }
 
 /** The settings inputs as typed on the card (the member picker's too), to draw them again. */

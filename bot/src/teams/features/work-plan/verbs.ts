@@ -56,7 +56,7 @@ export function workPlanVerbs(w: WorkPlanContext): CardVerb[] {
         const p = parsePayload(settingsPayload, data);
         const group = await s.group();
         try {
-          const { next, saved } = await saveSettingsFromCard(w, s.caller, group, p);
+          const { next, saved } = await saveSettingsFromCard(w, s.caller, group, p, s.t.language);
           return { card: await settingsCard(w, s, group, { text: s.t('workPlan.settings.saved', { next }), tone: 'good' }, { saved }) };
         } catch (err) {
           if (!shownOnCard(err)) throw err;
