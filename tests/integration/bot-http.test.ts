@@ -7,6 +7,8 @@ import { testStorageConnection } from '../support/storage';
 import en from '../../bot/src/i18n/locales/en/core.json';
 import fr from '../../bot/src/i18n/locales/fr/core.json';
 import frDecisions from '../../bot/src/i18n/locales/fr/decisions.json';
+import enWorkPlan from '../../bot/src/i18n/locales/en/work-plan.json';
+import frWorkPlan from '../../bot/src/i18n/locales/fr/work-plan.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 
@@ -99,6 +101,30 @@ describe('the bot over HTTP, as Teams calls it', () => {
       // A refusal, too: `décision` without a reference explains itself in French.
       await h.send('personal-message', { from: 'sofia', text: 'décision', locale: 'en-US' });
       expect(textsIn(h.connector.activities())).toContain(frDecisions.decisions.errors.showUsage);
+    });
+
+    it('keeps answering in a card\'s language when its buttons are pressed, whatever the client language', async () => {
+      h.connector.clear();
+      await h.send('personal-message', { from: 'amina', text: 'nouvelle action', locale: 'en-US' });
+      const form = JSON.parse(cardsIn(h.connector.activities())[0]!) as Record<string, unknown>;
+      expect(JSON.stringify(form)).toContain(frWorkPlan.workPlan.form.heading);
+      const actions: { verb: string; data: Record<string, unknown> }[] = [];
+      const visit = (n: unknown): void => {
+        if (Array.isArray(n)) return n.forEach(visit);
+        if (!n || typeof n !== 'object') return;
+        const o = n as Record<string, unknown>;
+        if (o.type === 'Action.Execute') actions.push({ verb: String(o.verb), data: (o.data ?? {}) as Record<string, unknown> });
+        Object.values(o).forEach(visit);
+      };
+      visit(form);
+      const create = actions.find((a) => a.verb === 'workplan.item.create')!;
+      expect(create.data.lang).toBe('fr');
+      // Teams merges the inputs into the button's data; the client still says en-US.
+      const res = await h.send('invoke-adaptive-card-action', { from: 'amina', locale: 'en-US', cardAction: { verb: create.verb, data: { ...create.data, title: 'Rotation des clés VPN' } } });
+      const card = JSON.stringify((res.body as { value: unknown }).value);
+      expect(card).toContain('Rotation des clés VPN');
+      expect(card).toContain(frWorkPlan.workPlan.item.save);
+      expect(card).not.toContain(enWorkPlan.workPlan.item.save);
     });
 
     it('gives unknown text a short hint', async () => {

@@ -1,7 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render';
-import { translator } from '../i18n/i18n';
+import { withCardLanguage, takeCardLanguage } from '../cards/card-language';
+import { LANGUAGES, translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { presentError } from './errors.presenter';
 import { createTurnScope } from './turn-scope';
@@ -30,15 +31,17 @@ const invokeValue = z.object({
 export async function handleCardAction(deps: BotDeps, ctx: TurnContext): Promise<CardActionResponse> {
   const envelope = invokeValue.safeParse(ctx.activity.value);
   if (!envelope.success) return badRequest('InvalidActionPayload', 'The card action payload is malformed.');
-  const { verb, data = {} } = envelope.data.action;
+  const { verb } = envelope.data.action;
   const handler = deps.registry.verb(verb);
   if (!handler) return badRequest('UnknownVerb', 'This card action is not supported.');
-  const t = translator(deps.i18n, identify(ctx.activity).locale);
+  // The card's own language, when it was written in another than the client's (see card-language.ts).
+  const { language, data } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
+  const t = translator(deps.i18n, language ?? identify(ctx.activity).locale);
   try {
-    const scope = createTurnScope(deps, ctx, typeof data.teamId === 'string' ? data.teamId : undefined);
+    const scope = createTurnScope(deps, ctx, typeof data.teamId === 'string' ? data.teamId : undefined, language ? { language } : {});
     const result = await handler.run(scope, data);
     return 'card' in result
-      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card }
+      ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: withCardLanguage(result.card, language) }
       : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message };
   } catch (err) {
     const shown = presentError(err, t, deps.logger, `card:${verb}`);

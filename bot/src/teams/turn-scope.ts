@@ -1,4 +1,5 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
+import { withCardLanguage } from '../cards/card-language';
 import { QuorumError } from '../domain/errors';
 import type { Group } from '../domain/group';
 import type { Role } from '../domain/member';
@@ -49,7 +50,8 @@ export function createTurnScope(deps: BotDeps, ctx: TurnContext, cardTeamId?: st
     group: () => (group ??= groupOf()),
     role: () => (role ??= scope.group().then((g) => deps.roles.roleOf(caller, g))),
     async sendCard(card) {
-      await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+      // A language other than the client's (the command word's) travels with the card's buttons.
+      await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(withCardLanguage(card, opts.language))] });
     },
     async sendText(text) {
       await ctx.sendActivity(text);

@@ -1,0 +1,30 @@
+import type { AdaptiveCard } from './render';
+
+/**
+ * A card's buttons carry the language the card was written in, so a click answers in it: a
+ * French card in an English client (`aide` typed there) keeps answering in French. Added
+ * after expansion, like the request key: data, never template text. The card-action handler
+ * takes it off before a verb's strict payload schema sees the data.
+ */
+export const CARD_LANGUAGE_FIELD = 'lang';
+
+type Node = Record<string, unknown>;
+
+export function withCardLanguage(card: AdaptiveCard, language: string | undefined): AdaptiveCard {
+  if (!language) return card;
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const n = node as Node;
+    if (n.type === 'Action.Execute') n.data = { ...((n.data as Node | undefined) ?? {}), [CARD_LANGUAGE_FIELD]: language };
+    Object.values(n).forEach(visit);
+  };
+  visit(card);
+  return card;
+}
+
+/** The language a click's data names, if it is one Quorum speaks; the data without it. */
+export function takeCardLanguage<L extends string>(data: Record<string, unknown>, languages: readonly L[]): { language?: L; data: Record<string, unknown> } {
+  const { [CARD_LANGUAGE_FIELD]: lang, ...rest } = data;
+  return typeof lang === 'string' && (languages as readonly string[]).includes(lang) ? { language: lang as L, data: rest } : { data: rest };
+}
