@@ -168,7 +168,7 @@ describe('the README walkthrough in the Agents Playground', () => {
     await poll.getByRole('radio', { name: 'Tuesday' }).check();
     await poll.getByRole('button', { name: polls.polls.card.vote, exact: true }).click();
     await cards(polls.polls.card.recorded).waitFor({ timeout: WAIT });
-    expect(await cards(QUESTION).first().innerText()).toMatch(/1 of \d+ members voted/);
+    expect(await cards(QUESTION).first().innerText()).toMatch(/1 of \d+ voted/);
   });
 
   it('answers `@Quorum help` in the channel where the Playground shows it', async () => {
