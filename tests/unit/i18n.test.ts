@@ -125,16 +125,16 @@ describe('message catalog', () => {
 });
 
 describe('French punctuation', () => {
-  /** A colon ending a phrase (followed by a space or the end), without the (narrow) no-break space French puts before it. */
-  const bareColon = (text: string) => /(^|[^\u202F\u00A0]):(\s|$)/u.test(text);
+  /** A colon, question or exclamation mark or semicolon ending a phrase, without the (narrow) no-break space French puts before it. */
+  const bareColon = (text: string) => /(^|[^\u202F\u00A0])[:?!;](\s|$)/u.test(text);
 
-  it('puts a no-break space before every colon in the bot\'s French messages', () => {
+  it('puts a no-break space before every colon, ? ! and ; in the bot\'s French messages', () => {
     const catalog = loadCatalog('fr');
     const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
     expect(keys(catalog).filter((k) => bareColon(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
   });
 
-  it('puts a no-break space before every colon in the tab\'s French messages', () => {
+  it('puts a no-break space before every colon, ? ! and ; in the tab\'s French messages', () => {
     expect(Object.entries(tabFr).filter(([, text]) => bareColon(text)).map(([k, text]) => `${k}: ${text}`)).toEqual([]);
   });
 
