@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { startBotFrameworkIdentity, type BotFrameworkIdentity } from '../fakes/bot-framework-identity';
 import { BOT_APP_ID, loadActivity, TEAM, TENANT_ID } from '../fixtures/activities';
@@ -77,6 +78,19 @@ describe('/api/messages authentication', () => {
     const newLines = service.logs.lines.slice(before).join('\n');
     expect(newLines).toContain('rejected unauthenticated activity');
     expect(newLines).not.toContain('request refused');
+  });
+
+  it('refuses a request without a bearer token before reading its body', async () => {
+    // 200 KB declared, one byte sent: only an answer that does not wait for the body arrives.
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${service.url}/api/messages`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(200 * 1024) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.write('{');
+    });
+    expect(status).toBe(401);
   });
 
   it('still serves after every rejection', async () => {

@@ -125,6 +125,11 @@ describe('the bot over HTTP, as Teams calls it', () => {
       expect(card).toContain('Rotation des clés VPN');
       expect(card).toContain(frWorkPlan.workPlan.item.save);
       expect(card).not.toContain(enWorkPlan.workPlan.item.save);
+      // A language Quorum does not speak, or not a string, is forged data: refused like any other.
+      for (const lang of ['xx', { toString: 'fr' }, 42]) {
+        const forged = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: create.verb, data: { ...create.data, lang, title: 'Forged' } } });
+        expect(forged.status).toBe(400);
+      }
     });
 
     it('gives unknown text a short hint', async () => {

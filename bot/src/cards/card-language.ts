@@ -23,8 +23,12 @@ export function withCardLanguage(card: AdaptiveCard, language: string | undefine
   return card;
 }
 
-/** The language a click's data names, if it is one Quorum speaks; the data without it. */
-export function takeCardLanguage<L extends string>(data: Record<string, unknown>, languages: readonly L[]): { language?: L; data: Record<string, unknown> } {
+/**
+ * The language a click's data names, and the data without it. A `lang` that is there but is
+ * not a language Quorum speaks is forged input: `invalid`, for the handler to refuse.
+ */
+export function takeCardLanguage<L extends string>(data: Record<string, unknown>, languages: readonly L[]): { language?: L; data: Record<string, unknown>; invalid?: true } {
+  if (!(CARD_LANGUAGE_FIELD in data)) return { data };
   const { [CARD_LANGUAGE_FIELD]: lang, ...rest } = data;
-  return typeof lang === 'string' && (languages as readonly string[]).includes(lang) ? { language: lang as L, data: rest } : { data: rest };
+  return typeof lang === 'string' && (languages as readonly string[]).includes(lang) ? { language: lang as L, data: rest } : { data: rest, invalid: true };
 }

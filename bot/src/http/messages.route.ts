@@ -6,7 +6,7 @@ import type { Logger } from '../logging/logger';
 import type { QuorumAdapter } from '../teams/adapter';
 import type { QuorumBot } from '../teams/quorum-bot';
 import { errorBody } from './error-status';
-import { BodyRefused, checkBodyHeaders, readJsonBody, respondRefused } from './json-body';
+import { BodyRefused, checkBodyHeaders, closeAfterAnswer, readJsonBody, respondRefused } from './json-body';
 
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
@@ -54,8 +54,15 @@ const activityShape = z
  * serviceUrl claim); any failure before the bot's logic starts is an authentication
  * failure and answers 401, whatever botbuilder's own error class.
  */
-export function messagesHandler(adapter: QuorumAdapter, bot: QuorumBot, logger: Logger) {
+export function messagesHandler(adapter: QuorumAdapter, bot: QuorumBot, logger: Logger, opts: { bearerRequired: boolean }) {
   return async (req: Request, res: Response): Promise<void> => {
+    if (opts.bearerRequired && !/^Bearer [A-Za-z0-9\-_.]+$/.test(req.header('authorization') ?? '')) {
+      // No token at all: answered before a byte of the body is read (botbuilder would refuse it after).
+      logger.warn({ hasAuthHeader: Boolean(req.header('authorization')) }, 'rejected unauthenticated activity');
+      closeAfterAnswer(req, res);
+      res.json(401, errorBody('Unauthorized', 'The request is not authenticated.'));
+      return;
+    }
     let body: unknown;
     try {
       checkBodyHeaders(req, MAX_ACTIVITY_BYTES, true);

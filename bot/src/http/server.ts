@@ -19,6 +19,8 @@ export interface ServerDeps {
   tabDir: string;
   tabApi: TabApiDeps;
   authMode: 'sso' | 'development' | 'disabled';
+  /** A bot app id is configured: botbuilder authenticates every activity. */
+  botAuthenticated: boolean;
   /** Production adds HSTS (TLS is terminated in front of the service). */
   production: boolean;
   /** Development mode only: who the tab acts as until the developer picks someone else. */
@@ -34,14 +36,22 @@ export const REFUSALS: Record<number, string> = {
   415: 'Unsupported content type.',
 };
 
+/** Time allowed to receive one whole request (not to answer it). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'quorum', handleUncaughtExceptions: false });
+  // A whole request (headers and body) must arrive within this; Node's default (300 s) lets a
+  // client trickling a body hold a socket and its buffer for five minutes.
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.server.headersTimeout = Math.min(server.server.headersTimeout, REQUEST_TIMEOUT_MS);
   server.pre(restify.plugins.pre.dedupeSlashes());
   server.pre(securityHeaders({ production: deps.production }));
   // Without authentication (no BOT_ID) the service must only answer this machine.
   if (deps.authMode === 'development') server.pre(loopbackHostOnly());
   // Bodies are read by json-body.ts inside each handler, never by restify's bodyParser.
-  server.post('/api/messages', messagesHandler(deps.adapter, deps.bot, deps.logger));
+  // With a bot app id every activity carries a Bot Framework token: without one, refuse before reading.
+  server.post('/api/messages', messagesHandler(deps.adapter, deps.bot, deps.logger, { bearerRequired: deps.botAuthenticated }));
   server.get('/healthz', healthHandler(deps.pingStorage));
   // The API root tells the tab how to authenticate (it shows "development mode" plainly).
   server.get('/api/tab', async (_req, res) => {

@@ -35,7 +35,8 @@ export async function handleCardAction(deps: BotDeps, ctx: TurnContext): Promise
   const handler = deps.registry.verb(verb);
   if (!handler) return badRequest('UnknownVerb', 'This card action is not supported.');
   // The card's own language, when it was written in another than the client's (see card-language.ts).
-  const { language, data } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
+  const { language, data, invalid } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
+  if (invalid) return badRequest('InvalidActionPayload', 'The card action payload is malformed.');
   const t = translator(deps.i18n, language ?? identify(ctx.activity).locale);
   try {
     const scope = createTurnScope(deps, ctx, typeof data.teamId === 'string' ? data.teamId : undefined, language ? { language } : {});
