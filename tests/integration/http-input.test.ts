@@ -38,6 +38,8 @@ describe('/api/messages with bad input', () => {
     ['a string', '"message"'],
     ['an object without a type', '{"text":"help"}'],
     ['a type that is not a string', '{"type":{"$ne":null}}'],
+    ['a mention that names no one', JSON.stringify({ type: 'message', text: 'help', entities: [{ type: 'mention', mentioned: null, text: '<at>x</at>' }] })],
+    ['an invoke whose value is null', JSON.stringify({ type: 'invoke', name: 'composeExtension/fetchTask', value: null })],
     ['an empty body', ''],
   ])('answers 400 to %s', async (_what, body) => {
     const res = await raw(body);

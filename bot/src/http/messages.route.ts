@@ -13,6 +13,15 @@ export const MAX_ACTIVITY_BYTES = 256 * 1024;
 const text = (max: number) => z.string().max(max).optional();
 const account = z.object({ id: text(1024), name: text(1024), aadObjectId: text(64) }).loose();
 const objects = z.array(z.record(z.string(), z.unknown())).max(200).optional();
+/** A mention names whom it mentions (botbuilder reads `mentioned.id` without looking). */
+const entities = z
+  .array(
+    z.record(z.string(), z.unknown()).refine((e) => e.type !== 'mention' || (typeof e.mentioned === 'object' && e.mentioned !== null && typeof (e.mentioned as { id?: unknown }).id === 'string'), {
+      message: 'a mention without whom it mentions',
+    }),
+  )
+  .max(200)
+  .optional();
 
 /**
  * The fields the bot reads must have the types Teams sends: botbuilder trusts them, and a
@@ -33,7 +42,7 @@ const activityShape = z
     conversation: z.object({ id: z.string().max(1024), tenantId: text(64), conversationType: text(64) }).loose().optional(),
     from: account.optional(),
     recipient: account.optional(),
-    entities: objects,
+    entities,
     attachments: objects,
     membersAdded: z.array(account).max(1000).optional(),
     membersRemoved: z.array(account).max(1000).optional(),
@@ -47,7 +56,9 @@ const activityShape = z
       .loose()
       .optional(),
   })
-  .loose();
+  .loose()
+  // An invoke's handlers read fields of its payload: null there is not an invoke Teams sends.
+  .refine((a) => a.type !== 'invoke' || (a as { value?: unknown }).value !== null, { message: 'an invoke with a null value' });
 
 /**
  * POST /api/messages. Authentication is botbuilder's (Bot Framework JWT, endorsements,
