@@ -1,4 +1,4 @@
-import type { AdaptiveCard } from './render';
+import { forEachAction, type AdaptiveCard } from './render';
 
 /**
  * A card's buttons carry the language the card was written in, so a click answers in it: a
@@ -12,15 +12,9 @@ type Node = Record<string, unknown>;
 
 export function withCardLanguage(card: AdaptiveCard, language: string | undefined): AdaptiveCard {
   if (!language) return card;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const n = node as Node;
+  return forEachAction(card, (n) => {
     if (n.type === 'Action.Execute') n.data = { ...((n.data as Node | undefined) ?? {}), [CARD_LANGUAGE_FIELD]: language };
-    Object.values(n).forEach(visit);
-  };
-  visit(card);
-  return card;
+  });
 }
 
 /**

@@ -28,3 +28,22 @@ export function expandCard(template: object, data: object): AdaptiveCard {
   if (size > MAX_CARD_CHARS) throw new Error(`card of ${size} characters exceeds the ${MAX_CARD_CHARS} budget`);
   return card;
 }
+
+type CardNode = Record<string, unknown>;
+
+/**
+ * Calls `visit` on every action object in a built card (wherever it sits: action sets,
+ * selectActions, refresh), for what is added to actions after expansion (request keys, the
+ * card's language): data, never template text.
+ */
+export function forEachAction(card: AdaptiveCard, visit: (action: CardNode) => void): AdaptiveCard {
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    const n = node as CardNode;
+    if (typeof n.type === 'string' && n.type.startsWith('Action.')) visit(n);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return card;
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { AdaptiveCard } from './render';
+import { forEachAction, type AdaptiveCard } from './render';
 
 /**
  * A form's request key travels in its submit action's data, set when the form is built
@@ -19,14 +19,8 @@ type Node = Record<string, unknown>;
 
 /** Adds the key to the data of the actions that create (by verb; `submit` for a dialog's Action.Submit). */
 export function withRequestKey(card: AdaptiveCard, key: string, verbs: readonly string[], submit = false): AdaptiveCard {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const n = node as Node;
+  return forEachAction(card, (n) => {
     const creates = (n.type === 'Action.Execute' && typeof n.verb === 'string' && verbs.includes(n.verb)) || (submit && n.type === 'Action.Submit');
     if (creates) n.data = { ...((n.data as Node | undefined) ?? {}), [REQUEST_KEY_FIELD]: key };
-    Object.values(n).forEach(visit);
-  };
-  visit(card);
-  return card;
+  });
 }
