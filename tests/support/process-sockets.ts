@@ -58,9 +58,12 @@ function orNone(read: () => string[]): string[] {
 
 /** /proc/net/tcp writes an IPv4 address as one little-endian 32-bit word. */
 function ipv4(hex: string): string {
-  const bytes = [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  if (bytes[0] === 127 || bytes.every((b) => b === 0)) return 'local';
-  return bytes.join('.');
+  const text = ipv4Text(hex);
+  return text.startsWith('127.') || text === '0.0.0.0' ? 'local' : text;
+}
+
+function ipv4Text(hex: string): string {
+  return [6, 4, 2, 0].map((i) => parseInt(hex.slice(i, i + 2), 16)).join('.');
 }
 
 /** …and an IPv6 address as four such words. */
@@ -86,8 +89,4 @@ export function listeningAddresses(port: number): string[] {
     }
   }
   return found;
-}
-
-function ipv4Text(hex: string): string {
-  return [3, 2, 1, 0].map((i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16)).join('.');
 }
