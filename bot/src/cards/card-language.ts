@@ -6,7 +6,7 @@ import { forEachAction, type AdaptiveCard } from './render';
  * after expansion, like the request key: data, never template text. The card-action handler
  * takes it off before a verb's strict payload schema sees the data.
  */
-export const CARD_LANGUAGE_FIELD = 'lang';
+const CARD_LANGUAGE_FIELD = 'lang';
 
 type Node = Record<string, unknown>;
 

@@ -51,7 +51,7 @@ export class RolePolicy {
   }
 
   /** The role, and the name the roster gave the person (for callers whose token has none). */
-  async membershipOf(caller: Caller, group: GroupRef): Promise<{ role: Role; name?: string } | undefined> {
+  private async membershipOf(caller: Caller, group: GroupRef): Promise<{ role: Role; name?: string } | undefined> {
     if (caller.tenantId !== group.tenantId) return undefined;
     const named = this.named.has(teamKey(group, caller.aadObjectId));
     const member = await this.members.get(group, caller.aadObjectId);

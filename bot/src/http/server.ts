@@ -37,7 +37,7 @@ export const REFUSALS: Record<number, string> = {
 };
 
 /** Time allowed to receive one whole request (not to answer it). */
-export const REQUEST_TIMEOUT_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export function createServer(deps: ServerDeps): Server {
   const server = restify.createServer({ name: 'quorum', handleUncaughtExceptions: false });
