@@ -8,13 +8,13 @@
  * Run: npx tsx bench/due-lookup.bench.ts   (starts its own in-memory Azurite; loopback only)
  */
 import { startAzurite } from '../bot/src/dev/azurite';
-import type { DueJob, JobHandler, JobResult } from '../bot/src/domain/scheduling';
-import { createLogger } from '../bot/src/logging/logger';
-import { bucketOf } from '../bot/src/scheduler/buckets';
-import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../bot/src/scheduler/job-scheduler';
-import { JOB_TABLES, TableJobStore } from '../bot/src/storage/job.store';
-import { toKey } from '../bot/src/storage/keys';
-import { createTableClients, type TableClients } from '../bot/src/storage/table-client.factory';
+import type { DueJob, JobHandler, JobResult } from '../bot/src/kernel/scheduling';
+import { createLogger } from '../bot/src/platform/logging/logger';
+import { bucketOf } from '../bot/src/platform/scheduler/buckets';
+import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../bot/src/platform/scheduler/job-scheduler';
+import { JOB_TABLES, TableJobStore } from '../bot/src/platform/scheduler/table-job-store';
+import { toKey } from '../bot/src/platform/storage/keys';
+import { createTableClients, type TableClients } from '../bot/src/platform/storage/table-client.factory';
 import { median, report } from './lib/figures';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';

@@ -7,11 +7,11 @@
  *
  * Run: npx tsx bench/fan-out.bench.ts   (its own Azurite and stand-in; loopback only)
  */
-import { parseConfig } from '../bot/src/config';
+import { parseConfig } from '../bot/src/platform/config';
 import { startAzurite } from '../bot/src/dev/azurite';
-import type { JobHandler } from '../bot/src/domain/scheduling';
+import type { JobHandler } from '../bot/src/kernel/scheduling';
 import { startQuorum } from '../bot/src/main';
-import { createRepositories } from '../bot/src/storage/repositories';
+import { createRepositories } from '../bot/src/platform/storage/repositories';
 import { startBotConnector } from '../tests/fakes/bot-connector';
 import { LogCapture } from '../tests/support/log-capture';
 import { report } from './lib/figures';

@@ -1,7 +1,7 @@
-import { createI18n, translator } from '../bot/src/i18n/i18n';
-import type { ChatCommand, FeatureContext } from '../bot/src/teams/feature';
-import { FeatureRegistry } from '../bot/src/teams/feature-registry';
-import { createFeatures } from '../bot/src/teams/features';
+import { createI18n, translator } from '../bot/src/platform/i18n/i18n';
+import type { ChatCommand, FeatureContext } from '../bot/src/platform/teams/feature';
+import { FeatureRegistry } from '../bot/src/platform/teams/feature-registry';
+import { createFeatures } from '../bot/src/features/index';
 import { BOT_SCOPES, COMMAND_LIMITS } from './constants';
 
 /**

@@ -14,7 +14,7 @@ export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas
  */
 export const MESSAGE_ACTION_COMMAND_ID = 'createActionItem';
 
-/** Where the service serves the tab (bot/src/http), relative to https://<domain>. */
+/** Where the service serves the tab (bot/src/platform/http), relative to https://<domain>. */
 export const TAB_PATH = '/tab/index.html';
 
 /** The tab's views, selected by `?view=` (the channel / meeting tab content is the bare page). */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { parseConfig } from '../../bot/src/config';
+import { parseConfig } from '../../bot/src/platform/config';
 import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
 import { startQuorum, type RunningQuorum } from '../../bot/src/main';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { startBotConnector, type BotConnector } from '../../tests/fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../../tests/fixtures/activities';
 

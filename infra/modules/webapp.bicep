@@ -107,7 +107,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   }
 }
 
-// Settings the service reads at start (bot/src/config.ts). No secret: the bot and storage both
+// Settings the service reads at start (bot/src/platform/config.ts). No secret: the bot and storage both
 // authenticate as the managed identity.
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: site

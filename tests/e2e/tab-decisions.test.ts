@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
+import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';

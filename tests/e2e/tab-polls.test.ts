@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import { TableSessionRepository } from '../../bot/src/storage/sessions/session.repository';
-import en from '../../bot/src/i18n/locales/en/polls.json';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import en from '../../bot/src/features/polls/locales/en.json';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { devIdentity, signedInPage, tabApi } from '../support/tab';

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
-import { SESSION_LIVE_TABLE, TableLiveStateRepository } from '../../bot/src/storage/sessions/session-live.repository';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
+import { SESSION_LIVE_TABLE, TableLiveStateRepository } from '../../bot/src/features/sessions/storage/session-live.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { devIdentity, signedInPage, tabApi } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';

@@ -1,14 +1,14 @@
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import type { Repositories } from '../../bot/src/domain/ports';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import type { Repositories } from '../../bot/src/kernel/ports';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection } from '../support/storage';
-import en from '../../bot/src/i18n/locales/en/core.json';
-import fr from '../../bot/src/i18n/locales/fr/core.json';
-import frDecisions from '../../bot/src/i18n/locales/fr/decisions.json';
-import enWorkPlan from '../../bot/src/i18n/locales/en/work-plan.json';
-import frWorkPlan from '../../bot/src/i18n/locales/fr/work-plan.json';
+import en from '../../bot/src/features/core/locales/en.json';
+import fr from '../../bot/src/features/core/locales/fr.json';
+import frDecisions from '../../bot/src/features/decisions/locales/fr.json';
+import enWorkPlan from '../../bot/src/features/work-plan/locales/en.json';
+import frWorkPlan from '../../bot/src/features/work-plan/locales/fr.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 

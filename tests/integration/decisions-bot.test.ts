@@ -1,12 +1,12 @@
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
 import { TEAM, TENANT_ID } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection } from '../support/storage';
-import en from '../../bot/src/i18n/locales/en/decisions.json';
-import core from '../../bot/src/i18n/locales/en/core.json';
-import frDecisions from '../../bot/src/i18n/locales/fr/decisions.json';
+import en from '../../bot/src/features/decisions/locales/en.json';
+import core from '../../bot/src/features/core/locales/en.json';
+import frDecisions from '../../bot/src/features/decisions/locales/fr.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const d = en.decisions;

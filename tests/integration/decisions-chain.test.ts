@@ -1,16 +1,16 @@
 import type { TableClient } from '@azure/data-tables';
-import type { Clock } from '../../bot/src/domain/clock';
-import type { Group } from '../../bot/src/domain/group';
-import { KeyedSerializer } from '../../bot/src/domain/decisions/keyed-serializer';
-import { wellFormedLinksOnly } from '../../bot/src/domain/decisions/ports';
-import { recordDecision, type DecisionDeps } from '../../bot/src/domain/decisions/record-decision.use-case';
-import { decisionsFor, findDecisions, getDecision, verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { parseDecisionQuery } from '../../bot/src/domain/decisions/decision-query';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import { DECISION_TABLES, recordRowKey, groupPartition } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/storage/decisions/pseudonym.repository';
-import type { Repositories } from '../../bot/src/domain/ports';
+import type { Clock } from '../../bot/src/kernel/clock';
+import type { Group } from '../../bot/src/kernel/group';
+import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
+import { recordDecision, type DecisionDeps } from '../../bot/src/features/decisions/domain/record-decision.use-case';
+import { decisionsFor, findDecisions, getDecision, verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { parseDecisionQuery } from '../../bot/src/features/decisions/domain/decision-query';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import { DECISION_TABLES, recordRowKey, groupPartition } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
+import type { Repositories } from '../../bot/src/kernel/ports';
 import { testTables } from '../support/storage';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
@@ -141,7 +141,7 @@ describe('the decisions register in Azure Tables', () => {
 
     it('notices a changed text whose hash was recomputed: the next record no longer links to it', async () => {
       const { group, deps, table, pk } = await threeRecorded();
-      const { hashDecisionContent } = await import('../../bot/src/domain/decisions/decision-hash');
+      const { hashDecisionContent } = await import('../../bot/src/features/decisions/domain/decision-hash');
       const rows = await deps.store.rows(group);
       const forged = { ...rows[1]!.content, text: 'Forged.' };
       await table.updateEntity({ partitionKey: pk, rowKey: recordRowKey(2), text: 'Forged.', hash: hashDecisionContent(forged) }, 'Merge');

@@ -1,11 +1,11 @@
-import type { Group } from '../../bot/src/domain/group';
-import { KeyedSerializer } from '../../bot/src/domain/decisions/keyed-serializer';
-import { wellFormedLinksOnly } from '../../bot/src/domain/decisions/ports';
-import { recordDecision } from '../../bot/src/domain/decisions/record-decision.use-case';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/storage/decisions/pseudonym.repository';
+import type { Group } from '../../bot/src/kernel/group';
+import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
+import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
 import { testStorageConnection, testTables } from '../support/storage';
 import { runCli } from '../support/cli';
 

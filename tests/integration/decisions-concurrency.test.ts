@@ -1,7 +1,7 @@
-import { verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
+import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { TEAM, TENANT_ID } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection } from '../support/storage';

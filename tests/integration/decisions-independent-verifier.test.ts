@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
-import type { Group } from '../../bot/src/domain/group';
-import { verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { KeyedSerializer } from '../../bot/src/domain/decisions/keyed-serializer';
-import { wellFormedLinksOnly } from '../../bot/src/domain/decisions/ports';
-import { recordDecision } from '../../bot/src/domain/decisions/record-decision.use-case';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/storage/decisions/pseudonym.repository';
+import type { Group } from '../../bot/src/kernel/group';
+import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
+import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
 import { testStorageConnection, testTables } from '../support/storage';
 
 /*

@@ -1,8 +1,8 @@
-import { TableSessionRepository } from '../../bot/src/storage/sessions/session.repository';
+import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import en from '../../bot/src/i18n/locales/en/decisions.json';
-import { STATIC_CHOICES } from '../../bot/src/cards/decisions/decision-form-card';
+import en from '../../bot/src/features/decisions/locales/en.json';
+import { STATIC_CHOICES } from '../../bot/src/features/decisions/cards/decision-form-card';
 import { tabApi } from '../support/tab';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };

@@ -1,16 +1,16 @@
-import type { Group } from '../../bot/src/domain/group';
-import type { Delivery, OutboundMessage } from '../../bot/src/domain/notifications';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
-import { createLogger } from '../../bot/src/logging/logger';
-import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
-import type { ApiRoute, ApiScope, Feature } from '../../bot/src/teams/feature';
-import type { BotDeps } from '../../bot/src/teams/bot-deps';
-import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
-import { createDecisionsFeature } from '../../bot/src/teams/features/decisions.feature';
+import type { Group } from '../../bot/src/kernel/group';
+import type { Delivery, OutboundMessage } from '../../bot/src/kernel/notifications';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import { createLogger } from '../../bot/src/platform/logging/logger';
+import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
+import type { ApiRoute, ApiScope, Feature } from '../../bot/src/platform/teams/feature';
+import type { BotDeps } from '../../bot/src/platform/teams/bot-deps';
+import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import { createDecisionsFeature } from '../../bot/src/features/decisions/decisions.feature';
 import { LogCapture } from '../support/log-capture';
 import { testTables } from '../support/storage';
-import en from '../../bot/src/i18n/locales/en/decisions.json';
+import en from '../../bot/src/features/decisions/locales/en.json';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
 const CHAIR = { tenantId: TENANT, aadObjectId: '0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d', name: 'Amina Diallo' };

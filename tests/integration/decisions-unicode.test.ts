@@ -1,12 +1,12 @@
-import type { Group } from '../../bot/src/domain/group';
-import { verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { KeyedSerializer } from '../../bot/src/domain/decisions/keyed-serializer';
-import { wellFormedLinksOnly } from '../../bot/src/domain/decisions/ports';
-import { recordDecision } from '../../bot/src/domain/decisions/record-decision.use-case';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/storage/decisions/pseudonym.repository';
+import type { Group } from '../../bot/src/kernel/group';
+import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
+import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
 import { testTables } from '../support/storage';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';

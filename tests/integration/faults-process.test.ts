@@ -5,10 +5,10 @@ import { seedReminderGroups, type ReminderGroup } from '../support/reminder-grou
 import { startChildService as startChild } from '../support/child-service';
 import { startTestService } from '../support/service';
 import { testStorageConnection, uniquePrefix } from '../support/storage';
-import { bucketOf } from '../../bot/src/scheduler/buckets';
-import { TableJobStore } from '../../bot/src/storage/job.store';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
-import { DeliveryLog } from '../../bot/src/teams/notifier/delivery-log';
+import { bucketOf } from '../../bot/src/platform/scheduler/buckets';
+import { TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
 
 jest.setTimeout(120_000);
 

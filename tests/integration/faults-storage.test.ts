@@ -8,15 +8,15 @@ import { seedReminderGroups, type ReminderGroup } from '../support/reminder-grou
 import { startTestService, type TestService } from '../support/service';
 import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
 import { runVerifyDecisions } from '../../bot/src/cli/verify-decisions';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import { TableJobStore } from '../../bot/src/storage/job.store';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
-import { DeliveryLog } from '../../bot/src/teams/notifier/delivery-log';
-import core from '../../bot/src/i18n/locales/en/core.json';
-import polls from '../../bot/src/i18n/locales/en/polls.json';
-import decisions from '../../bot/src/i18n/locales/en/decisions.json';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
+import core from '../../bot/src/features/core/locales/en.json';
+import polls from '../../bot/src/features/polls/locales/en.json';
+import decisions from '../../bot/src/features/decisions/locales/en.json';
 
 jest.setTimeout(120_000);
 

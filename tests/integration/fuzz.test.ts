@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { REFUSALS } from '../../bot/src/http/server';
+import { REFUSALS } from '../../bot/src/platform/http/server';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { loadMeeting } from '../fixtures/meetings';
 

@@ -2,7 +2,7 @@ import { TEAM, type UserKey } from '../fixtures/activities';
 import { loadMeeting, MEETING_THREAD } from '../fixtures/meetings';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { tabApi } from '../support/tab';
-import core from '../../bot/src/i18n/locales/en/core.json';
+import core from '../../bot/src/features/core/locales/en.json';
 
 jest.setTimeout(60_000);
 

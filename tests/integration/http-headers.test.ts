@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { FRAME_ANCESTORS } from '../../bot/src/http/security-headers';
+import { FRAME_ANCESTORS } from '../../bot/src/platform/http/security-headers';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';

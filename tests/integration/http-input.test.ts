@@ -1,4 +1,4 @@
-import { parseConfig } from '../../bot/src/config';
+import { parseConfig } from '../../bot/src/platform/config';
 import { startAzurite } from '../../bot/src/dev/azurite';
 import { startQuorum } from '../../bot/src/main';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';

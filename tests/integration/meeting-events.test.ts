@@ -3,8 +3,8 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey
 import { loadMeeting, MEETING_JOIN_URL, MEETING_THREAD, type MeetingOverrides } from '../fixtures/meetings';
 import { cardsIn, textsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import core from '../../bot/src/i18n/locales/en/core.json';
-import en from '../../bot/src/i18n/locales/en/meetings.json';
+import core from '../../bot/src/features/core/locales/en.json';
+import en from '../../bot/src/features/meetings/locales/en.json';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);

@@ -1,14 +1,14 @@
 import { MEETING_JOIN_URL, MEETING_THREAD, teamsEscape } from '../fixtures/meetings';
 import { testTables } from '../support/storage';
-import type { Repositories } from '../../bot/src/domain/ports';
-import type { Session } from '../../bot/src/domain/sessions/session';
-import { createLogger } from '../../bot/src/logging/logger';
-import { MeetingIndexedSessionRepository } from '../../bot/src/storage/sessions/meeting-index.session-repository';
-import { MEETING_LINKS_TABLE, TableMeetingLinkStore } from '../../bot/src/storage/sessions/meeting-link.store';
-import { MEETING_POSTS_TABLE, MeetingPostMarkers } from '../../bot/src/storage/sessions/meeting-post.markers';
-import { TableSessionRepository } from '../../bot/src/storage/sessions/session.repository';
-import { sessionOfMeeting } from '../../bot/src/teams/features/meetings/meeting-session';
-import type { MeetingEvent } from '../../bot/src/teams/feature';
+import type { Repositories } from '../../bot/src/kernel/ports';
+import type { Session } from '../../bot/src/features/sessions/domain/session';
+import { createLogger } from '../../bot/src/platform/logging/logger';
+import { MeetingIndexedSessionRepository } from '../../bot/src/features/sessions/storage/meeting-index.session-repository';
+import { MEETING_LINKS_TABLE, TableMeetingLinkStore } from '../../bot/src/features/sessions/storage/meeting-link.store';
+import { MEETING_POSTS_TABLE, MeetingPostMarkers } from '../../bot/src/features/sessions/storage/meeting-post.markers';
+import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { sessionOfMeeting } from '../../bot/src/features/meetings/chat/meeting-session';
+import type { MeetingEvent } from '../../bot/src/platform/teams/feature';
 
 jest.setTimeout(60_000);
 

@@ -3,9 +3,9 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { icsValue, parseIcsStrictly } from '../support/ics-lines';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import type { Repositories } from '../../bot/src/domain/ports';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import type { Repositories } from '../../bot/src/kernel/ports';
 
 /** What a hostile or careless team owner can type as the team's name in Teams. */
 const EVIL_TEAM = 'Working Group\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:forged@example\r\nSUMMARY:Injected\r\nEND:VEVENT\u0000';

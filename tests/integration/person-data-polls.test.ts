@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Poll } from '../../bot/src/domain/polls/poll';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { samplePoll } from '../fixtures/polls';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import type { FeatureContext } from '../../bot/src/teams/feature';
-import { pollsPersonalData } from '../../bot/src/teams/features/polls/person-data';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import type { FeatureContext } from '../../bot/src/platform/teams/feature';
+import { pollsPersonalData } from '../../bot/src/features/polls/person-data';
 import { testTables } from '../support/storage';
 
 jest.setTimeout(60_000);

@@ -9,12 +9,12 @@ import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
 import { runPerson } from '../../bot/src/cli/person';
-import { verifyGroupChain } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { FORMER_MEMBER } from '../../bot/src/domain/person-data';
-import meetingsEn from '../../bot/src/i18n/locales/en/meetings.json';
-import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
+import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { FORMER_MEMBER } from '../../bot/src/kernel/person-data';
+import meetingsEn from '../../bot/src/features/meetings/locales/en.json';
+import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { runCli } from '../support/cli';
 
 jest.setTimeout(90_000);

@@ -2,7 +2,7 @@ import { startBotConnector, type BotConnector, type RecordedRequest } from '../f
 import { loadActivity, teamsChannelAccount, TEAM } from '../fixtures/activities';
 import { cardsIn, CONFIGURED_CO_CHAIR } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import en from '../../bot/src/i18n/locales/en/core.json';
+import en from '../../bot/src/features/core/locales/en.json';
 
 const THREAD = ';messageid=';
 const writes = (c: BotConnector): RecordedRequest[] => c.requests.filter((r) => r.route === 'sendToConversation' || r.route === 'replyToActivity');

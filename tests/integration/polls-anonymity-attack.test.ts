@@ -4,9 +4,9 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { argmax, attack, readEverything } from '../support/anonymity-attacker';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import en from '../../bot/src/i18n/locales/en/polls.json';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import en from '../../bot/src/features/polls/locales/en.json';
 
 const SIZES = [2, 3, 5, 20, 200] as const;
 const VISIBILITIES = ['live', 'after-close', 'co-chairs'] as const;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { odata } from '@azure/data-tables';
-import { QuorumError } from '../../bot/src/domain/errors';
-import type { Poll } from '../../bot/src/domain/polls/poll';
+import { QuorumError } from '../../bot/src/kernel/errors';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { samplePoll } from '../fixtures/polls';
-import type { CastResult } from '../../bot/src/domain/polls/ports';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
+import type { CastResult } from '../../bot/src/features/polls/domain/ports';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import { testTables } from '../support/storage';
 
 jest.setTimeout(60_000);

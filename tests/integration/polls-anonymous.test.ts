@@ -4,8 +4,8 @@ import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
-import en from '../../bot/src/i18n/locales/en/polls.json';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import en from '../../bot/src/features/polls/locales/en.json';
 
 
 describe('anonymous polls: nothing links a voter to a choice', () => {

@@ -4,10 +4,10 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type Account
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import en from '../../bot/src/i18n/locales/en/polls.json';
-import core from '../../bot/src/i18n/locales/en/core.json';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import en from '../../bot/src/features/polls/locales/en.json';
+import core from '../../bot/src/features/core/locales/en.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const OTHER_TEAM = { id: '19:otherteam0000000000000000000000@thread.tacv2', name: 'Other Team' };

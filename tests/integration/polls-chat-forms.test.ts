@@ -1,7 +1,7 @@
 import { USERS, type UserKey } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { actionsOf, badInputValues, cardTexts, inputsOf, textAfterInput, untouchedValues } from '../support/card-inputs';
-import en from '../../bot/src/i18n/locales/en/polls.json';
+import en from '../../bot/src/features/polls/locales/en.json';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { loadActivity, TEAM } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import en from '../../bot/src/i18n/locales/en/polls.json';
-import enCore from '../../bot/src/i18n/locales/en/core.json';
+import en from '../../bot/src/features/polls/locales/en.json';
+import enCore from '../../bot/src/features/core/locales/en.json';
 
 /** "Record as decision" on a poll's results: the decisions form, pre-filled on the server. */
 describe('polls: record the result as a decision', () => {

@@ -4,9 +4,9 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import en from '../../bot/src/i18n/locales/en/polls.json';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import en from '../../bot/src/features/polls/locales/en.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const extra = Array.from({ length: 25 }, (_, i) => ({ id: `29:extra-${i}`, name: `Extra ${String(i).padStart(2, '0')}`, aadObjectId: randomUUID() }));

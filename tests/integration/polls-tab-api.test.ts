@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import { TableSessionRepository } from '../../bot/src/storage/sessions/session.repository';
-import en from '../../bot/src/i18n/locales/en/polls.json';
-import core from '../../bot/src/i18n/locales/en/core.json';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import en from '../../bot/src/features/polls/locales/en.json';
+import core from '../../bot/src/features/core/locales/en.json';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { catalogPatterns, isCatalogued } from '../support/catalog';

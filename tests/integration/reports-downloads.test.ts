@@ -3,12 +3,12 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey
 import { cardsIn, textsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { TableSessionRepository } from '../../bot/src/storage/sessions/session.repository';
-import { escapeHtml, escapeMarkdown } from '../../bot/src/domain/reports/escape';
-import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/domain/reports/render-csv';
-import en from '../../bot/src/i18n/locales/en/reports.json';
-import fr from '../../bot/src/i18n/locales/fr/reports.json';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { escapeHtml, escapeMarkdown } from '../../bot/src/features/reports/domain/escape';
+import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/reports/domain/render-csv';
+import en from '../../bot/src/features/reports/locales/en.json';
+import fr from '../../bot/src/features/reports/locales/fr.json';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);

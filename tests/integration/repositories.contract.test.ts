@@ -1,7 +1,7 @@
-import { QuorumError } from '../../bot/src/domain/errors';
-import type { Group } from '../../bot/src/domain/group';
-import type { Member } from '../../bot/src/domain/member';
-import type { Repositories } from '../../bot/src/domain/ports';
+import { QuorumError } from '../../bot/src/kernel/errors';
+import type { Group } from '../../bot/src/kernel/group';
+import type { Member } from '../../bot/src/kernel/member';
+import type { Repositories } from '../../bot/src/kernel/ports';
 import { testTables } from '../support/storage';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';

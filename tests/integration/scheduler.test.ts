@@ -1,7 +1,7 @@
-import type { DueJob, JobHandler, JobResult, JobSpec } from '../../bot/src/domain/scheduling';
-import { createLogger } from '../../bot/src/logging/logger';
-import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../../bot/src/scheduler/job-scheduler';
-import { JOB_TABLES, TableJobStore } from '../../bot/src/storage/job.store';
+import type { DueJob, JobHandler, JobResult, JobSpec } from '../../bot/src/kernel/scheduling';
+import { createLogger } from '../../bot/src/platform/logging/logger';
+import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../../bot/src/platform/scheduler/job-scheduler';
+import { JOB_TABLES, TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
 import { LogCapture } from '../support/log-capture';
 import { testTables } from '../support/storage';
 

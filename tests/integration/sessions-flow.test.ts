@@ -3,16 +3,16 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { cardsIn, textsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { TableSessionRepository } from '../../bot/src/storage/sessions/session.repository';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
-import { createLogger } from '../../bot/src/logging/logger';
-import { createSessionsFeature } from '../../bot/src/teams/features/sessions.feature';
-import type { ApiRoute, ApiScope } from '../../bot/src/teams/feature';
-import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
-import catalog from '../../bot/src/i18n/locales/en/sessions.json';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import { createLogger } from '../../bot/src/platform/logging/logger';
+import { createSessionsFeature } from '../../bot/src/features/sessions/sessions.feature';
+import type { ApiRoute, ApiScope } from '../../bot/src/platform/teams/feature';
+import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import catalog from '../../bot/src/features/sessions/locales/en.json';
 
 const en = catalog.sessions;
 

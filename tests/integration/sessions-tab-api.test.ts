@@ -2,8 +2,8 @@ import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { catalogPatterns, isCatalogued } from '../support/catalog';
 import { startTestService, type TestService } from '../support/service';
-import { TableLiveStateRepository, SESSION_LIVE_TABLE } from '../../bot/src/storage/sessions/session-live.repository';
-import catalog from '../../bot/src/i18n/locales/en/sessions.json';
+import { TableLiveStateRepository, SESSION_LIVE_TABLE } from '../../bot/src/features/sessions/storage/session-live.repository';
+import catalog from '../../bot/src/features/sessions/locales/en.json';
 import { tabApi } from '../support/tab';
 
 jest.setTimeout(60_000);

@@ -1,7 +1,7 @@
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
-import type { Poll } from '../../bot/src/domain/polls/poll';
-import { PRIORITIES } from '../../bot/src/domain/work-plan/action-item';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
+import { PRIORITIES } from '../../bot/src/features/work-plan/domain/action-item';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { tabApi } from '../support/tab';

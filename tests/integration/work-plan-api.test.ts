@@ -1,17 +1,17 @@
 import { Writable } from 'node:stream';
-import { RolePolicy } from '../../bot/src/domain/roles';
-import type { Group } from '../../bot/src/domain/group';
-import type { Delivery, Notifier, OutboundMessage } from '../../bot/src/domain/notifications';
-import type { JobSpec } from '../../bot/src/domain/scheduling';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
-import { createLogger } from '../../bot/src/logging/logger';
-import type { ApiRoute, ApiScope } from '../../bot/src/teams/feature';
-import type { BotDeps } from '../../bot/src/teams/bot-deps';
-import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
-import { createWorkPlanFeature } from '../../bot/src/teams/features/work-plan.feature';
-import { postWithMentions } from '../../bot/src/teams/features/work-plan/channel-post';
-import { renderPostCard } from '../../bot/src/cards/work-plan/post-card';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import type { Group } from '../../bot/src/kernel/group';
+import type { Delivery, Notifier, OutboundMessage } from '../../bot/src/kernel/notifications';
+import type { JobSpec } from '../../bot/src/kernel/scheduling';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import { createLogger } from '../../bot/src/platform/logging/logger';
+import type { ApiRoute, ApiScope } from '../../bot/src/platform/teams/feature';
+import type { BotDeps } from '../../bot/src/platform/teams/bot-deps';
+import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import { createWorkPlanFeature } from '../../bot/src/features/work-plan/work-plan.feature';
+import { postWithMentions } from '../../bot/src/features/work-plan/chat/channel-post';
+import { renderPostCard } from '../../bot/src/features/work-plan/cards/post-card';
+import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
 import { testTables } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).

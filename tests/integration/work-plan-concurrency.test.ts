@@ -1,12 +1,12 @@
-import { RolePolicy } from '../../bot/src/domain/roles';
-import type { JobSpec, Scheduler } from '../../bot/src/domain/scheduling';
-import { changeItem, createItem } from '../../bot/src/domain/work-plan/action-items.use-case';
-import type { WorkPlanDeps } from '../../bot/src/domain/work-plan/work-plan-deps';
-import type { Group } from '../../bot/src/domain/group';
-import { QuorumError } from '../../bot/src/domain/errors';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
-import { createOpenItemsSource } from '../../bot/src/storage/work-plan/open-items.source';
+import { RolePolicy } from '../../bot/src/kernel/roles';
+import type { JobSpec, Scheduler } from '../../bot/src/kernel/scheduling';
+import { changeItem, createItem } from '../../bot/src/features/work-plan/domain/action-items.use-case';
+import type { WorkPlanDeps } from '../../bot/src/features/work-plan/domain/work-plan-deps';
+import type { Group } from '../../bot/src/kernel/group';
+import { QuorumError } from '../../bot/src/kernel/errors';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
+import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
+import { createOpenItemsSource } from '../../bot/src/features/work-plan/storage/open-items.source';
 import { testTables } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).

@@ -1,10 +1,10 @@
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/storage/work-plan/work-plan-settings.repository';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
+import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
 import { loadActivity, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection } from '../support/storage';
-import en from '../../bot/src/i18n/locales/en/work-plan.json';
+import en from '../../bot/src/features/work-plan/locales/en.json';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
 jest.setTimeout(60_000);

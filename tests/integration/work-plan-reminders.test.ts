@@ -2,8 +2,8 @@ import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type ActivityOverrides, type FixtureName } from '../fixtures/activities';
 import { startTestService, type TestService } from '../support/service';
 import { cardsIn } from '../support/bot-harness';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { createTableClients } from '../../bot/src/storage/table-client.factory';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { testStorageConnection } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).

@@ -1,4 +1,4 @@
-import { loadCatalog, type Language } from '../../bot/src/i18n/i18n';
+import { loadCatalog, type Language } from '../../bot/src/platform/i18n/i18n';
 
 /**
  * Every message the catalogs can produce, as patterns (placeholders match anything), so a

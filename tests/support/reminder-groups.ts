@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TENANT_ID, USERS } from '../fixtures/activities';
-import { REMINDER_KINDS } from '../../bot/src/domain/work-plan/reminder-plan';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
-import type { TableClients } from '../../bot/src/storage/table-client.factory';
+import { REMINDER_KINDS } from '../../bot/src/features/work-plan/domain/reminder-plan';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
+import type { TableClients } from '../../bot/src/platform/storage/table-client.factory';
 
 import type { TestService } from './service';
 

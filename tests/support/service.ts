@@ -1,5 +1,5 @@
-import { parseConfig } from '../../bot/src/config';
-import type { Clock } from '../../bot/src/domain/clock';
+import { parseConfig } from '../../bot/src/platform/config';
+import type { Clock } from '../../bot/src/kernel/clock';
 import { startQuorum, type RunningQuorum } from '../../bot/src/main';
 import { LogCapture } from './log-capture';
 import { testStorageConnection, uniquePrefix } from './storage';

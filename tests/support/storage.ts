@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createRepositories } from '../../bot/src/storage/repositories';
-import { createTableClients, type TableClients } from '../../bot/src/storage/table-client.factory';
-import type { Repositories } from '../../bot/src/domain/ports';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
+import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import type { Repositories } from '../../bot/src/kernel/ports';
 
 export function testStorageConnection(): string {
   const cs = process.env.QUORUM_TEST_STORAGE;

@@ -1,6 +1,6 @@
 import { standIn } from '../../manifest/commands';
-import type { ApiRoute, CardVerb, FeatureContext } from '../../bot/src/teams/feature';
-import { createFeatures } from '../../bot/src/teams/features';
+import type { ApiRoute, CardVerb, FeatureContext } from '../../bot/src/platform/teams/feature';
+import { createFeatures } from '../../bot/src/features/index';
 
 /** Every card verb and tab API route the service registers (read from the same factories). */
 export function registeredSurface(): { verbs: string[]; routes: Pick<ApiRoute, 'method' | 'path' | 'audience'>[] } {

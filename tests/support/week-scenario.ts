@@ -1,13 +1,13 @@
 import { startBotConnector, type BotConnector, type RecordedRequest } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type ActivityOverrides } from '../fixtures/activities';
-import { toRecord, deriveStatuses } from '../../bot/src/domain/decisions/decision-record';
-import { verifyChain } from '../../bot/src/domain/decisions/verify-chain';
-import { DECISION_TABLES } from '../../bot/src/storage/decisions/decision.entities';
-import { TableDecisionStore } from '../../bot/src/storage/decisions/decision.repository';
-import { TablePollRepository } from '../../bot/src/storage/polls/poll.repository';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/storage/work-plan/action-item.repository';
+import { toRecord, deriveStatuses } from '../../bot/src/features/decisions/domain/decision-record';
+import { verifyChain } from '../../bot/src/features/decisions/domain/verify-chain';
+import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
+import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import { startTestService, type TestService } from './service';
-import pollsEn from '../../bot/src/i18n/locales/en/polls.json';
+import pollsEn from '../../bot/src/features/polls/locales/en.json';
 import { uniquePrefix } from './storage';
 
 /**

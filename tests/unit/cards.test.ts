@@ -1,13 +1,13 @@
-import { renderCoChairsCard } from '../../bot/src/cards/co-chairs-card';
-import { renderHelpCard } from '../../bot/src/cards/help-card';
-import { expandCard } from '../../bot/src/cards/render';
-import { renderWelcomeCard } from '../../bot/src/cards/welcome-card';
+import { renderCoChairsCard } from '../../bot/src/features/core/cards/co-chairs-card';
+import { renderHelpCard } from '../../bot/src/features/core/cards/help-card';
+import { expandCard } from '../../bot/src/platform/cards/render';
+import { renderWelcomeCard } from '../../bot/src/features/core/cards/welcome-card';
 
 const commands = [
   { usage: 'help', description: 'Show this list.', coChairOnly: false },
   { usage: 'cochair add @Name', description: 'Make a co-chair.', coChairOnly: true },
 ];
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 
 const t = translator(createI18n(), 'en');
 const HOSTILE = '${$root.teamId} **bold** [x](https://evil.example) <script>';

@@ -1,15 +1,15 @@
-import { renderPollCard } from '../../bot/src/cards/polls/poll-card';
-import { POLL_FORM_FIELDS, renderPollForm } from '../../bot/src/cards/polls/poll-form-card';
-import { renderPollListCard } from '../../bot/src/cards/polls/poll-list-card';
-import type { AdaptiveCard } from '../../bot/src/cards/render';
-import { ITEM_CARD_FIELDS, renderDeleteConfirmCard, renderDeletedCard, renderItemCard } from '../../bot/src/cards/work-plan/item-card';
-import { ITEM_FORM_FIELDS, renderItemFormCard } from '../../bot/src/cards/work-plan/item-form-card';
-import { SETTINGS_FIELDS, renderSettingsCard } from '../../bot/src/cards/work-plan/settings-card';
-import type { Poll } from '../../bot/src/domain/polls/poll';
+import { renderPollCard } from '../../bot/src/features/polls/cards/poll-card';
+import { POLL_FORM_FIELDS, renderPollForm } from '../../bot/src/features/polls/cards/poll-form-card';
+import { renderPollListCard } from '../../bot/src/features/polls/cards/poll-list-card';
+import type { AdaptiveCard } from '../../bot/src/platform/cards/render';
+import { ITEM_CARD_FIELDS, renderDeleteConfirmCard, renderDeletedCard, renderItemCard } from '../../bot/src/features/work-plan/cards/item-card';
+import { ITEM_FORM_FIELDS, renderItemFormCard } from '../../bot/src/features/work-plan/cards/item-form-card';
+import { SETTINGS_FIELDS, renderSettingsCard } from '../../bot/src/features/work-plan/cards/settings-card';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { samplePoll } from '../fixtures/polls';
-import type { ActionItem } from '../../bot/src/domain/work-plan/action-item';
-import { defaultSettings } from '../../bot/src/domain/work-plan/work-plan-settings';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
+import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
+import { defaultSettings } from '../../bot/src/features/work-plan/domain/work-plan-settings';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 import { actionsOf, badInputValues, inputsOf, textAfterInput } from '../support/card-inputs';
 
 const HOSTILE = '${$root.teamId} **bold** <script>';

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from '../../bot/src/config';
+import { ConfigError, parseConfig } from '../../bot/src/platform/config';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
 const OID = '0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d';

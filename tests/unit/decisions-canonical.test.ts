@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { canonicalJson, type CanonicalValue } from '../../bot/src/domain/decisions/canonical-json';
-import { hashDecisionContent } from '../../bot/src/domain/decisions/decision-hash';
+import { canonicalJson, type CanonicalValue } from '../../bot/src/features/decisions/domain/canonical-json';
+import { hashDecisionContent } from '../../bot/src/features/decisions/domain/decision-hash';
 
 const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('', '€', '\r\n', '\u0000\u001f', 'דּ', '😀', '"\\/', '${x}', '<b>'));
 const wellFormed = text.map((s) => s.replace(/[\uD800-\uDFFF]/g, 'x'));

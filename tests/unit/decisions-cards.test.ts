@@ -1,21 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderDecisionCard } from '../../bot/src/cards/decisions/decision-card';
-import { renderDecisionFormCard } from '../../bot/src/cards/decisions/decision-form-card';
-import { renderDecisionListCard } from '../../bot/src/cards/decisions/decision-list-card';
-import { DECISION_VERBS } from '../../bot/src/cards/decisions/verbs';
-import { MAX_CARD_CHARS } from '../../bot/src/cards/render';
-import { LIMITS } from '../../bot/src/domain/decisions/decision-input';
-import type { DecisionView } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { PAGE_SIZE } from '../../bot/src/domain/decisions/find-decisions.use-case';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
-import { formatLocal } from '../../bot/src/domain/local-time';
-import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
-import { coreFeature } from '../../bot/src/teams/features/core.feature';
-import { createDecisionsFeature } from '../../bot/src/teams/features/decisions.feature';
-import type { FeatureContext } from '../../bot/src/teams/feature';
+import { renderDecisionCard } from '../../bot/src/features/decisions/cards/decision-card';
+import { renderDecisionFormCard } from '../../bot/src/features/decisions/cards/decision-form-card';
+import { renderDecisionListCard } from '../../bot/src/features/decisions/cards/decision-list-card';
+import { DECISION_VERBS } from '../../bot/src/features/decisions/cards/verbs';
+import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
+import { LIMITS } from '../../bot/src/features/decisions/domain/decision-input';
+import type { DecisionView } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { PAGE_SIZE } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import { formatLocal } from '../../bot/src/kernel/local-time';
+import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import { coreFeature } from '../../bot/src/features/core/core.feature';
+import { createDecisionsFeature } from '../../bot/src/features/decisions/decisions.feature';
+import type { FeatureContext } from '../../bot/src/platform/teams/feature';
 
-const TEMPLATES = path.resolve(__dirname, '../../bot/src/cards/decisions/templates');
+const TEMPLATES = path.resolve(__dirname, '../../bot/src/features/decisions/cards/templates');
 const t = translator(createI18n(), 'fr');
 
 /** Worst case for size: every field at its limit, with characters JSON escapes to six. */

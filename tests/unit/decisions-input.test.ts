@@ -1,7 +1,7 @@
-import { validateDecisionInput, LIMITS } from '../../bot/src/domain/decisions/decision-input';
-import { formatRef, parseRef } from '../../bot/src/domain/decisions/decision';
-import { parseDecisionQuery, searchDecisions, pageOf } from '../../bot/src/domain/decisions/decision-query';
-import type { DecisionRecord } from '../../bot/src/domain/decisions/decision';
+import { validateDecisionInput, LIMITS } from '../../bot/src/features/decisions/domain/decision-input';
+import { formatRef, parseRef } from '../../bot/src/features/decisions/domain/decision';
+import { parseDecisionQuery, searchDecisions, pageOf } from '../../bot/src/features/decisions/domain/decision-query';
+import type { DecisionRecord } from '../../bot/src/features/decisions/domain/decision';
 
 const TODAY = '2026-06-15';
 const reason = (fn: () => unknown) => {

@@ -1,8 +1,8 @@
-import { formatRef, GENESIS_HASH, type DecisionContent } from '../../bot/src/domain/decisions/decision';
-import { hashDecisionContent } from '../../bot/src/domain/decisions/decision-hash';
-import type { StoredDecisionRow } from '../../bot/src/domain/decisions/ports';
-import { verifyChain } from '../../bot/src/domain/decisions/verify-chain';
-import { deriveStatuses } from '../../bot/src/domain/decisions/decision-record';
+import { formatRef, GENESIS_HASH, type DecisionContent } from '../../bot/src/features/decisions/domain/decision';
+import { hashDecisionContent } from '../../bot/src/features/decisions/domain/decision-hash';
+import type { StoredDecisionRow } from '../../bot/src/features/decisions/domain/ports';
+import { verifyChain } from '../../bot/src/features/decisions/domain/verify-chain';
+import { deriveStatuses } from '../../bot/src/features/decisions/domain/decision-record';
 
 function chain(n: number): StoredDecisionRow[] {
   const rows: StoredDecisionRow[] = [];

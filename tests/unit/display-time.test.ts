@@ -1,6 +1,6 @@
-import { formatLocal } from '../../bot/src/domain/local-time';
+import { formatLocal } from '../../bot/src/kernel/local-time';
 import { inZone } from '../../tab/src/views/polls/types';
-import { formatDateTime } from '../../bot/src/domain/display-time';
+import { formatDateTime } from '../../bot/src/kernel/display-time';
 
 /** 17:00 in Zurich on a winter day. */
 const FIVE_PM = new Date('2027-03-08T16:00:00.000Z');

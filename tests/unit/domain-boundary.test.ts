@@ -19,11 +19,11 @@ function ruleIds(code: string, file: string): string[] {
 describe('the domain stays free of SDKs', () => {
   const imports = SDKS.map((pkg, i) => `import x${i} from '${pkg}';\nexport const y${i} = x${i};`).join('\n');
 
-  it('refuses every SDK import in bot/src/domain', () => {
-    expect(ruleIds(imports, 'bot/src/domain/example.ts').filter((r) => r === 'no-restricted-imports')).toHaveLength(SDKS.length);
+  it('refuses every SDK import in bot/src/kernel', () => {
+    expect(ruleIds(imports, 'bot/src/kernel/example.ts').filter((r) => r === 'no-restricted-imports')).toHaveLength(SDKS.length);
   });
 
   it('allows the same imports at the edge', () => {
-    expect(ruleIds(imports, 'bot/src/teams/example.ts')).not.toContain('no-restricted-imports');
+    expect(ruleIds(imports, 'bot/src/platform/teams/example.ts')).not.toContain('no-restricted-imports');
   });
 });

@@ -1,6 +1,6 @@
-import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
-import type { ChatCommand, Feature } from '../../bot/src/teams/feature';
-import { coreFeature } from '../../bot/src/teams/features/core.feature';
+import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import type { ChatCommand, Feature } from '../../bot/src/platform/teams/feature';
+import { coreFeature } from '../../bot/src/features/core/core.feature';
 
 const command = (id: string, words: string[][], audience: 'everyone' | 'co-chair' = 'everyone'): ChatCommand => ({
   id,

@@ -1,11 +1,11 @@
-import { plainName, plainText } from '../../bot/src/domain/plain-text';
-import { csvCell } from '../../bot/src/domain/reports/escape';
-import type { Poll } from '../../bot/src/domain/polls/poll';
-import type { Session } from '../../bot/src/domain/sessions/session';
-import type { ActionItem } from '../../bot/src/domain/work-plan/action-item';
-import { namedCsv } from '../../bot/src/teams/features/polls/poll-csv';
-import { sessionIcs } from '../../bot/src/teams/features/sessions/session-ics';
-import { toCsv } from '../../bot/src/teams/features/work-plan/items-csv';
+import { plainName, plainText } from '../../bot/src/kernel/plain-text';
+import { csvCell } from '../../bot/src/features/reports/domain/escape';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
+import type { Session } from '../../bot/src/features/sessions/domain/session';
+import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
+import { namedCsv } from '../../bot/src/features/polls/routes/poll-csv';
+import { sessionIcs } from '../../bot/src/features/sessions/routes/session-ics';
+import { toCsv } from '../../bot/src/features/work-plan/routes/items-csv';
 import { icsText, icsValue, parseIcsStrictly } from '../support/ics-lines';
 
 const CRLF_EVENT = '\r\nEND:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:forged@example\r\nSUMMARY:Injected\r\nEND:VEVENT\r\n';

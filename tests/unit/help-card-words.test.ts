@@ -1,9 +1,9 @@
-import { createI18n, translator, type Language } from '../../bot/src/i18n/i18n';
-import { FeatureRegistry } from '../../bot/src/teams/feature-registry';
-import { createFeatures } from '../../bot/src/teams/features';
-import type { FeatureContext } from '../../bot/src/teams/feature';
-import { helpCommands } from '../../bot/src/teams/features/core.feature';
-import { renderHelpCard } from '../../bot/src/cards/help-card';
+import { createI18n, translator, type Language } from '../../bot/src/platform/i18n/i18n';
+import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import { createFeatures } from '../../bot/src/features/index';
+import type { FeatureContext } from '../../bot/src/platform/teams/feature';
+import { helpCommands } from '../../bot/src/features/core/core.feature';
+import { renderHelpCard } from '../../bot/src/features/core/cards/help-card';
 import { standIn } from '../../manifest/commands';
 
 /** Every text a card shows (TextBlock and TextRun texts, action titles). */

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import en from '../../bot/src/i18n/locales/en/core.json';
-import fr from '../../bot/src/i18n/locales/fr/core.json';
-import { ERROR_CODES } from '../../bot/src/domain/errors';
-import { createI18n, languageOf, loadCatalog, LOCALES_DIR, translator } from '../../bot/src/i18n/i18n';
+import en from '../../bot/src/features/core/locales/en.json';
+import fr from '../../bot/src/features/core/locales/fr.json';
+import { ERROR_CODES } from '../../bot/src/kernel/errors';
+import { createI18n, languageOf, loadCatalog, FEATURES_DIR, translator } from '../../bot/src/platform/i18n/i18n';
 import { fr as tabFr } from '../../tab/src/lib/messages.fr';
 
 function keys(obj: object, prefix = ''): string[] {
@@ -73,16 +73,19 @@ describe('status labels', () => {
 });
 
 describe('message catalog', () => {
-  it('has the same files in English and French', () => {
-    expect(fs.readdirSync(path.join(LOCALES_DIR, 'fr')).sort()).toEqual(fs.readdirSync(path.join(LOCALES_DIR, 'en')).sort());
+  const features = fs.readdirSync(FEATURES_DIR).filter((f) => fs.existsSync(path.join(FEATURES_DIR, f, 'locales')));
+
+  it('gives every feature a catalog in English and French', () => {
+    expect(features.length).toBeGreaterThanOrEqual(7);
+    for (const feature of features) expect({ feature, files: fs.readdirSync(path.join(FEATURES_DIR, feature, 'locales')).sort() }).toEqual({ feature, files: ['en.json', 'fr.json'] });
   });
 
-  it('has the same keys in English and French, file by file', () => {
-    for (const file of fs.readdirSync(path.join(LOCALES_DIR, 'en'))) {
-      const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, file), 'utf8')) as object;
+  it('has the same keys in English and French, feature by feature', () => {
+    for (const feature of features) {
+      const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(FEATURES_DIR, feature, 'locales', `${lang}.json`), 'utf8')) as object;
       // Plural forms differ by language (French has a "many" form English lacks): compare the messages, not their forms.
       const messages = (lang: string) => [...new Set(keys(read(lang)).map(baseKey))].sort();
-      expect({ file, keys: messages('fr') }).toEqual({ file, keys: messages('en') });
+      expect({ feature, keys: messages('fr') }).toEqual({ feature, keys: messages('en') });
     }
   });
 
@@ -98,9 +101,10 @@ describe('message catalog', () => {
 
   it('refuses two feature files defining the same top-level key', () => {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'locales-'));
-    fs.mkdirSync(path.join(dir, 'en'));
-    fs.writeFileSync(path.join(dir, 'en', 'a.json'), '{"x":{"a":"1"}}');
-    fs.writeFileSync(path.join(dir, 'en', 'b.json'), '{"x":{"b":"2"}}');
+    for (const [feature, body] of [['a', '{"x":{"a":"1"}}'], ['b', '{"x":{"b":"2"}}']] as const) {
+      fs.mkdirSync(path.join(dir, feature, 'locales'), { recursive: true });
+      fs.writeFileSync(path.join(dir, feature, 'locales', 'en.json'), body);
+    }
     expect(() => loadCatalog('en', dir)).toThrow(/defined twice/);
   });
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Parser from 'tree-sitter';
 import Bicep from 'tree-sitter-bicep';
-import { parseConfig } from '../../bot/src/config';
-import { TEAMS_CLIENT_APP_IDS } from '../../bot/src/http/tab-api/teams-clients';
+import { parseConfig } from '../../bot/src/platform/config';
+import { TEAMS_CLIENT_APP_IDS } from '../../bot/src/platform/http/tab-api/teams-clients';
 
 /**
  * No Bicep compiler can be installed here, so the templates are parsed (tree-sitter-bicep) and
@@ -346,7 +346,7 @@ describe('Application Insights takes only Entra-authenticated telemetry', () => 
 
 describe('app settings', () => {
   const settings = prop(resource('modules/webapp.bicep', 'Microsoft.Web/sites/config').body, 'properties');
-  const configSource = fs.readFileSync(path.join(ROOT, 'bot/src/config.ts'), 'utf8');
+  const configSource = fs.readFileSync(path.join(ROOT, 'bot/src/platform/config.ts'), 'utf8');
 
   it('are what the service reads, for production with the managed identity', () => {
     const pick = ['NODE_ENV', 'BOT_TYPE', 'BOT_ID', 'AZURE_CLIENT_ID', 'BOT_TENANT_ID', 'STORAGE_ACCOUNT_URL', 'TAB_SSO_CLIENT_ID', 'TAB_SSO_APP_ID_URI'];
@@ -361,7 +361,7 @@ describe('app settings', () => {
       TAB_SSO_APP_ID_URI: "'api://${site.properties.defaultHostName}/${tabSsoClientId}'",
     });
     for (const key of ['ALLOWED_TENANT_IDS', 'INITIAL_CO_CHAIRS', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'LOG_LEVEL', 'STORAGE_TABLE_PREFIX']) expect(keysOf(settings)).toContain(key);
-    // every service setting is one bot/src/config.ts knows (those read by @azure/identity, App Insights and App Service aside)
+    // every service setting is one bot/src/platform/config.ts knows (those read by @azure/identity, App Insights and App Service aside)
     const elsewhere = ['APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', 'AZURE_CLIENT_ID', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'];
     for (const key of keysOf(settings).filter((k) => !elsewhere.includes(k))) expect(configSource).toMatch(new RegExp(`\\b${key}:`));
   });

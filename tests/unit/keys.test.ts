@@ -1,4 +1,4 @@
-import { toKey } from '../../bot/src/storage/keys';
+import { toKey } from '../../bot/src/platform/storage/keys';
 
 describe('table keys', () => {
   it('keeps Teams ids readable', () => {

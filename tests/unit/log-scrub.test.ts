@@ -1,5 +1,5 @@
-import { createLogger } from '../../bot/src/logging/logger';
-import { scrub } from '../../bot/src/logging/scrub';
+import { createLogger } from '../../bot/src/platform/logging/logger';
+import { scrub } from '../../bot/src/platform/logging/scrub';
 import { LogCapture } from '../support/log-capture';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImFiYyJ9.eyJhdWQiOiJ4IiwiaXNzIjoieSJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ';

@@ -1,9 +1,9 @@
-import { MAX_AGENDA_POLLS, renderMeetingAgendaCard } from '../../bot/src/cards/sessions/meeting-agenda-card';
-import { MAX_SUMMARY_ROWS, renderMeetingSummaryCard } from '../../bot/src/cards/sessions/meeting-summary-card';
-import { MAX_CARD_CHARS } from '../../bot/src/cards/render';
-import type { SessionReport } from '../../bot/src/domain/reports/report-model';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
-import fr from '../../bot/src/i18n/locales/fr/meetings.json';
+import { MAX_AGENDA_POLLS, renderMeetingAgendaCard } from '../../bot/src/features/sessions/cards/meeting-agenda-card';
+import { MAX_SUMMARY_ROWS, renderMeetingSummaryCard } from '../../bot/src/features/sessions/cards/meeting-summary-card';
+import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
+import type { SessionReport } from '../../bot/src/features/reports/domain/report-model';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import fr from '../../bot/src/features/meetings/locales/fr.json';
 
 const HOSTILE = '${$root.title} **bold** [x](https://evil.example) <script>';
 const i18n = createI18n();

@@ -1,5 +1,5 @@
-import { meetingThreadKey, sessionAt, SESSION_MATCH_SLACK_MS } from '../../bot/src/domain/sessions/meeting-link';
-import type { Session } from '../../bot/src/domain/sessions/session';
+import { meetingThreadKey, sessionAt, SESSION_MATCH_SLACK_MS } from '../../bot/src/features/sessions/domain/meeting-link';
+import type { Session } from '../../bot/src/features/sessions/domain/session';
 
 const THREAD = '19:meeting_N2IwYzRmMWUtMmQzYS00YjVjLThlOWYtMGExYjJjM2Q0ZTVm@thread.v2';
 const CONTEXT = '?context=%7b%22Tid%22%3a%225f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f%22%2c%22Oid%22%3a%220d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d%22%7d';

@@ -1,6 +1,6 @@
 import type { Response } from 'restify';
-import { createCallerBudget } from '../../bot/src/http/tab-api/caller-budget';
-import { RateLimiter, TEAMS_LIMITS, type TimeSource } from '../../bot/src/teams/notifier/rate-limiter';
+import { createCallerBudget } from '../../bot/src/platform/http/tab-api/caller-budget';
+import { RateLimiter, TEAMS_LIMITS, type TimeSource } from '../../bot/src/platform/notifier/rate-limiter';
 
 /** A clock that only moves when told to (sleeping moves it). */
 function fakeTime(): TimeSource & { advance(ms: number): void } {

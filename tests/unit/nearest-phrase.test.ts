@@ -1,4 +1,4 @@
-import { editDistance, nearestPhrase } from '../../bot/src/teams/nearest-phrase';
+import { editDistance, nearestPhrase } from '../../bot/src/platform/teams/nearest-phrase';
 
 describe('the nearest command phrase', () => {
   const phrases = ['help', 'items', 'item', 'poll', 'polls', 'new item', 'settings', 'decisions'];

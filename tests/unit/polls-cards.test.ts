@@ -1,8 +1,8 @@
-import { MAX_REFRESH_USERS, renderPollCard, type PollCardView } from '../../bot/src/cards/polls/poll-card';
-import { renderPollForm } from '../../bot/src/cards/polls/poll-form-card';
-import type { Poll } from '../../bot/src/domain/polls/poll';
-import { computeResults } from '../../bot/src/domain/polls/results';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
+import { MAX_REFRESH_USERS, renderPollCard, type PollCardView } from '../../bot/src/features/polls/cards/poll-card';
+import { renderPollForm } from '../../bot/src/features/polls/cards/poll-form-card';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
+import { computeResults } from '../../bot/src/features/polls/domain/results';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 
 const HOSTILE = '${$root.teamId} **bold** [x](https://evil.example) <script>';
 const poll: Poll = {

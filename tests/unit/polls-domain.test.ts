@@ -1,7 +1,7 @@
-import { parseBallot } from '../../bot/src/domain/polls/ballot-input';
-import { ballotSlots, canSeeResults, sameBallot, type Poll } from '../../bot/src/domain/polls/poll';
-import { validatePollInput } from '../../bot/src/domain/polls/poll-input';
-import { computeResults } from '../../bot/src/domain/polls/results';
+import { parseBallot } from '../../bot/src/features/polls/domain/ballot-input';
+import { ballotSlots, canSeeResults, sameBallot, type Poll } from '../../bot/src/features/polls/domain/poll';
+import { validatePollInput } from '../../bot/src/features/polls/domain/poll-input';
+import { computeResults } from '../../bot/src/features/polls/domain/results';
 
 const now = new Date('2027-03-01T09:00:00Z');
 const poll = (over: Partial<Poll> = {}): Poll => ({

@@ -1,8 +1,8 @@
-import type { Poll } from '../../bot/src/domain/polls/poll';
-import { computeResults } from '../../bot/src/domain/polls/results';
-import { bucket, buildSessionReport, closedDuring, groupBy, itemsOfYear, mayHaveClosedDuring, toReportPoll } from '../../bot/src/domain/reports/report-builders';
-import type { Session } from '../../bot/src/domain/sessions/session';
-import type { ActionItem, HistoryEntry } from '../../bot/src/domain/work-plan/action-item';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
+import { computeResults } from '../../bot/src/features/polls/domain/results';
+import { bucket, buildSessionReport, closedDuring, groupBy, itemsOfYear, mayHaveClosedDuring, toReportPoll } from '../../bot/src/features/reports/domain/report-builders';
+import type { Session } from '../../bot/src/features/sessions/domain/session';
+import type { ActionItem, HistoryEntry } from '../../bot/src/features/work-plan/domain/action-item';
 
 const group = { tenantId: 't', teamId: 'team' };
 let n = 0;

@@ -1,14 +1,14 @@
-import type { DecisionRecord } from '../../bot/src/domain/decisions/decision';
-import type { StatusOf } from '../../bot/src/domain/decisions/decision-record';
-import type { Poll } from '../../bot/src/domain/polls/poll';
-import { computeResults } from '../../bot/src/domain/polls/results';
-import { csvCell, escapeHtml, escapeMarkdown } from '../../bot/src/domain/reports/escape';
-import { renderReport } from '../../bot/src/domain/reports/render';
-import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/domain/reports/render-csv';
-import { buildSessionReport, buildYearReport } from '../../bot/src/domain/reports/report-builders';
-import type { Session } from '../../bot/src/domain/sessions/session';
-import type { ActionItem, HistoryEntry } from '../../bot/src/domain/work-plan/action-item';
-import { createI18n, translator } from '../../bot/src/i18n/i18n';
+import type { DecisionRecord } from '../../bot/src/features/decisions/domain/decision';
+import type { StatusOf } from '../../bot/src/features/decisions/domain/decision-record';
+import type { Poll } from '../../bot/src/features/polls/domain/poll';
+import { computeResults } from '../../bot/src/features/polls/domain/results';
+import { csvCell, escapeHtml, escapeMarkdown } from '../../bot/src/features/reports/domain/escape';
+import { renderReport } from '../../bot/src/features/reports/domain/render';
+import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/reports/domain/render-csv';
+import { buildSessionReport, buildYearReport } from '../../bot/src/features/reports/domain/report-builders';
+import type { Session } from '../../bot/src/features/sessions/domain/session';
+import type { ActionItem, HistoryEntry } from '../../bot/src/features/work-plan/domain/action-item';
+import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 
 /** Everything a hostile member could type: markup, template syntax, markdown, a spreadsheet formula. */
 const HOSTILE = '<script>alert(1)</script> ${process.env.X} **x** =CMD()';

@@ -1,4 +1,4 @@
-import { applyLiveChange, elapsedOf, idleState } from '../../bot/src/domain/sessions/live-state';
+import { applyLiveChange, elapsedOf, idleState } from '../../bot/src/features/sessions/domain/live-state';
 
 const group = { tenantId: 't', teamId: 'g' };
 const at = (s: number) => new Date(Date.UTC(2027, 1, 15, 9, 0, s));

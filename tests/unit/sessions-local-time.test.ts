@@ -1,6 +1,6 @@
-import { formatLocal, localParts, parseLocalDateTime } from '../../bot/src/domain/local-time';
-import { agendaToText, validateSessionInput } from '../../bot/src/domain/sessions/session-input';
-import { nextSession, type Session } from '../../bot/src/domain/sessions/session';
+import { formatLocal, localParts, parseLocalDateTime } from '../../bot/src/kernel/local-time';
+import { agendaToText, validateSessionInput } from '../../bot/src/features/sessions/domain/session-input';
+import { nextSession, type Session } from '../../bot/src/features/sessions/domain/session';
 
 describe('local times in a group time zone', () => {
   it.each([

@@ -1,10 +1,10 @@
-import { QuorumError } from '../../bot/src/domain/errors';
-import { checkFields, toProgress } from '../../bot/src/domain/work-plan/item-input';
-import { buildDigest } from '../../bot/src/domain/work-plan/digest';
-import { parseRef, type ActionItem } from '../../bot/src/domain/work-plan/action-item';
-import { parseOneLine } from '../../bot/src/teams/features/work-plan/one-line-item';
-import { toCsv } from '../../bot/src/teams/features/work-plan/items-csv';
-import { prefill } from '../../bot/src/teams/features/work-plan/message-action';
+import { QuorumError } from '../../bot/src/kernel/errors';
+import { checkFields, toProgress } from '../../bot/src/features/work-plan/domain/item-input';
+import { buildDigest } from '../../bot/src/features/work-plan/domain/digest';
+import { parseRef, type ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
+import { parseOneLine } from '../../bot/src/features/work-plan/chat/one-line-item';
+import { toCsv } from '../../bot/src/features/work-plan/routes/items-csv';
+import { prefill } from '../../bot/src/features/work-plan/chat/message-action';
 
 const reason = (fn: () => unknown) => {
   try {

@@ -1,4 +1,4 @@
-import { ownerByName } from '../../bot/src/teams/features/work-plan/owner-by-name';
+import { ownerByName } from '../../bot/src/features/work-plan/chat/owner-by-name';
 
 const members = [
   { aadObjectId: 'a', name: 'Sofia Marquez' },

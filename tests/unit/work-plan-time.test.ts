@@ -1,8 +1,8 @@
-import { addDays, instantAt, localDate } from '../../bot/src/domain/local-time';
-import { nextWeekly, weekdayOf } from '../../bot/src/domain/work-plan/local-time';
-import { digestSpec, isCurrentDueSoon, itemReminderSpecs, nextOverdueDate, REMINDER_KINDS, type ItemReminderPayload } from '../../bot/src/domain/work-plan/reminder-plan';
-import { defaultSettings, type WorkPlanSettings } from '../../bot/src/domain/work-plan/work-plan-settings';
-import type { ActionItem } from '../../bot/src/domain/work-plan/action-item';
+import { addDays, instantAt, localDate } from '../../bot/src/kernel/local-time';
+import { nextWeekly, weekdayOf } from '../../bot/src/features/work-plan/domain/weekly-schedule';
+import { digestSpec, isCurrentDueSoon, itemReminderSpecs, nextOverdueDate, REMINDER_KINDS, type ItemReminderPayload } from '../../bot/src/features/work-plan/domain/reminder-plan';
+import { defaultSettings, type WorkPlanSettings } from '../../bot/src/features/work-plan/domain/work-plan-settings';
+import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
 
 const group = { tenantId: 't', teamId: 'team' };
 const zurich: WorkPlanSettings = defaultSettings(group, 'Europe/Zurich');

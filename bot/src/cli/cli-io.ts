@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, type QuorumConfig } from '../config';
+import { ConfigError, parseConfig, type QuorumConfig } from '../platform/config';
 
 /** Where a command-line tool writes (the tests capture it). */
 export interface CliIo {

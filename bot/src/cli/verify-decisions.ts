@@ -16,18 +16,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { DefaultAzureCredential } from '@azure/identity';
-import { describeVerification } from '../cards/decisions/verification-text';
+import { describeVerification } from '../features/decisions/cards/verification-text';
 import { azuriteConnectionString } from '../dev/azurite';
-import { parseAnchor, SHORT_HASH_LENGTH, type ChainAnchor } from '../domain/decisions/chain-anchor';
-import { parseCheckpoint } from '../domain/decisions/checkpoint';
-import { verifyGroupChain } from '../domain/decisions/find-decisions.use-case';
-import type { RegisterLocation } from '../domain/decisions/ports';
-import type { GroupRef } from '../domain/identity';
-import { createI18n, translator, type Translate } from '../i18n/i18n';
-import { DECISION_TABLES } from '../storage/decisions/decision.entities';
-import { TableDecisionStore } from '../storage/decisions/decision.repository';
-import { allRegisters } from '../storage/decisions/register-locations';
-import { createTableClients, type StorageTarget } from '../storage/table-client.factory';
+import { parseAnchor, SHORT_HASH_LENGTH, type ChainAnchor } from '../features/decisions/domain/chain-anchor';
+import { parseCheckpoint } from '../features/decisions/domain/checkpoint';
+import { verifyGroupChain } from '../features/decisions/domain/find-decisions.use-case';
+import type { RegisterLocation } from '../features/decisions/domain/ports';
+import type { GroupRef } from '../kernel/identity';
+import { createI18n, translator, type Translate } from '../platform/i18n/i18n';
+import { DECISION_TABLES } from '../features/decisions/storage/decision.entities';
+import { TableDecisionStore } from '../features/decisions/storage/decision.repository';
+import { allRegisters } from '../features/decisions/storage/register-locations';
+import { createTableClients, type StorageTarget } from '../platform/storage/table-client.factory';
 import { configOrComplain, type CliIo } from './cli-io';
 
 export async function runVerifyDecisions(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { ConfigError, parseConfig } from '../config';
+import { ConfigError, parseConfig } from '../platform/config';
 import { isFree } from './azurite';
 import { startQuorum, type RunningQuorum } from '../main';
 

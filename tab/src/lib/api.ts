@@ -113,7 +113,7 @@ export class ApiClient {
   }
 }
 
-/** The most rows the API returns per call (its maximum, bot/src/teams/list-page.ts). */
+/** The most rows the API returns per call (its maximum, bot/src/platform/teams/list-page.ts). */
 export const PAGE_LIMIT = '100';
 /** A guard against a server that keeps answering with a token: 100 pages of 100 rows. */
 const MAX_PAGES = 100;

@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, Input, Option, Subtitle2 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { Empty, ErrorBar, Loading } from '../components/status';
-import { formatDate } from '../../../bot/src/domain/display-time';
+import { formatDate } from '../../../bot/src/kernel/display-time';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';

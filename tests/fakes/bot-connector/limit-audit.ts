@@ -1,7 +1,7 @@
 import { ACTIVITY_WRITES } from './routes';
 import type { RecordedRequest } from './types';
 
-/** The limits Quorum's notifier is designed to keep (bot/src/teams/notifier/rate-limiter.ts, DESIGN rule 7). */
+/** The limits Quorum's notifier is designed to keep (bot/src/platform/notifier/rate-limiter.ts, DESIGN rule 7). */
 export interface AuditedLimits {
   perConversationPerSecond: number;
   perConversationPer30s: number;

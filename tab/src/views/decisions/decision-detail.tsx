@@ -1,6 +1,6 @@
 import { Badge, Body1, Button, Caption1, Link, Subtitle2, Text } from '@fluentui/react-components';
 import { ErrorBar, Loading } from '../../components/status';
-import { formatDateTime } from '../../../../bot/src/domain/display-time';
+import { formatDateTime } from '../../../../bot/src/kernel/display-time';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../../../../bot/src/domain/display-time';
+import { formatDateTime } from '../../../../bot/src/kernel/display-time';
 import type { MessageKey } from '../../lib/i18n';
 
 export type PollKind = 'single' | 'multiple' | 'availability';
@@ -25,7 +25,7 @@ export interface PollPage {
   nextPageToken?: string | null;
 }
 
-/** GET /api/tab/polls (each poll) and polls/:id (bot/src/teams/features/polls/poll-routes.ts). */
+/** GET /api/tab/polls (each poll) and polls/:id (bot/src/features/polls/routes/poll-routes.ts). */
 export interface PollSummary {
   id: string;
   question: string;

@@ -1,5 +1,5 @@
 import { Caption1, Link, Subtitle1, Title1 } from '@fluentui/react-components';
-import { formatDateTimeRange } from '../../../../bot/src/domain/display-time';
+import { formatDateTimeRange } from '../../../../bot/src/kernel/display-time';
 import { useT } from '../../lib/i18n';
 import type { PlannedSession } from './types';
 

@@ -1,0 +1,114 @@
+import type { Clock } from '../../../kernel/clock';
+import { QuorumError } from '../../../kernel/errors';
+import type { ConversationKind } from '../../../kernel/conversation';
+import { DEFAULT_TIME_ZONE, type Group } from '../../../kernel/group';
+import type { GroupRef } from '../../../kernel/identity';
+import type { Member } from '../../../kernel/member';
+import { plainName } from '../../../kernel/plain-text';
+import type { Repositories } from '../../../kernel/ports';
+import { retryOnConflict } from '../../../kernel/retry-on-conflict';
+
+export interface TeamInstall extends GroupRef {
+  teamName: string;
+  channelConversationId: string;
+  channelReference: unknown;
+}
+
+export interface MemberProfile {
+  aadObjectId: string;
+  userId?: string;
+  name: string;
+}
+
+/**
+ * The bot was added to a team: remember the group and where to post. A re-install
+ * re-activates the group and keeps its settings.
+ * Returns true when the group is new or was inactive (the caller then posts a welcome).
+ */
+export async function recordTeamInstall(repos: Repositories, clock: Clock, install: TeamInstall): Promise<boolean> {
+  const teamName = plainName(install.teamName);
+  const now = clock.now().toISOString();
+  await repos.conversations.put({
+    tenantId: install.tenantId,
+    conversationId: install.channelConversationId,
+    kind: 'channel',
+    teamId: install.teamId,
+    reference: install.channelReference,
+    active: true,
+    updatedAt: now,
+  });
+  return retryOnConflict(async () => {
+    const existing = await repos.groups.get(install);
+    if (!existing) {
+      const group: Group = {
+        tenantId: install.tenantId,
+        teamId: install.teamId,
+        name: teamName,
+        active: true,
+        channelConversationId: install.channelConversationId,
+        timeZone: DEFAULT_TIME_ZONE,
+        installedAt: now,
+      };
+      try {
+        await repos.groups.create(group);
+        return true;
+      } catch (err) {
+        // Teams sends conversationUpdate and installationUpdate for one install, often together:
+        // the other event created the group a moment ago, and it posts the welcome.
+        if (err instanceof QuorumError && err.code === 'conflict') return false;
+        throw err;
+      }
+    }
+    const wasInactive = !existing.value.active;
+    const { deactivatedAt: _dropped, ...rest } = existing.value;
+    await repos.groups.update(
+      { ...rest, name: teamName || rest.name, active: true, channelConversationId: install.channelConversationId },
+      existing.etag,
+    );
+    return wasInactive;
+  });
+}
+
+/** The bot was removed or the team deleted: nothing more is posted there. */
+export async function recordTeamRemoval(repos: Repositories, clock: Clock, ref: GroupRef): Promise<void> {
+  await retryOnConflict(async () => {
+    const existing = await repos.groups.get(ref);
+    if (!existing || !existing.value.active) return;
+    await repos.groups.update({ ...existing.value, active: false, deactivatedAt: clock.now().toISOString() }, existing.etag);
+    if (existing.value.channelConversationId) {
+      await repos.conversations.setActive(ref.tenantId, existing.value.channelConversationId, false);
+    }
+  });
+}
+
+/** Members learnt from Teams (install roster, member added). Roles are kept. */
+export async function recordMembers(repos: Repositories, clock: Clock, ref: GroupRef, profiles: readonly MemberProfile[]): Promise<void> {
+  const now = clock.now().toISOString();
+  for (const p of profiles) {
+    const member: Member = { ...ref, ...p, name: plainName(p.name), role: 'member', active: true, updatedAt: now };
+    await repos.members.upsertProfile(member);
+  }
+}
+
+export async function recordMemberLeft(repos: Repositories, clock: Clock, ref: GroupRef, aadObjectId: string): Promise<void> {
+  await retryOnConflict(async () => {
+    const m = await repos.members.get(ref, aadObjectId);
+    if (!m || !m.value.active) return;
+    await repos.members.update({ ...m.value, active: false, updatedAt: clock.now().toISOString() }, m.etag);
+  });
+}
+
+export interface PersonalConversation {
+  tenantId: string;
+  aadObjectId: string;
+  conversationId: string;
+  kind: ConversationKind;
+  reference: unknown;
+}
+
+/** Remembered so reminders can later reach a person directly. */
+export async function recordPersonalConversation(repos: Repositories, clock: Clock, c: PersonalConversation): Promise<void> {
+  const known = await repos.conversations.get(c.tenantId, c.conversationId);
+  if (known?.active) return;
+  await repos.conversations.put({ ...c, active: true, updatedAt: clock.now().toISOString() });
+}

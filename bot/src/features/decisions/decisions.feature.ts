@@ -1,0 +1,96 @@
+import { DECISION_VERBS } from './cards/verbs';
+import type { DecisionLinkChecker } from './domain/ports';
+import { DECISION_TABLES } from './storage/decision.entities';
+import type { Feature, FeatureContext } from '../../platform/teams/feature';
+import { parsePayload } from '../../platform/teams/payload';
+import { decisionRoutes } from './routes/decision-routes';
+import { createDecisionServices } from './decision-services';
+import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './chat/decision-form';
+import { detailCard, linkSearch, listCard, verifyCard } from './chat/decision-views';
+import { decisionsPersonalData } from './person-data';
+import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './chat/payloads';
+
+export { decisionFormCard, type DecisionPrefill } from './chat/decision-form';
+
+/**
+ * The register of decisions: recorded by co-chairs from a form, append-only (amendments and
+ * revocations are new records), hash-chained per group, searchable and verifiable by members.
+ * `links` lets sessions/polls/work-plan check linked ids once they exist.
+ */
+export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLinkChecker): Feature {
+  const svc = createDecisionServices(ctx, links);
+  return {
+    name: 'decisions',
+    personalData: decisionsPersonalData,
+    tables: [DECISION_TABLES.chain, DECISION_TABLES.people],
+    commands: [
+      {
+        id: 'decide',
+        words: [['decide']],
+        frenchWords: [['décider'], ['decider']],
+        usageKey: 'decisions.usage.decide',
+        descriptionKey: 'decisions.commands.decide',
+        audience: 'co-chair',
+        inMenu: true,
+        run: async (s, args) => s.sendCard(await decisionFormCard(svc.directory, s, args ? { title: args } : {})),
+      },
+      {
+        id: 'decisions',
+        words: [['decisions']],
+        frenchWords: [['décisions']],
+        usageKey: 'decisions.usage.list',
+        descriptionKey: 'decisions.commands.list',
+        audience: 'everyone',
+        inMenu: true,
+        run: async (s, args) => s.sendCard(await listCard(svc, s, args)),
+      },
+      {
+        id: 'decision',
+        words: [['decision']],
+        frenchWords: [['décision']],
+        usageKey: 'decisions.usage.show',
+        descriptionKey: 'decisions.commands.show',
+        audience: 'everyone',
+        run: async (s, args) => s.sendCard(await detailCard(svc, s, args)),
+      },
+      {
+        id: 'decisions-verify',
+        words: [['decisions', 'verify']],
+        frenchWords: [['décisions', 'vérifier'], ['decisions', 'verifier']],
+        usageKey: 'decisions.usage.verify',
+        descriptionKey: 'decisions.commands.verify',
+        audience: 'everyone',
+        run: async (s) => s.sendCard(await verifyCard(svc, s)),
+      },
+    ],
+    verbs: [
+      {
+        verb: DECISION_VERBS.form,
+        run: async (s, data) => {
+          const { teamId: _teamId, ...prefill } = parsePayload(formPayload, data);
+          return { card: await decisionFormCard(svc.directory, s, prefill) };
+        },
+      },
+      { verb: DECISION_VERBS.record, run: async (s, data) => ({ card: await submitDecisionForm(svc, s, parsePayload(recordPayload, data)) }) },
+      { verb: DECISION_VERBS.show, run: async (s, data) => ({ card: await detailCard(svc, s, parsePayload(refPayload, data).ref) }) },
+      { verb: DECISION_VERBS.amend, run: async (s, data) => ({ card: await supersedeFormCard(svc, s, parsePayload(refPayload, data).ref, 'amendment') }) },
+      { verb: DECISION_VERBS.revoke, run: async (s, data) => ({ card: await supersedeFormCard(svc, s, parsePayload(refPayload, data).ref, 'revocation') }) },
+      {
+        verb: DECISION_VERBS.page,
+        run: async (s, data) => {
+          const p = parsePayload(pagePayload, data);
+          return { card: await listCard(svc, s, p.q ?? '', p.page ?? 0) };
+        },
+      },
+      {
+        verb: DECISION_VERBS.verify,
+        run: async (s, data) => {
+          parsePayload(teamPayload, data);
+          return { card: await verifyCard(svc, s) };
+        },
+      },
+    ],
+    searches: [linkSearch(svc, 'sessions'), linkSearch(svc, 'polls')],
+    routes: decisionRoutes(svc),
+  };
+}

@@ -1,0 +1,59 @@
+import { languageOf, translator } from '../../platform/i18n/i18n';
+import { TableMeetingLinkStore, MEETING_LINKS_TABLE } from '../sessions/storage/meeting-link.store';
+import { MeetingPostMarkers, MEETING_POSTS_TABLE } from '../sessions/storage/meeting-post.markers';
+import type { Feature, FeatureContext, MeetingEvent } from '../../platform/teams/feature';
+import { sessionLinkCommand } from './chat/link-command';
+import { agendaCard, summaryCard } from './chat/meeting-cards';
+import { sessionOfMeeting } from './chat/meeting-session';
+import { meetingsPersonalData } from './person-data';
+import { createReportServices } from '../reports/report-data';
+
+/**
+ * Meetings: when a Teams meeting linked to a session starts, its agenda and open polls are
+ * posted in the meeting chat; when it ends, the session summary. Each at most once per
+ * meeting and session, however often Teams delivers the event.
+ */
+export function createMeetingsFeature(ctx: FeatureContext): Feature {
+  const links = new TableMeetingLinkStore(ctx.tables.table(MEETING_LINKS_TABLE));
+  const markers = new MeetingPostMarkers(ctx.tables.table(MEETING_POSTS_TABLE));
+  const svc = createReportServices(ctx);
+
+  const onMeeting = async (e: MeetingEvent) => {
+    const log = { tenantId: e.tenantId, meetingId: e.meetingId, kind: e.kind };
+    const found = await sessionOfMeeting({ links, sessions: svc.sessions, repos: ctx.repos }, e);
+    if (!found) {
+      ctx.logger.info(log, 'meeting event: no session is linked to this meeting, nothing posted');
+      return;
+    }
+    const { group, session } = found;
+    const now = ctx.clock.now();
+    // The meeting chat is where the post goes; the group comes from the link, never from the event.
+    await ctx.repos.conversations.put({ tenantId: e.tenantId, conversationId: e.conversationId, kind: 'groupChat', teamId: group.teamId, reference: e.reference, active: true, updatedAt: now.toISOString() });
+    const key = { tenantId: e.tenantId, meetingId: e.meetingId, kind: e.kind, sessionId: session.id };
+    const claim = await markers.claim(key, now);
+    if (!claim.claimed) {
+      ctx.logger.info({ ...log, sessionId: session.id }, 'meeting event: already posted (duplicate delivery)');
+      return;
+    }
+    try {
+      const language = languageOf(e.locale);
+      const t = translator(ctx.i18n, language);
+      const card = e.kind === 'start' ? await agendaCard(svc, t, language, group, session, e.at) : await summaryCard(svc, t, language, group, session);
+      const d = await ctx.notifier.postToConversation(e.tenantId, e.conversationId, { card, purpose: `meeting:${e.kind}` });
+      if (d.status === 'sent') await markers.sent(key, claim.etag, d.activityId, ctx.clock.now());
+      else await markers.release(key, claim.etag);
+      ctx.logger.info({ ...log, sessionId: session.id, teamId: group.teamId, how: found.how, status: d.status }, 'meeting event: session post');
+    } catch (err) {
+      await markers.release(key, claim.etag).catch(() => undefined);
+      throw err;
+    }
+  };
+
+  return {
+    name: 'meetings',
+    tables: [MEETING_LINKS_TABLE, MEETING_POSTS_TABLE],
+    commands: [sessionLinkCommand(ctx, svc, links)],
+    meetingEvents: onMeeting,
+    personalData: meetingsPersonalData,
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Translate } from '../../../platform/i18n/i18n';
+import { errorSlots, numberOrNothing, type FormError } from '../../../platform/cards/field-errors';
+import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
+import template from './templates/poll-form.json';
+
+export interface PollFormView {
+  teamId: string;
+  /** Generated when the form is shown: the new poll's id, so a replayed submit is one poll. */
+  pollId: string;
+  timeZone: string;
+  sessions: { id: string; title: string }[];
+  /** A refusal: shown beside its field, or at the top when it concerns no one field. */
+  error?: FormError;
+  /** Values to show again after a refused submit. */
+  values?: Partial<Record<'question' | 'options' | 'kind' | 'maxChoices' | 'anonymous' | 'visibility' | 'closesDate' | 'closesTime' | 'sessionId', string>>;
+}
+
+/** The form's inputs, by id: where an error can be shown. */
+export const POLL_FORM_FIELDS = ['question', 'options', 'kind', 'maxChoices', 'visibility', 'closesDate', 'sessionId'] as const;
+
+/** Which input a refusal of the create form concerns (the poll catalog's reason → input id). */
+export const POLL_FORM_ERROR_FIELDS: Readonly<Record<string, (typeof POLL_FORM_FIELDS)[number]>> = {
+  emptyQuestion: 'question',
+  questionTooLong: 'question',
+  tooFewOptions: 'options',
+  tooManyOptions: 'options',
+  optionTooLong: 'options',
+  duplicateOption: 'options',
+  badKind: 'kind',
+  badMaxChoices: 'maxChoices',
+  badVisibility: 'visibility',
+  badDate: 'closesDate',
+  closesInPast: 'closesDate',
+  unknownSession: 'sessionId',
+};
+
+export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
+  const v = view.values ?? {};
+  const maxChoices = numberOrNothing(v.maxChoices);
+  // Without sessions there is no session picker: an error about it goes to the top.
+  const onForm = view.sessions.length > 0 ? POLL_FORM_FIELDS : POLL_FORM_FIELDS.filter((f) => f !== 'sessionId');
+  const { errors: placed, notice } = errorSlots(onForm, view.error);
+  const errors = { ...errorSlots(POLL_FORM_FIELDS, undefined).errors, ...placed };
+  return expandCard(template, {
+    title: t('polls.form.title'),
+    notice,
+    errors,
+    teamId: view.teamId,
+    pollId: view.pollId,
+    questionLabel: t('polls.form.question'),
+    question: v.question ?? '',
+    optionsLabel: t('polls.form.options'),
+    optionsPlaceholder: t('polls.form.optionsPlaceholder'),
+    options: v.options ?? '',
+    kindLabel: t('polls.form.kind'),
+    kind: v.kind ?? 'single',
+    kinds: ['single', 'multiple', 'availability'].map((k) => ({ value: k, title: t(`polls.kinds.${k}`) })),
+    maxLabel: t('polls.form.maxChoices'),
+    hasMax: maxChoices !== undefined,
+    maxChoices: maxChoices ?? 0,
+    maxPlaceholder: t('polls.form.maxPlaceholder'),
+    anonymousLabel: t('polls.form.anonymous'),
+    anonymous: v.anonymous ?? 'false',
+    visibilityLabel: t('polls.form.visibility'),
+    visibility: v.visibility ?? 'live',
+    visibilities: ['live', 'after-close', 'co-chairs'].map((k) => ({ value: k, title: t(`polls.visibility.${k}`) })),
+    closesDateLabel: t('polls.form.closesDate'),
+    closesDate: v.closesDate ?? '',
+    closesTimeLabel: t('polls.form.closesTime'),
+    closesTime: v.closesTime ?? '',
+    timeZoneNote: t('polls.form.timeZone', { zone: view.timeZone }),
+    sessionLabel: t('polls.form.session'),
+    sessionId: v.sessionId ?? '',
+    sessions: view.sessions.length > 0 ? [{ value: '', title: t('polls.form.noSession') }, ...view.sessions.map((s) => ({ value: s.id, title: s.title }))] : [],
+    submitText: t('polls.form.submit'),
+  });
+}
+
+const TEAM_ID = z.string().min(1).max(256);
+export const POLL_ID = z.string().regex(/^p[0-9a-f]{16}$/);
+const text = (max: number) => z.string().max(max);
+
+/** The form as Teams sends it back: card data plus every input, and nothing else. */
+export const pollCreatePayload = z.strictObject({
+  teamId: TEAM_ID,
+  pollId: POLL_ID,
+  question: text(2000).default(''),
+  options: text(20_000).default(''),
+  kind: text(32).default('single'),
+  // Teams sends an Input.Number as a number, or nothing / '' when left empty.
+  maxChoices: z.union([z.string().max(8), z.number().finite()]).transform(String).optional(),
+  anonymous: text(8).optional(),
+  visibility: text(32).default('live'),
+  closesDate: text(32).default(''),
+  closesTime: text(32).default(''),
+  sessionId: text(64).optional(),
+});
+export type PollCreatePayload = z.infer<typeof pollCreatePayload>;

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { Translate } from '../../../platform/i18n/i18n';
+import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
+import { SESSION_ID } from './session-card';
+import template from './templates/session-form.json';
+
+export const SESSION_FIELDS = ['title', 'startDate', 'startTime', 'endDate', 'endTime', 'timeZone', 'place', 'onlineUrl', 'description', 'agenda'] as const;
+export type SessionFormValues = Partial<Record<(typeof SESSION_FIELDS)[number], string>>;
+
+export interface SessionFormView {
+  teamId: string;
+  sessionId: string;
+  /** Editing: the ETag the values were read at (a concurrent edit is then refused, not overwritten). */
+  etag?: string;
+  values: SessionFormValues;
+  notice?: string;
+}
+
+export function renderSessionForm(t: Translate, v: SessionFormView): AdaptiveCard {
+  const labels = Object.fromEntries(SESSION_FIELDS.map((f) => [f, t(`sessions.form.${f}`)]));
+  return expandCard(template, {
+    heading: t(v.etag ? 'sessions.form.editTitle' : 'sessions.form.newTitle'),
+    notice: v.notice ?? '',
+    l: { ...labels, agendaPlaceholder: t('sessions.form.agendaPlaceholder') },
+    v: Object.fromEntries(SESSION_FIELDS.map((f) => [f, v.values[f] ?? ''])),
+    submitText: t('sessions.form.submit'),
+    submitData: { teamId: v.teamId, sessionId: v.sessionId, ...(v.etag ? { etag: v.etag } : {}) },
+  });
+}
+
+const field = (max: number) => z.string().max(max).optional();
+
+export const sessionSavePayload = z.strictObject({
+  teamId: z.string().min(1).max(256),
+  sessionId: SESSION_ID,
+  etag: z.string().max(200).optional(),
+  title: field(2000),
+  startDate: field(32),
+  startTime: field(32),
+  endDate: field(32),
+  endTime: field(32),
+  timeZone: field(64),
+  place: field(2000),
+  onlineUrl: field(4000),
+  description: field(20_000),
+  agenda: field(40_000),
+});

@@ -1,0 +1,72 @@
+import { CADENCES, WEEKDAYS, type WorkPlanSettings } from '../domain/work-plan-settings';
+import type { Translate } from '../../../platform/i18n/i18n';
+import { errorSlots, numberOrNothing, type FormError } from '../../../platform/cards/field-errors';
+import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
+import { noticeData, type Notice } from './labels';
+import template from './templates/settings.json';
+
+export interface SettingsCardView {
+  teamId: string;
+  settings: WorkPlanSettings;
+  members: { id: string; name: string; organisation?: string }[];
+  notice?: Notice;
+  /** What the co-chair typed, shown instead of the stored settings (after a refusal, or beside another action). */
+  typed?: Partial<Record<SettingsField, string | number>>;
+  error?: FormError;
+}
+
+export const SETTINGS_FIELDS = ['timeZone', 'digestDay', 'digestTime', 'dueSoonDays', 'overdueCadence', 'escalateAfter', 'workingDays', 'organisations', 'memberId', 'memberOrganisation'] as const;
+export type SettingsField = (typeof SETTINGS_FIELDS)[number];
+
+/** Which input a refusal concerns (the work-plan catalog's reason → input id). */
+export const SETTINGS_ERROR_FIELDS: Readonly<Record<string, SettingsField>> = {
+  badTimeZone: 'timeZone',
+  badDay: 'digestDay',
+  badTime: 'digestTime',
+  badOffsets: 'dueSoonDays',
+  badCadence: 'overdueCadence',
+  badEscalation: 'escalateAfter',
+  badWorkingDays: 'workingDays',
+  badOrganisations: 'organisations',
+  noMember: 'memberId',
+  unknownOwner: 'memberId',
+  unknownOrganisation: 'memberOrganisation',
+};
+
+const MAX_MEMBERS = 200;
+
+export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveCard {
+  const s = v.settings;
+  const labelKeys = ['timeZone', 'digestDay', 'digestTime', 'dueSoonDays', 'overdueCadence', 'escalateAfter', 'workingDays', 'organisations', 'save', 'membersHeading', 'member', 'memberPlaceholder', 'noOrganisation', 'setOrganisation'];
+  const typed = v.typed ?? {};
+  const text = (k: SettingsField, stored: string) => (typeof typed[k] === 'string' ? (typed[k] as string) : stored);
+  const { errors, notice } = errorSlots(SETTINGS_FIELDS, v.error);
+  const members = [...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS);
+  return expandCard(template, {
+    teamId: v.teamId,
+    heading: t('workPlan.settings.heading'),
+    ...noticeData(notice ? { text: notice, tone: 'attention' } : v.notice),
+    errors,
+    values: {
+      timeZone: text('timeZone', s.timeZone),
+      digestDay: text('digestDay', s.digestDay),
+      digestTime: text('digestTime', s.digestTime),
+      dueSoonDays: text('dueSoonDays', s.dueSoonDays.join(', ')),
+      overdueCadence: text('overdueCadence', s.overdueCadence),
+      escalateAfter: numberOrNothing(typed.escalateAfter) ?? s.escalateAfter,
+      workingDays: text('workingDays', s.workingDays.join(',')),
+      organisations: text('organisations', s.organisations.join('\n')),
+      memberId: text('memberId', ''),
+      memberOrganisation: text('memberOrganisation', ''),
+    },
+    days: WEEKDAYS.map((d) => ({ title: t(`workPlan.days.${d}`), value: d })),
+    cadences: CADENCES.map((c) => ({ title: t(`workPlan.cadence.${c}`), value: c })),
+    members: members.map((m) => ({ id: m.id, name: m.name })),
+    memberLines: members.filter((m) => m.organisation).map((m) => ({ text: t('workPlan.settings.memberLine', { name: m.name, organisation: m.organisation ?? '' }) })),
+    organisationChoices: s.organisations.map((name) => ({ name })),
+    labels: {
+      ...Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.settings.${k}`)])),
+      organisation: t('workPlan.form.organisation'),
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { stamp } from '../cards/labels';
+import { renderPostCard } from '../cards/post-card';
+import { ITEM_STATUSES, refOf, type ActionItem } from '../domain/action-item';
+import { buildDigest } from '../domain/digest';
+import { localDate } from '../../../kernel/local-time';
+import { retryOnConflict } from '../../../kernel/retry-on-conflict';
+import { REMINDER_KINDS, digestSpec } from '../domain/reminder-plan';
+import { readSettings } from '../domain/settings.use-case';
+import type { DueJob, JobHandler, JobResult } from '../../../kernel/scheduling';
+import type { WorkPlanSettings } from '../domain/work-plan-settings';
+import { postWithMentions } from '../chat/channel-post';
+import { LATE_AFTER_MS, channelTranslator, mentionOf } from './reminder-jobs';
+import type { WorkPlanContext } from '../work-plan-context';
+
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * The weekly digest. Only the job whose key the settings name is current (a changed
+ * schedule leaves older ones to skip). After a run the next digest is computed from now,
+ * so a long downtime yields one late digest, not one per missed week.
+ */
+export function digestHandler(w: WorkPlanContext): JobHandler {
+  return {
+    kind: REMINDER_KINDS.digest,
+    async run(jobs) {
+      const out: JobResult[] = [];
+      for (const job of jobs) out.push(await runDigest(w, job));
+      return out;
+    },
+  };
+}
+
+async function runDigest(w: WorkPlanContext, job: DueJob): Promise<JobResult> {
+  const group = { tenantId: job.tenantId, teamId: job.teamId };
+  const stored = await w.repos.groups.get(group);
+  const { value: settings } = await readSettings(w, stored?.value ?? group);
+  if (settings.digestJobKey !== job.key) return { outcome: { status: 'skipped', reason: 'stale' } };
+  if (!stored?.value.active) {
+    // Nothing more goes to a group that removed the bot; a new item after a reinstall starts the digests again.
+    await updateSettings(w, group, (s) => ({ ...s, digestJobKey: undefined }));
+    return { outcome: { status: 'skipped', reason: 'inactive' } };
+  }
+  const now = w.clock.now();
+  const next = digestSpec(group, settings, now);
+  const items = await w.items.list(group);
+  if (items.length > 0) {
+    const delivery = await postDigest(w, job, settings, items, now);
+    if (delivery === 'inactive') {
+      await updateSettings(w, group, (s) => ({ ...s, digestJobKey: undefined }));
+      return { outcome: { status: 'skipped', reason: 'inactive' } };
+    }
+    if (delivery === 'failed') return { outcome: { status: 'retry', reason: 'send-failed' } };
+  }
+  await updateSettings(w, group, (s) => ({ ...s, lastDigestAt: now.toISOString(), digestJobKey: next.key }));
+  return { outcome: items.length ? { status: 'done' } : { status: 'done', note: 'no items' }, next: [next] };
+}
+
+async function postDigest(w: WorkPlanContext, job: DueJob, s: WorkPlanSettings, items: ActionItem[], now: Date): Promise<'sent' | 'inactive' | 'failed'> {
+  const t = channelTranslator(w);
+  const today = localDate(now, s.timeZone);
+  const since = s.lastDigestAt ?? new Date(now.getTime() - WEEK_MS).toISOString();
+  const d = buildDigest(items, today, since);
+  const members = await w.repos.members.list(job);
+  const byId = new Map(members.map((m) => [m.aadObjectId.toLowerCase(), m]));
+  const line = (i: ActionItem) => {
+    const owner = [i.ownerId ? (byId.get(i.ownerId)?.name ?? '') : '', i.organisation ?? ''].filter(Boolean).join(' · ');
+    return `${refOf(i.number)} ${i.title} — ${i.due ?? ''}${owner ? ` — ${owner}` : ''} (${t(`workPlan.status.${i.status}`)}, ${i.progress} %)`;
+  };
+  const orNothing = (lines: string[]) => (lines.length ? lines : [t('workPlan.digest.nothing')]);
+  const card = renderPostCard(t, {
+    teamId: job.teamId,
+    title: t('workPlan.digest.title', { date: today }),
+    ...(job.lateByMs > LATE_AFTER_MS ? { notice: { text: t('workPlan.reminders.late', { when: stamp(job.dueAt.toISOString(), s.timeZone, t) }), tone: 'attention' as const } } : {}),
+    sections: [
+      { heading: t('workPlan.digest.overdue', { count: d.overdue.length }), lines: orNothing(d.overdue.map(line)) },
+      { heading: t('workPlan.digest.dueSoon', { count: d.dueSoon.length }), lines: orNothing(d.dueSoon.map(line)) },
+      { heading: t('workPlan.digest.doneSince', { count: d.doneSince.length }), lines: orNothing(d.doneSince.map((i) => `${refOf(i.number)} ${i.title}`)) },
+      { heading: t('workPlan.digest.byStatus'), lines: ITEM_STATUSES.map((st) => t('workPlan.digest.countLine', { label: t(`workPlan.status.${st}`), count: d.byStatus[st] })) },
+      { heading: t('workPlan.digest.byOrganisation'), lines: orNothing(d.byOrganisation.map((o) => t('workPlan.digest.countLine', { label: o.organisation || t('workPlan.digest.noOrganisation'), count: o.count }))) },
+    ],
+    myItemsText: t('workPlan.reminders.myItems'),
+  });
+  const mentions = d.ownerIds.flatMap((id) => mentionOf(byId.get(id)));
+  const delivery = await postWithMentions(w.notifier, job, card, mentions, 'reminder:digest', t('workPlan.reminders.moreMentions'), [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|'));
+  return delivery.status;
+}
+
+async function updateSettings(w: WorkPlanContext, group: { tenantId: string; teamId: string }, change: (s: WorkPlanSettings) => WorkPlanSettings): Promise<void> {
+  await retryOnConflict(async () => {
+    const current = await w.settings.get(group);
+    if (!current) return;
+    const next = change(current.value);
+    if (next.digestJobKey === undefined) delete next.digestJobKey;
+    await w.settings.save(next, current.etag);
+  });
+}

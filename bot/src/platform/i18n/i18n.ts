@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n } from 'i18next';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** A fixed-language view of the catalogs; it says its language so dates and numbers follow it too. */
+export type Translate = ((key: string, params?: Record<string, string | number>) => string) & { readonly language?: Language };
+type Catalog = Record<string, unknown>;
+
+/**
+ * Where the catalogs are: each feature keeps its strings beside its code
+ * (features/<feature>/locales/<lang>.json). They are found on disk, not imported, so the
+ * platform names no feature (docs/architecture.md).
+ */
+export const FEATURES_DIR = path.join(__dirname, '..', '..', 'features');
+
+/** A language's catalog: every feature's file merged; two files defining one top-level key is an error. */
+export function loadCatalog(lang: Language, dir = FEATURES_DIR): Catalog {
+  const merged: Catalog = {};
+  const features = fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'locales', `${lang}.json`)));
+  for (const feature of features.map((d) => d.name).sort()) {
+    const part = JSON.parse(fs.readFileSync(path.join(dir, feature, 'locales', `${lang}.json`), 'utf8')) as Catalog;
+    for (const [key, value] of Object.entries(part)) {
+      if (key in merged) throw new Error(`message key "${key}" is defined twice (features/${feature}/locales/${lang}.json)`);
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+/**
+ * One i18next instance for the process; a translator per turn is a cheap fixed-language view.
+ * Interpolated values are not HTML-escaped: messages go into card data, never into HTML, and
+ * user text is only interpolated into messages shown through TextRuns (no markdown).
+ */
+export function createI18n(): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    resources: Object.fromEntries(LANGUAGES.map((l) => [l, { translation: loadCatalog(l) }])),
+    lng: 'en',
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    interpolation: { escapeValue: false },
+  });
+  return instance;
+}
+
+/** "fr-CA", "fr", "FR_fr" → fr; anything else → en. */
+export function languageOf(locale: unknown): Language {
+  const lang = typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : '';
+  return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
+}
+
+export function translator(instance: i18n, locale: unknown): Translate {
+  const language = languageOf(locale);
+  const t = instance.getFixedT(language);
+  return Object.assign((key: string, params?: Record<string, string | number>) => t(key, params ?? {}), { language });
+}

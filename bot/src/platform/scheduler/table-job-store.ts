@@ -1,0 +1,203 @@
+import type { TableClient } from '@azure/data-tables';
+import type { JobRef, JobStore, StoredJob, VersionedJob } from './job-store.port';
+import { toKey } from '../storage/keys';
+import { getOrUndefined, statusOf, toDomainError } from '../storage/storage-errors';
+
+interface JobEntity {
+  partitionKey: string;
+  rowKey: string;
+  tenantId: string;
+  teamId: string;
+  kind: string;
+  key: string;
+  dueAt: Date;
+  payload: string;
+  state: StoredJob['state'];
+  attempts: number;
+  leaseUntil?: Date;
+  owner?: string;
+  notBefore?: Date;
+  note?: string;
+  finishedAt?: Date;
+}
+
+/** A string property holds at most 32k characters: stay well below with room for one more entry. */
+const CHUNK_CHARS = 28_000;
+const CURSOR = { partitionKey: 'cursor', rowKey: 'scheduler' };
+
+/**
+ * Jobs live in their group's partition (PK tenant|team, RK kind|key). The index keeps, per
+ * due minute (PK = bucket), numbered chunks of job references; readers walk chunks 0, 1, 2…
+ * by point reads until one is missing. Writers append with ETags and remember where the last
+ * chunk was, so adding jobs stays cheap however many fall due in one minute.
+ */
+export class TableJobStore implements JobStore {
+  /** A hint per due minute (where its last chunk was): bounded, since minutes never repeat. */
+  private readonly lastChunk = new Map<string, number>();
+
+  constructor(
+    private readonly jobs: TableClient,
+    private readonly index_: TableClient,
+    private readonly cursors: TableClient,
+  ) {}
+
+  async get(ref: JobRef): Promise<VersionedJob | undefined> {
+    const e = await getOrUndefined(() => this.jobs.getEntity<JobEntity>(toKey(ref.tenantId, ref.teamId), toKey(ref.kind, ref.key)));
+    return e && { job: fromEntity(e), etag: e.etag };
+  }
+
+  async create(job: StoredJob): Promise<boolean> {
+    try {
+      await this.jobs.createEntity(toEntity(job));
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 409) return false;
+      throw toDomainError(err);
+    }
+  }
+
+  async replace(job: StoredJob, etag: string): Promise<string | false> {
+    try {
+      const res = await this.jobs.updateEntity(toEntity(job), 'Replace', { etag });
+      return res.etag ?? '';
+    } catch (err) {
+      if (statusOf(err) === 412) return false;
+      throw toDomainError(err);
+    }
+  }
+
+  async index(bucket: string, ref: JobRef): Promise<void> {
+    const entry = [ref.tenantId, ref.teamId, ref.kind, ref.key];
+    for (let chunk = this.lastChunk.get(bucket) ?? 0; ; ) {
+      const row = await getOrUndefined(() => this.index_.getEntity<{ entries: string }>(bucket, chunkKey(chunk)));
+      if (!row) {
+        if (chunk === 0) await this.markMinute(bucket);
+        try {
+          await this.index_.createEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: JSON.stringify([entry]) });
+          this.remember(bucket, chunk);
+          return;
+        } catch (err) {
+          if (statusOf(err) !== 409) throw toDomainError(err);
+          continue; // another writer created it a moment ago: read it and try again
+        }
+      }
+      const entries = JSON.parse(row.entries) as string[][];
+      const next = JSON.stringify([...entries, entry]);
+      if (next.length > CHUNK_CHARS) {
+        chunk++;
+        continue;
+      }
+      try {
+        await this.index_.updateEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: next }, 'Replace', { etag: row.etag });
+        this.remember(bucket, chunk);
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 412) throw toDomainError(err);
+      }
+    }
+  }
+
+  private remember(bucket: string, chunk: number): void {
+    // Losing the hint costs a few point reads on the next append to that minute, nothing more.
+    if (this.lastChunk.size >= 1_000 && !this.lastChunk.has(bucket)) this.lastChunk.clear();
+    this.lastChunk.set(bucket, chunk);
+  }
+
+  async indexed(bucket: string): Promise<JobRef[]> {
+    const refs: JobRef[] = [];
+    for (let chunk = 0; ; chunk++) {
+      const row = await getOrUndefined(() => this.index_.getEntity<{ entries: string }>(bucket, chunkKey(chunk)));
+      if (!row) return refs;
+      for (const [tenantId, teamId, kind, key] of JSON.parse(row.entries) as string[][]) {
+        refs.push({ tenantId: tenantId!, teamId: teamId!, kind: kind!, key: key! });
+      }
+    }
+  }
+
+  async minutesIn(hour: string): Promise<string[]> {
+    const row = await getOrUndefined(() => this.index_.getEntity<{ minutes: string }>(`h${hour}`, 'minutes'));
+    return row ? (JSON.parse(row.minutes) as string[]) : [];
+  }
+
+  private async markMinute(bucket: string): Promise<void> {
+    const pk = `h${bucket.slice(0, 10)}`;
+    for (;;) {
+      const row = await getOrUndefined(() => this.index_.getEntity<{ minutes: string }>(pk, 'minutes'));
+      const minutes = row ? (JSON.parse(row.minutes) as string[]) : [];
+      if (minutes.includes(bucket)) return;
+      const entity = { partitionKey: pk, rowKey: 'minutes', minutes: JSON.stringify([...minutes, bucket].sort()) };
+      try {
+        if (row) await this.index_.updateEntity(entity, 'Replace', { etag: row.etag });
+        else await this.index_.createEntity(entity);
+        return;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 409) throw toDomainError(err);
+      }
+    }
+  }
+
+  async cursor(): Promise<{ through: string; etag: string } | undefined> {
+    const e = await getOrUndefined(() => this.cursors.getEntity<{ through: string }>(CURSOR.partitionKey, CURSOR.rowKey));
+    return e && { through: e.through, etag: e.etag };
+  }
+
+  async advance(through: string, etag: string | undefined): Promise<boolean> {
+    try {
+      if (etag === undefined) await this.cursors.createEntity({ ...CURSOR, through });
+      else await this.cursors.updateEntity({ ...CURSOR, through }, 'Replace', { etag });
+      return true;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status === 412 || status === 409) return false;
+      throw toDomainError(err);
+    }
+  }
+}
+
+function chunkKey(n: number): string {
+  return `c${String(n).padStart(5, '0')}`;
+}
+
+
+function toEntity(j: StoredJob): JobEntity {
+  const e: JobEntity = {
+    partitionKey: toKey(j.tenantId, j.teamId),
+    rowKey: toKey(j.kind, j.key),
+    tenantId: j.tenantId,
+    teamId: j.teamId,
+    kind: j.kind,
+    key: j.key,
+    dueAt: j.dueAt,
+    payload: JSON.stringify(j.payload ?? {}),
+    state: j.state,
+    attempts: j.attempts,
+  };
+  if (j.leaseUntil) e.leaseUntil = j.leaseUntil;
+  if (j.owner) e.owner = j.owner;
+  if (j.notBefore) e.notBefore = j.notBefore;
+  if (j.note) e.note = j.note;
+  if (j.finishedAt) e.finishedAt = j.finishedAt;
+  return e;
+}
+
+function fromEntity(e: JobEntity): StoredJob {
+  const j: StoredJob = {
+    tenantId: e.tenantId,
+    teamId: e.teamId,
+    kind: e.kind,
+    key: e.key,
+    dueAt: new Date(e.dueAt),
+    payload: JSON.parse(e.payload) as StoredJob['payload'],
+    state: e.state,
+    attempts: e.attempts,
+  };
+  if (e.leaseUntil) j.leaseUntil = new Date(e.leaseUntil);
+  if (e.owner) j.owner = e.owner;
+  if (e.notBefore) j.notBefore = new Date(e.notBefore);
+  if (e.note) j.note = e.note;
+  if (e.finishedAt) j.finishedAt = new Date(e.finishedAt);
+  return j;
+}
+
+export const JOB_TABLES = ['jobs', 'jobIndex', 'jobCursor'] as const;
