@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Clock } from '../../bot/src/kernel/clock';
 import type { Group } from '../../bot/src/kernel/group';
-import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { KeyedSerializer } from '../../bot/src/kernel/keyed-serializer';
 import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
 import { recordDecision, type DecisionDeps } from '../../bot/src/features/decisions/domain/record-decision.use-case';
 import { decisionsFor, findDecisions, getDecision, verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';

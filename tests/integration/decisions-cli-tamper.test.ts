@@ -6,7 +6,7 @@ import type { Group } from '../../bot/src/kernel/group';
 import type { DecisionRecord } from '../../bot/src/features/decisions/domain/decision';
 import { hashDecisionContent } from '../../bot/src/features/decisions/domain/decision-hash';
 import { buildCheckpoint } from '../../bot/src/features/decisions/domain/checkpoint';
-import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { KeyedSerializer } from '../../bot/src/kernel/keyed-serializer';
 import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
 import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
 import { RolePolicy } from '../../bot/src/kernel/roles';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { TableClient } from '@azure/data-tables';
 import type { Group } from '../../bot/src/kernel/group';
 import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
-import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { KeyedSerializer } from '../../bot/src/kernel/keyed-serializer';
 import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
 import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
 import { RolePolicy } from '../../bot/src/kernel/roles';

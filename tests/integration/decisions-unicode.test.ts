@@ -1,6 +1,6 @@
 import type { Group } from '../../bot/src/kernel/group';
 import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
-import { KeyedSerializer } from '../../bot/src/features/decisions/domain/keyed-serializer';
+import { KeyedSerializer } from '../../bot/src/kernel/keyed-serializer';
 import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/ports';
 import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
 import { RolePolicy } from '../../bot/src/kernel/roles';

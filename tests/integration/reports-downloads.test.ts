@@ -5,7 +5,7 @@ import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
 import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
-import { escapeHtml, escapeMarkdown } from '../../bot/src/features/reports/domain/escape';
+import { escapeHtml, escapeMarkdown } from '../../bot/src/kernel/text-escape';
 import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/reports/domain/render-csv';
 import en from '../../bot/src/features/reports/locales/en.json';
 import fr from '../../bot/src/features/reports/locales/fr.json';

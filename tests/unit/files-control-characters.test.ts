@@ -1,5 +1,5 @@
 import { plainName, plainText } from '../../bot/src/kernel/plain-text';
-import { csvCell } from '../../bot/src/features/reports/domain/escape';
+import { csvCell } from '../../bot/src/kernel/text-escape';
 import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import type { Session } from '../../bot/src/features/sessions/domain/session';
 import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';

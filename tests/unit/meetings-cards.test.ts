@@ -1,5 +1,5 @@
-import { MAX_AGENDA_POLLS, renderMeetingAgendaCard } from '../../bot/src/features/sessions/cards/meeting-agenda-card';
-import { MAX_SUMMARY_ROWS, renderMeetingSummaryCard } from '../../bot/src/features/sessions/cards/meeting-summary-card';
+import { MAX_AGENDA_POLLS, renderMeetingAgendaCard } from '../../bot/src/features/meetings/cards/meeting-agenda-card';
+import { MAX_SUMMARY_ROWS, renderMeetingSummaryCard } from '../../bot/src/features/meetings/cards/meeting-summary-card';
 import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
 import type { SessionReport } from '../../bot/src/features/reports/domain/report-model';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';

@@ -2,7 +2,7 @@ import type { DecisionRecord } from '../../bot/src/features/decisions/domain/dec
 import type { StatusOf } from '../../bot/src/features/decisions/domain/decision-record';
 import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { computeResults } from '../../bot/src/features/polls/domain/results';
-import { csvCell, escapeHtml, escapeMarkdown } from '../../bot/src/features/reports/domain/escape';
+import { csvCell, escapeHtml, escapeMarkdown } from '../../bot/src/kernel/text-escape';
 import { renderReport } from '../../bot/src/features/reports/domain/render';
 import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/reports/domain/render-csv';
 import { buildSessionReport, buildYearReport } from '../../bot/src/features/reports/domain/report-builders';

@@ -16,12 +16,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { DefaultAzureCredential } from '@azure/identity';
-import { describeVerification } from '../features/decisions/cards/verification-text';
+import { describeVerification } from '../features/decisions';
 import { azuriteConnectionString } from '../dev/azurite';
-import { parseAnchor, SHORT_HASH_LENGTH, type ChainAnchor } from '../features/decisions/domain/chain-anchor';
-import { parseCheckpoint } from '../features/decisions/domain/checkpoint';
-import { verifyGroupChain } from '../features/decisions/domain/find-decisions.use-case';
-import type { RegisterLocation } from '../features/decisions/domain/ports';
+import { parseAnchor, SHORT_HASH_LENGTH, type ChainAnchor } from '../features/decisions';
+import { parseCheckpoint } from '../features/decisions';
+import { verifyGroupChain } from '../features/decisions';
+import type { RegisterLocation } from '../features/decisions';
 import type { GroupRef } from '../kernel/identity';
 import { createI18n, translator, type Translate } from '../platform/i18n/i18n';
 import { DECISION_TABLES } from '../features/decisions/storage/decision.entities';

@@ -1,12 +1,12 @@
-import { createOpenItemsSource } from './work-plan/storage/open-items.source';
+import { createOpenItemsSource } from './work-plan';
 import type { Feature, FeatureContext } from '../platform/teams/feature';
-import { coreFeature } from './core/core.feature';
-import { createPollsFeature } from './polls/polls.feature';
-import { createSessionsFeature } from './sessions/sessions.feature';
-import { createDecisionsFeature } from './decisions/decisions.feature';
-import { createWorkPlanFeature } from './work-plan/work-plan.feature';
-import { createReportsFeature } from './reports/reports.feature';
-import { createMeetingsFeature } from './meetings/meetings.feature';
+import { coreFeature } from './core';
+import { createPollsFeature } from './polls';
+import { createSessionsFeature } from './sessions';
+import { createDecisionsFeature } from './decisions';
+import { createWorkPlanFeature } from './work-plan';
+import { createReportsFeature } from './reports';
+import { createMeetingsFeature } from './meetings';
 
 /**
  * Every feature of the bot, in the order help lists their commands. Adding a feature is

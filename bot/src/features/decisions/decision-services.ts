@@ -1,4 +1,4 @@
-import { KeyedSerializer } from './domain/keyed-serializer';
+import { KeyedSerializer } from '../../kernel/keyed-serializer';
 import { wellFormedLinksOnly, type DecisionLinkChecker, type DecisionLinkDirectory } from './domain/ports';
 import { tableLinkDirectory } from './chat/link-directory';
 import type { DecisionDeps } from './domain/record-decision.use-case';

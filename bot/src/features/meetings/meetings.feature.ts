@@ -6,7 +6,7 @@ import { sessionLinkCommand } from './chat/link-command';
 import { agendaCard, summaryCard } from './chat/meeting-cards';
 import { sessionOfMeeting } from './chat/meeting-session';
 import { meetingsPersonalData } from './person-data';
-import { createReportServices } from '../reports/report-data';
+import { createReportServices } from '../reports';
 
 /**
  * Meetings: when a Teams meeting linked to a session starts, its agenda and open polls are

@@ -16,7 +16,7 @@ import { sessionIcs } from './routes/session-ics';
 import { sessionsPersonalData } from './person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './chat/session-views';
 import { liveRoutes } from './routes/live-routes';
-import { createReportServices } from '../reports/report-data';
+import { createReportServices } from '../reports';
 
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });

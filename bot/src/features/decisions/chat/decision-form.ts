@@ -6,7 +6,7 @@ import { languageOf } from '../../../platform/i18n/i18n';
 import type { AdaptiveCard } from '../../../platform/cards/render';
 import type { DecisionKind } from '../domain/decision';
 import { getDecision } from '../domain/find-decisions.use-case';
-import { dateIn } from '../domain/group-calendar';
+import { dateIn } from '../../../kernel/group-calendar';
 import { recordDecision } from '../domain/record-decision.use-case';
 import { QuorumError } from '../../../kernel/errors';
 import type { TurnScope } from '../../../platform/teams/feature';

@@ -2,11 +2,11 @@ import type { Clock } from '../../../kernel/clock';
 import { QuorumError } from '../../../kernel/errors';
 import type { Group } from '../../../kernel/group';
 import type { Caller, GroupRef } from '../../../kernel/identity';
-import type { KeyedSerializer } from './keyed-serializer';
+import type { KeyedSerializer } from '../../../kernel/keyed-serializer';
 import { formatRef, GENESIS_HASH, type DecisionContent, type DecisionRecord } from './decision';
 import { hashDecisionContent } from './decision-hash';
 import { validateDecisionInput, type CleanDecisionInput, type DecisionInput } from './decision-input';
-import { dateIn } from './group-calendar';
+import { dateIn } from '../../../kernel/group-calendar';
 import type { DecisionLinkChecker, DecisionStore, PseudonymStore } from './ports';
 import { requestKey, type RequestKey } from '../../../kernel/idempotency';
 

@@ -1,13 +1,13 @@
-import { SESSION_ID } from '../../sessions/cards/session-card';
+import { SESSION_ID } from '../../sessions';
 import { QuorumError } from '../../../kernel/errors';
 import type { GroupRef } from '../../../kernel/identity';
 import { formatLocal } from '../../../kernel/local-time';
-import { meetingThreadKey, type MeetingLinkStore } from '../../sessions/domain/meeting-link';
-import { nextSession, type Session } from '../../sessions/domain/session';
+import { meetingThreadKey, type MeetingLinkStore } from '../../sessions';
+import { nextSession, type Session } from '../../sessions';
 import { languageOf } from '../../../platform/i18n/i18n';
 import type { ChatCommand, FeatureContext, TurnScope } from '../../../platform/teams/feature';
 import { referenceOf } from '../../../platform/teams/turn-identity';
-import type { ReportServices } from '../../reports/report-data';
+import type { ReportServices } from '../../reports';
 import { agendaCard } from './meeting-cards';
 
 const notFound = () => new QuorumError('not-found', 'no such session among the caller groups', { reason: 'meetings.errors.sessionNotFound' });

@@ -1,11 +1,11 @@
-import { renderMeetingAgendaCard } from '../../sessions/cards/meeting-agenda-card';
-import { renderMeetingSummaryCard } from '../../sessions/cards/meeting-summary-card';
+import { renderMeetingAgendaCard } from '../cards/meeting-agenda-card';
+import { renderMeetingSummaryCard } from '../cards/meeting-summary-card';
 import type { AdaptiveCard } from '../../../platform/cards/render';
 import type { Group } from '../../../kernel/group';
 import { formatLocal } from '../../../kernel/local-time';
-import type { Session } from '../../sessions/domain/session';
+import type { Session } from '../../sessions';
 import type { Translate } from '../../../platform/i18n/i18n';
-import { sessionReportForMeeting, type ReportServices } from '../../reports/report-data';
+import { sessionReportForMeeting, type ReportServices } from '../../reports';
 
 const plannedTimes = (t: Translate, s: Session, language: string) => [
   { label: t('meetings.agenda.starts'), value: formatLocal(s.startsAt, s.timeZone, language) },

@@ -1,7 +1,7 @@
 import type { Group } from '../../../kernel/group';
 import type { Repositories } from '../../../kernel/ports';
-import { meetingThreadKey, sessionAt, type MeetingLinkStore } from '../../sessions/domain/meeting-link';
-import type { Session, SessionRepository } from '../../sessions/domain/session';
+import { meetingThreadKey, sessionAt, type MeetingLinkStore } from '../../sessions';
+import type { Session, SessionRepository } from '../../sessions';
 import type { MeetingEvent } from '../../../platform/teams/feature';
 
 export interface MeetingSessionDeps {

@@ -1,4 +1,4 @@
-import { KeyedSerializer } from '../../decisions/domain/keyed-serializer';
+import { KeyedSerializer } from '../../../kernel/keyed-serializer';
 import type { Group } from '../../../kernel/group';
 import type { Caller } from '../../../kernel/identity';
 import { loadPoll } from '../domain/cast-vote.use-case';

@@ -2,7 +2,7 @@ import type { Clock } from '../../../kernel/clock';
 import type { MemberRepository } from '../../../kernel/ports';
 import type { RolePolicy } from '../../../kernel/roles';
 import type { Scheduler } from '../../../kernel/scheduling';
-import type { SessionRepository } from '../../sessions/domain/session';
+import type { SessionRepository } from '../../sessions';
 import type { PollRepository, PollSettingsRepository } from './ports';
 
 export interface PollDeps {

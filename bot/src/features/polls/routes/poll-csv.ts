@@ -1,6 +1,6 @@
 import { plainName } from '../../../kernel/plain-text';
 import { ANSWERS, type Poll } from '../domain/poll';
-import { csvCell } from '../../reports/domain/escape';
+import { csvCell } from '../../../kernel/text-escape';
 import type { NamedVote } from '../domain/ports';
 import type { PollResults } from '../domain/results';
 import type { Translate } from '../../../platform/i18n/i18n';

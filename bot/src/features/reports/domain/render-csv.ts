@@ -1,5 +1,5 @@
-import { ITEM_STATUSES } from '../../work-plan/domain/action-item';
-import { csvRows } from './escape';
+import { ITEM_STATUSES } from '../../work-plan';
+import { csvRows } from '../../../kernel/text-escape';
 import type { ProgressBucket, ReportItem, SessionReport, YearReport } from './report-model';
 
 /**

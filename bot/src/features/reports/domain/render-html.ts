@@ -1,5 +1,5 @@
-import { ITEM_STATUSES } from '../../work-plan/domain/action-item';
-import { escapeHtml as h } from './escape';
+import { ITEM_STATUSES } from '../../work-plan';
+import { escapeHtml as h } from '../../../kernel/text-escape';
 import { localStamp, type Label } from './labels';
 import type { ProgressBucket, ReportDecision, ReportItem, ReportPoll, SessionReport, YearReport } from './report-model';
 

@@ -1,7 +1,7 @@
-import { escapeMarkdown as md, markdownLines } from './escape';
+import { escapeMarkdown as md, markdownLines } from '../../../kernel/text-escape';
 import { localStamp, type Label } from './labels';
 import type { ProgressBucket, ReportDecision, ReportItem, ReportPoll, SessionReport, YearReport } from './report-model';
-import { ITEM_STATUSES } from '../../work-plan/domain/action-item';
+import { ITEM_STATUSES } from '../../work-plan';
 
 const table = (head: string[], rows: string[][]) => [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
 

@@ -1,10 +1,10 @@
-import type { DecisionRecord } from '../../decisions/domain/decision';
-import type { StatusOf } from '../../decisions/domain/decision-record';
-import { dateIn } from '../../decisions/domain/group-calendar';
-import type { Poll } from '../../polls/domain/poll';
-import type { PollResults } from '../../polls/domain/results';
-import type { Session } from '../../sessions/domain/session';
-import { CLOSED, isOpen, ITEM_STATUSES, refOf, type ActionItem, type HistoryEntry, type ItemStatus } from '../../work-plan/domain/action-item';
+import type { DecisionRecord } from '../../decisions';
+import type { StatusOf } from '../../decisions';
+import { dateIn } from '../../../kernel/group-calendar';
+import type { Poll } from '../../polls';
+import type { PollResults } from '../../polls';
+import type { Session } from '../../sessions';
+import { CLOSED, isOpen, ITEM_STATUSES, refOf, type ActionItem, type HistoryEntry, type ItemStatus } from '../../work-plan';
 import type { ProgressBucket, ReportDecision, ReportItem, ReportPoll, SessionReport, YearReport } from './report-model';
 
 export interface ReportHeader {

@@ -1,5 +1,5 @@
-import type { DecisionKind, DecisionStatus } from '../../decisions/domain/decision';
-import type { ItemStatus } from '../../work-plan/domain/action-item';
+import type { DecisionKind, DecisionStatus } from '../../decisions';
+import type { ItemStatus } from '../../work-plan';
 
 /**
  * What a report shows, built from plain inputs by report-builders.ts and rendered by the

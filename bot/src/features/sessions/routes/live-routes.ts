@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { decisionsFor } from '../../decisions/domain/find-decisions.use-case';
-import { createdInSession } from '../../reports/domain/report-builders';
+import { decisionsFor } from '../../decisions';
+import { createdInSession } from '../../reports';
 import { changeLive, readLive, readSession, type LiveDeps } from '../domain/change-live.use-case';
 import type { LiveState } from '../domain/live-state';
-import { refOf } from '../../work-plan/domain/action-item';
+import { refOf } from '../../work-plan';
 import type { ApiRoute } from '../../../platform/teams/feature';
 import { parsePayload } from '../../../platform/teams/payload';
-import type { ReportServices } from '../../reports/report-data';
+import type { ReportServices } from '../../reports';
 
 /** PUT sessions/:id/live: what the co-chair wants; who asks comes from the token, never from here. */
 const liveBody = z.strictObject({

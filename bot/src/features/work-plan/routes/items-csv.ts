@@ -1,5 +1,5 @@
 import { plainName } from '../../../kernel/plain-text';
-import { csvRows } from '../../reports/domain/escape';
+import { csvRows } from '../../../kernel/text-escape';
 import { refOf, type ActionItem } from '../domain/action-item';
 
 const HEADER = ['ref', 'title', 'status', 'priority', 'progress', 'due', 'owner', 'organisation', 'area', 'description', 'updatedAt'];

@@ -1,4 +1,4 @@
-import { plainText } from '../../../kernel/plain-text';
+import { plainText } from './plain-text';
 
 /**
  * Escaping for each report format. User text (titles, questions, options, areas…) only ever

@@ -1,4 +1,4 @@
-import type { ReportPoll, SessionReport } from '../../reports/domain/report-model';
+import type { ReportPoll, SessionReport } from '../../reports';
 import type { Translate } from '../../../platform/i18n/i18n';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
 import template from './templates/meeting-summary.json';
