@@ -10,7 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { median, report } from './lib/figures';
-import { addMembers, GROUP, pool, startBenchStack, type BenchStack, type Person } from './support/bench-stack';
+import { addMembers, GROUP, startBenchStack, type BenchStack, type Person } from './support/bench-stack';
+import { mapLimit } from '../bot/src/kernel/map-limit';
 
 const BENCH = 'poll-votes';
 
@@ -29,7 +30,7 @@ async function createPoll(stack: BenchStack, question: string): Promise<string> 
 
 async function timeVotes(stack: BenchStack, pollId: string, voters: Person[], concurrency: number): Promise<number> {
   const t0 = performance.now();
-  await pool(voters, concurrency, async (p) => {
+  await mapLimit(voters, concurrency, async (p) => {
     const body = JSON.stringify(await stack.invoke(p, 'poll.vote', { pollId, choice: `o${p.name.length % 4}` }));
     if (!body.includes('Your vote is recorded')) throw new Error(`vote refused: ${body.slice(0, 300)}`);
   });
@@ -51,7 +52,7 @@ async function medianVoteMs(stack: BenchStack, pollId: string, voters: Person[])
 /** Votes cast straight into storage (same transaction as the bot uses), to reach a given count fast. */
 async function prefill(stack: BenchStack, pollId: string, voters: Person[]): Promise<void> {
   const poll = (await stack.polls.get(GROUP, pollId))!.value;
-  await pool(voters, CONCURRENCY, (p) => stack.polls.castNamed(poll, p, { kind: 'choices', optionIds: ['o1'] }));
+  await mapLimit(voters, CONCURRENCY, (p) => stack.polls.castNamed(poll, p, { kind: 'choices', optionIds: ['o1'] }));
 }
 
 async function rawWrites(stack: BenchStack, count: number, concurrency: number): Promise<number> {
@@ -59,7 +60,7 @@ async function rawWrites(stack: BenchStack, count: number, concurrency: number):
   await table.createTable();
   const rows = Array.from({ length: count }, (_, i) => i);
   const t0 = performance.now();
-  await pool(rows, concurrency, (i) => table.upsertEntity({ partitionKey: 'raw', rowKey: `r${i}`, aadObjectId: randomUUID(), name: `Voter ${i}`, ballot: '{"kind":"choices","optionIds":["o1"]}' }, 'Replace'));
+  await mapLimit(rows, concurrency, (i) => table.upsertEntity({ partitionKey: 'raw', rowKey: `r${i}`, aadObjectId: randomUUID(), name: `Voter ${i}`, ballot: '{"kind":"choices","optionIds":["o1"]}' }, 'Replace'));
   return performance.now() - t0;
 }
 

@@ -20,7 +20,8 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { TEAM, TENANT_ID, USERS } from '../tests/fixtures/activities';
 import { median, report } from './lib/figures';
-import { pool, startBenchStack, type BenchStack } from './support/bench-stack';
+import { startBenchStack, type BenchStack } from './support/bench-stack';
+import { mapLimit } from '../bot/src/kernel/map-limit';
 
 const BENCH = 'tab';
 const ITEMS = 300;
@@ -87,7 +88,7 @@ async function seedItems(stack: BenchStack): Promise<void> {
   await api('PUT', 'settings', { ...current.settings, organisations: ORGS }, current.etag ? { 'if-match': current.etag } : { 'if-none-match': '*' });
   const owners = [USERS.amina.aadObjectId, USERS.lars.aadObjectId, USERS.sofia.aadObjectId, undefined];
   const ns = Array.from({ length: ITEMS }, (_, i) => i + 1);
-  await pool(ns, 16, async (n) => {
+  await mapLimit(ns, 16, async (n) => {
     const owner = owners[n % owners.length];
     await api('POST', 'items', {
       title: `Control review #${String(n).padStart(3, '0')}`,

@@ -8,6 +8,7 @@ import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.r
 import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { startBotConnector, type BotConnector } from '../../tests/fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../../tests/fixtures/activities';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 export interface Person {
   id: string;
@@ -74,15 +75,8 @@ export async function startBenchStack(): Promise<BenchStack> {
 export async function addMembers(tables: TableClients, count: number, tag: string): Promise<Person[]> {
   const repos = createRepositories(tables);
   const people = Array.from({ length: count }, (_, i) => ({ id: `29:${tag}-${i}`, name: `${tag} ${i}`, aadObjectId: randomUUID() }));
-  await pool(people, 64, (p) => repos.members.upsertProfile({ tenantId: TENANT_ID, teamId: TEAM.id, ...p, userId: p.id, role: 'member', active: true, updatedAt: new Date().toISOString() }));
+  await mapLimit(people, 64, (p) => repos.members.upsertProfile({ tenantId: TENANT_ID, teamId: TEAM.id, ...p, userId: p.id, role: 'member', active: true, updatedAt: new Date().toISOString() }));
   return people;
-}
-
-export async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
 }
 
 export const GROUP = { tenantId: TENANT_ID, teamId: TEAM.id };

@@ -6,6 +6,7 @@ import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 jest.setTimeout(120_000);
 
@@ -34,15 +35,9 @@ describe('tab: decisions', () => {
     await h.send('bot-added-to-team');
     store = new TableDecisionStore(h.service.tables.table(DECISION_TABLES.chain));
     // Concurrent appends: the register serialises them under its head's ETag.
-    let next = 1;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next <= SEEDED) {
-          const n = next++;
-          refs[n] = await record({ title: `Adopt baseline keyword k${n}q`, text: `The group adopts security baseline number ${n} for all member organisations.`, rationale: `Agreed at the session, item ${n}.` });
-        }
-      }),
-    );
+    await mapLimit(Array.from({ length: SEEDED }, (_, i) => i + 1), 8, async (n) => {
+      refs[n] = await record({ title: `Adopt baseline keyword k${n}q`, text: `The group adopts security baseline number ${n} for all member organisations.`, rationale: `Agreed at the session, item ${n}.` });
+    });
     amendment = await record({ kind: 'amendment', supersedes: refs[3], title: 'Baseline 3, amended', text: 'Baseline 3 now also covers contractors.' });
     revocation = await record({ kind: 'revocation', supersedes: refs[4], title: 'Baseline 4 withdrawn', text: 'Baseline 4 no longer applies.' });
     browser = await launchBrowser();

@@ -9,6 +9,7 @@ import { teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activit
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { devIdentity, signedInPage, tabApi } from '../support/tab';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 jest.setTimeout(180_000);
 
@@ -25,13 +26,6 @@ const BIG = 'Which workstream should lead in 2027?';
 const WHEN = 'When should the executive session meet?';
 const LATER = 'Adopt the revised charter?';
 const SECRET = 'Rate the incident response drill';
-
-async function pool<T>(items: readonly T[], width: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
 
 /** The polls view and the session's polls in real Chromium against the real service. */
 describe('tab: polls', () => {
@@ -68,7 +62,7 @@ describe('tab: polls', () => {
     ids.big = await create({ question: BIG, options: ['Threat intelligence', 'Cloud posture', 'Incident response', 'Awareness'] });
     // 1,000 votes straight into storage (each one the same atomic vote + counters transaction a cast writes), 50 at a time.
     const big = await stored(ids.big);
-    await pool(people.map((p, i) => ({ p, i })), 50, async ({ p, i }) => {
+    await mapLimit(people.map((p, i) => ({ p, i })), 50, async ({ p, i }) => {
       await polls.castNamed(big, { aadObjectId: p.aadObjectId, name: p.name }, { kind: 'choices', optionIds: [choiceOf(i)] });
     });
     ids.when = await create({ question: WHEN, kind: 'availability', options: ['Tue 9 March', 'Wed 10 March', 'Thu 11 March'], sessionId: SESSION });

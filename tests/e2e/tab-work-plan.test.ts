@@ -6,6 +6,7 @@ import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, SCREENSHOTS, eventually, launchBrowser, screenshot } from '../support/browser';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 jest.setTimeout(120_000);
 
@@ -19,14 +20,6 @@ const title = (n: number) => `Control review #${String(n).padStart(3, '0')}`;
 /** Item n (in seeding order) got the number the server gave it: creations run concurrently. */
 const numbers: number[] = [];
 const ref = (n: number) => `A-${numbers[n]}`;
-
-/** Runs `count` tasks, `width` at a time (the service numbers items under an ETag, so not all at once). */
-async function pool(count: number, width: number, task: (n: number) => Promise<void>): Promise<void> {
-  let next = 1;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next <= count) await task(next++);
-  }));
-}
 
 /** The work-plan view in real Chromium against the real service, with 300 action items. */
 describe('tab: work-plan and my items', () => {
@@ -52,7 +45,7 @@ describe('tab: work-plan and my items', () => {
     // Amina's organisation, set the way a co-chair does it in chat (a card action).
     const org = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.amina.aadObjectId, memberOrganisation: 'ITU' } } });
     expect(org.status).toBe(200);
-    await pool(ITEMS, 16, async (n) => {
+    await mapLimit(Array.from({ length: ITEMS }, (_, i) => i + 1), 16, async (n) => {
       const owner = OWNERS[n % OWNERS.length];
       const due = new Date(Date.UTC(2027, 0, 1 + (n % 200))).toISOString().slice(0, 10);
       const res = await api<{ item: { number: number } }>('amina', 'POST', 'items', {
@@ -68,7 +61,7 @@ describe('tab: work-plan and my items', () => {
       numbers[n] = res.json.item.number;
     });
     // Some items further along, so the counts by status differ.
-    await pool(40, 8, async (k) => patch('amina', k * 7, { status: (['done', 'in-progress', 'blocked', 'dropped'] as const)[k % 4], progress: 50 }));
+    await mapLimit(Array.from({ length: 40 }, (_, i) => i + 1), 8, async (k) => patch('amina', k * 7, { status: (['done', 'in-progress', 'blocked', 'dropped'] as const)[k % 4], progress: 50 }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -17,6 +17,7 @@ import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
 import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
 import decisions from '../../bot/src/features/decisions/locales/en.json';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 jest.setTimeout(120_000);
 
@@ -35,20 +36,6 @@ async function eventually<T>(probe: () => Promise<T | undefined> | T | undefined
     if (Date.now() > until) throw new Error(`gave up waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
 }
 
 /**
@@ -110,7 +97,7 @@ describe('storage goes away mid-operation, then comes back', () => {
 
     let stopping: Promise<void> | undefined;
     let answered = 0;
-    const first = await pool(voters, 8, async (v, i) => {
+    const first = await mapLimit(voters, 8, async (v, i) => {
       const a = await invoke(v, 'poll.vote', { pollId, choice: choiceOf(i) });
       // Storage goes away while the burst is in full flow.
       if (++answered === 10) stopping = down();
@@ -154,7 +141,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     });
 
     // Storage is back: those told to try again do, and every vote counts exactly once.
-    const again = await pool(refused, 8, (i) => invoke(voters[i]!, 'poll.vote', { pollId, choice: choiceOf(i) }));
+    const again = await mapLimit(refused, 8, (i) => invoke(voters[i]!, 'poll.vote', { pollId, choice: choiceOf(i) }));
     // A vote whose transaction committed just before the answer was lost reads "already recorded".
     expectOnly(again, [polls.polls.card.recorded, polls.polls.card.unchanged]);
     const final = await assertConsistent();
@@ -169,7 +156,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     let stopping: Promise<void> | undefined;
     const titles = Array.from({ length: 8 }, (_, i) => `Burst decision ${i}`);
     let answered = 0;
-    const answers = await pool(titles, 4, async (title) => {
+    const answers = await mapLimit(titles, 4, async (title) => {
       const a = await record(title);
       if (++answered === 2) stopping = down();
       return a;

@@ -7,6 +7,7 @@ import { testStorageConnection } from '../support/storage';
 import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 const SIZES = [2, 3, 5, 20, 200] as const;
 const VISIBILITIES = ['live', 'after-close', 'co-chairs'] as const;
@@ -41,13 +42,6 @@ function ballots(n: number, rand: () => number): number[] {
     });
     if (new Set(out).size > 1) return out;
   }
-}
-
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
 }
 
 interface Case {
@@ -108,7 +102,7 @@ describe('anonymous polls: a reader of all storage links no voter to a choice be
           expect(JSON.stringify(r.body)).toContain(en.polls.card.recorded);
         };
         if (n <= 20) for (let i = 0; i < n; i++) await vote(i);
-        else await pool([...voters.keys()], 16, vote);
+        else await mapLimit([...voters.keys()], 16, vote);
       }
     }
     // The scheduler's rows are storage too: the channel cards' refresh jobs run and are recorded.

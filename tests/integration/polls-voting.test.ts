@@ -7,6 +7,7 @@ import { testStorageConnection } from '../support/storage';
 import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const VOTERS = 1000;
@@ -25,13 +26,6 @@ const people: Person[] = Array.from({ length: VOTERS }, (_, i) => ({
   name: `Voter ${String(i).padStart(4, '0')}`,
   aadObjectId: randomUUID(),
 }));
-
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
 
 describe('polls: many members voting through /api/messages', () => {
   let connector: BotConnector;
@@ -74,7 +68,7 @@ describe('polls: many members voting through /api/messages', () => {
     connector.clear();
 
     const failures: string[] = [];
-    await pool(people.map((p, i) => ({ p, i })), 250, async ({ p, i }) => {
+    await mapLimit(people.map((p, i) => ({ p, i })), 250, async ({ p, i }) => {
       const res = await vote(p, choiceFor(i), pollId);
       const body = JSON.stringify(res.body);
       if (!body.includes(en.polls.card.recorded)) failures.push(body.slice(0, 300));
@@ -83,7 +77,7 @@ describe('polls: many members voting through /api/messages', () => {
     expect(failures).toEqual([]);
 
     now = new Date(start.getTime() + 60_000);
-    await pool(people.slice(0, CHANGERS).map((p, i) => ({ p, i })), 200, async ({ p, i }) => {
+    await mapLimit(people.slice(0, CHANGERS).map((p, i) => ({ p, i })), 200, async ({ p, i }) => {
       const next = `o${(Number(choiceFor(i).slice(1)) + 1) % 4}`;
       const res = await vote(p, next, pollId);
       if (!JSON.stringify(res.body).includes(en.polls.card.changed)) failures.push(JSON.stringify(res.body).slice(0, 300));

@@ -1,7 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import { startBotConnector, type BotConnector, type TeamsChannelAccount } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TENANT_ID, type ActivityOverrides, type FixtureName } from '../fixtures/activities';
-import { mapLimit } from '../../bot/src/platform/scheduler/map-limit';
+import { mapLimit } from '../../bot/src/kernel/map-limit';
 import { startTestService, type TestService } from './service';
 
 /** A group of the fan-out: one team in one tenant, installed through /api/messages. */

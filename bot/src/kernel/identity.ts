@@ -15,6 +15,3 @@ export interface GroupRef {
   readonly teamId: string;
 }
 
-export function sameGroup(a: GroupRef, b: GroupRef): boolean {
-  return a.tenantId === b.tenantId && a.teamId === b.teamId;
-}

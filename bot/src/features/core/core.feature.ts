@@ -1,17 +1,17 @@
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import { coChairChangePayload, coChairsShowPayload, renderCoChairsCard } from './cards/co-chairs-card';
+import { renderCoChairsCard } from './cards/co-chairs-card';
 import { renderHelpCard, type HelpContext } from './cards/help-card';
 import type { Translate } from '../../platform/i18n/i18n';
 import type { AdaptiveCard } from '../../platform/cards/render';
-import { VERBS } from '../../platform/cards/verbs';
+import { VERBS } from './cards/verbs';
 import { QuorumError } from '../../kernel/errors';
 import type { Group } from '../../kernel/group';
 import { listCoChairs, setCoChair } from './domain/co-chairs.use-case';
 import type { ApiScope, ChatCommand, Feature, TurnScope } from '../../platform/teams/feature';
-import { parsePayload } from '../../platform/teams/payload';
+import { parsePayload } from '../../platform/cards/payload';
 import { corePersonalData } from './person-data';
-
+import { coChairChangePayload, coChairsShowPayload } from "./cards/payloads";
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',

@@ -2,15 +2,15 @@ import { DECISION_VERBS } from './cards/verbs';
 import type { DecisionLinkChecker } from './domain/ports';
 import { DECISION_TABLES } from './storage/decision.entities';
 import type { Feature, FeatureContext } from '../../platform/teams/feature';
-import { parsePayload } from '../../platform/teams/payload';
+import { parsePayload } from '../../platform/cards/payload';
 import { decisionRoutes } from './routes/decision-routes';
 import { createDecisionServices } from './decision-services';
 import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './chat/decision-form';
 import { detailCard, linkSearch, listCard, verifyCard } from './chat/decision-views';
 import { decisionsPersonalData } from './person-data';
-import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './chat/payloads';
+import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './cards/payloads';
 
-export { decisionFormCard, type DecisionPrefill } from './chat/decision-form';
+export { decisionFormCard } from './chat/decision-form';
 
 /**
  * The register of decisions: recorded by co-chairs from a form, append-only (amendments and

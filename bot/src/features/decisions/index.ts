@@ -1,6 +1,6 @@
 // The decision register's public face (docs/architecture.md): the feature, the form polls
 // prefill, the read side reports use, and what the verifying CLI needs.
-export { createDecisionsFeature, decisionFormCard, type DecisionPrefill } from './decisions.feature';
+export { createDecisionsFeature, decisionFormCard } from './decisions.feature';
 export { tableLinkDirectory } from './chat/link-directory';
 export type { DecisionKind, DecisionRecord, DecisionStatus } from './domain/decision';
 export type { StatusOf } from './domain/decision-record';

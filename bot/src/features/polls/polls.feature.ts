@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { answersOf, pollRefPayload, pollVotePayload } from './cards/poll-card';
-import { POLL_FORM_ERROR_FIELDS, pollCreatePayload, renderPollForm } from './cards/poll-form-card';
+import { POLL_FORM_ERROR_FIELDS, renderPollForm } from './cards/poll-form-card';
 import type { FormError } from '../../platform/cards/field-errors';
 import { POLL_VERBS, RECORD_AS_DECISION_VERB } from './cards/verbs';
 import { QuorumError } from '../../kernel/errors';
@@ -15,11 +14,10 @@ import { nextSession } from '../sessions';
 import { TablePollRepository } from './storage/poll.repository';
 import { TablePollSettingsRepository } from './storage/poll-settings.repository';
 import { TableSessionRepository } from '../sessions/storage/session.repository';
-import { decisionFormCard } from '../decisions';
-import { tableLinkDirectory } from '../decisions';
+import { decisionFormCard, tableLinkDirectory } from '../decisions';
 import { formError } from '../../platform/teams/form-error';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../../platform/teams/feature';
-import { parsePayload } from '../../platform/teams/payload';
+import { parsePayload } from '../../platform/cards/payload';
 import { PollActions } from './chat/poll-actions';
 import { pollListCard } from './chat/poll-list';
 import { PollChannel } from './chat/poll-channel';
@@ -28,7 +26,7 @@ import { personalCard } from './chat/poll-personal';
 import { pollRoutes } from './routes/poll-routes';
 import { pollsPersonalData } from './person-data';
 import { PollVoteCaches } from './chat/vote-caches';
-
+import { answersOf, pollRefPayload, pollVotePayload, pollCreatePayload } from "./cards/payloads";
 export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
 
 /** Ballots refused for what was chosen (not for who votes or when): answered with the card. */

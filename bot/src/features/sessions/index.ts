@@ -3,4 +3,4 @@
 export { createSessionsFeature } from './sessions.feature';
 export { nextSession, type Session, type SessionRepository } from './domain/session';
 export { meetingThreadKey, sessionAt, type MeetingLinkStore } from './domain/meeting-link';
-export { SESSION_ID } from './cards/session-card';
+export { SESSION_ID } from './cards/payloads';

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { sessionRefPayload } from './cards/session-card';
-import { sessionSavePayload } from './cards/session-form-card';
 import { SESSION_VERBS } from './cards/verbs';
 import { QuorumError } from '../../kernel/errors';
 import type { DueJob, JobResult } from '../../kernel/scheduling';
@@ -11,13 +9,13 @@ import { createIndexedSessionRepository } from './storage/meeting-index.session-
 import { SESSION_LIVE_TABLE, TableLiveStateRepository } from './storage/session-live.repository';
 import { presentError } from '../../platform/teams/errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../../platform/teams/feature';
-import { parsePayload } from '../../platform/teams/payload';
+import { parsePayload } from '../../platform/cards/payload';
 import { sessionIcs } from './routes/session-ics';
 import { sessionsPersonalData } from './person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './chat/session-views';
 import { liveRoutes } from './routes/live-routes';
 import { createReportServices } from '../reports';
-
+import { sessionRefPayload, sessionSavePayload } from "./cards/payloads";
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
 

@@ -2,5 +2,5 @@
 // that sessions and reports read.
 export { createWorkPlanFeature } from './work-plan.feature';
 export { CLOSED, ITEM_STATUSES, isOpen, refOf, type ActionItem, type HistoryEntry, type ItemStatus } from './domain/action-item';
-export type { ActionItemRepository, OpenItemsSource, OpenItemSummary } from './domain/ports';
+export type { ActionItemRepository } from './domain/ports';
 export { createOpenItemsSource } from './storage/open-items.source';

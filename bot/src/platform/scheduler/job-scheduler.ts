@@ -4,7 +4,7 @@ import type { DueJob, JobHandler, JobOutcome, JobResult, JobSpec, Scheduler } fr
 import type { Logger } from '../logging/logger';
 import { bucketOf, bucketsBetween, nextBucket } from './buckets';
 import type { JobRef, JobStore, StoredJob, VersionedJob } from './job-store.port';
-import { mapLimit } from './map-limit';
+import { mapLimit } from '../../kernel/map-limit';
 
 export interface SchedulerOptions {
   /** Identifies this instance in claims (logs and diagnosis only). */

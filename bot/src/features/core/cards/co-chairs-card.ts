@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { CoChairView } from '../domain/co-chairs.use-case';
 import type { Member } from '../../../kernel/member';
 import type { Translate } from '../../../platform/i18n/i18n';
@@ -58,9 +57,3 @@ export function renderCoChairsCard(t: Translate, view: CoChairsView): AdaptiveCa
   return expandCard(template, data);
 }
 
-const TEAM_ID = z.string().min(1).max(256);
-const OBJECT_ID = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).transform((s) => s.toLowerCase());
-
-/** Card payloads are user input: exactly these fields, nothing more. */
-export const coChairsShowPayload = z.strictObject({ teamId: TEAM_ID });
-export const coChairChangePayload = z.strictObject({ teamId: TEAM_ID, aadObjectId: OBJECT_ID });

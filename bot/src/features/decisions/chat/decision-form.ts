@@ -16,7 +16,7 @@ import type { DecisionInput } from '../domain/decision-input';
 import { announceDecision } from './announce';
 import { cardContext } from './decision-views';
 import type { DecisionServices } from '../decision-services';
-import type { RecordPayload } from './payloads';
+import type { RecordPayload } from '../cards/payloads';
 
 /** What another feature may pre-fill (a poll's results card: its question, outcome, poll and session). */
 export interface DecisionPrefill {

@@ -93,5 +93,3 @@ export interface DecisionLinkDirectory {
   sessions(group: GroupRef): Promise<LinkChoice[]>;
   polls(group: GroupRef): Promise<LinkChoice[]>;
 }
-
-export const noLinkDirectory: DecisionLinkDirectory = { sessions: async () => [], polls: async () => [] };

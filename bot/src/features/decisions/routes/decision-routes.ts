@@ -3,11 +3,11 @@ import { parseDecisionQuery } from '../domain/decision-query';
 import { registerCheckpoint } from '../domain/checkpoint.use-case';
 import { findDecisions, getDecision, verifyRegister } from '../domain/find-decisions.use-case';
 import type { ApiRoute } from '../../../platform/teams/feature';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import { idempotencyKey } from '../../../platform/teams/idempotency-key';
 import { recordAndAnnounce } from '../chat/decision-form';
 import type { DecisionServices } from '../decision-services';
-import { recordBody } from '../chat/payloads';
+import { recordBody } from '../cards/payloads';
 import { cardContext } from '../chat/decision-views';
 
 /**

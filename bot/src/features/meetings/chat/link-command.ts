@@ -1,9 +1,7 @@
-import { SESSION_ID } from '../../sessions';
 import { QuorumError } from '../../../kernel/errors';
 import type { GroupRef } from '../../../kernel/identity';
 import { formatLocal } from '../../../kernel/local-time';
-import { meetingThreadKey, type MeetingLinkStore } from '../../sessions';
-import { nextSession, type Session } from '../../sessions';
+import { meetingThreadKey, type MeetingLinkStore, nextSession, SESSION_ID, type Session } from '../../sessions';
 import { languageOf } from '../../../platform/i18n/i18n';
 import type { ChatCommand, FeatureContext, TurnScope } from '../../../platform/teams/feature';
 import { referenceOf } from '../../../platform/teams/turn-identity';

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { formatLocal } from '../../../kernel/local-time';
 import { ANSWERS, type Ballot, type Poll } from '../domain/poll';
 import type { PollResults } from '../domain/results';
 import type { Translate } from '../../../platform/i18n/i18n';
 import template from './templates/poll.json';
-import { POLL_ID } from './poll-form-card';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
 import { POLL_VERBS, RECORD_AS_DECISION_VERB } from './verbs';
 
@@ -114,17 +112,3 @@ function describeBallot(t: Translate, b: Ballot, text: Map<string, string>): { t
     .map(([id, a]) => ({ text: `${t('label', { label: text.get(id) ?? id })} ${t(`polls.answers.${a}`)}` }));
 }
 
-const TEAM_ID = z.string().min(1).max(256);
-const ANSWER = z.string().max(16);
-const answerFields = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`o${i}`, ANSWER.optional()]));
-
-/** A vote: card data (team, poll) plus the card's inputs. Anything else is refused. */
-export const pollVotePayload = z.strictObject({ teamId: TEAM_ID, pollId: POLL_ID, choice: z.string().max(400).optional(), ...answerFields });
-export const pollRefPayload = z.strictObject({ teamId: TEAM_ID, pollId: POLL_ID, change: z.boolean().optional() });
-
-/** The availability answers out of a vote payload. */
-export function answersOf(data: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(data).filter(([k, v]) => /^o\d+$/.test(k) && typeof v === 'string')) as Record<string, string>;
-}
-
-export { ANSWERS };

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Translate } from '../../../platform/i18n/i18n';
 import { errorSlots, numberOrNothing, type FormError } from '../../../platform/cards/field-errors';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
@@ -77,23 +76,3 @@ export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
   });
 }
 
-const TEAM_ID = z.string().min(1).max(256);
-export const POLL_ID = z.string().regex(/^p[0-9a-f]{16}$/);
-const text = (max: number) => z.string().max(max);
-
-/** The form as Teams sends it back: card data plus every input, and nothing else. */
-export const pollCreatePayload = z.strictObject({
-  teamId: TEAM_ID,
-  pollId: POLL_ID,
-  question: text(2000).default(''),
-  options: text(20_000).default(''),
-  kind: text(32).default('single'),
-  // Teams sends an Input.Number as a number, or nothing / '' when left empty.
-  maxChoices: z.union([z.string().max(8), z.number().finite()]).transform(String).optional(),
-  anonymous: text(8).optional(),
-  visibility: text(32).default('live'),
-  closesDate: text(32).default(''),
-  closesTime: text(32).default(''),
-  sessionId: text(64).optional(),
-});
-export type PollCreatePayload = z.infer<typeof pollCreatePayload>;

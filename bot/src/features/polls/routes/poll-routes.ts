@@ -8,7 +8,7 @@ import type { PollDeps } from '../domain/poll-deps';
 import { computeResults } from '../domain/results';
 import type { ApiRoute, ApiScope } from '../../../platform/teams/feature';
 import { pageRequest, takePage } from '../../../platform/teams/list-page';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import type { PollActions } from '../chat/poll-actions';
 import { createPollBody, pollsQuery, toFormInput } from './poll-api-schemas';
 import { countsCsv, namedCsv } from './poll-csv';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { formatLocal } from '../../../kernel/local-time';
 import type { Session } from '../domain/session';
 import type { Translate } from '../../../platform/i18n/i18n';
@@ -55,5 +54,3 @@ export function renderSessionCard(t: Translate, v: SessionCardView): AdaptiveCar
   });
 }
 
-export const SESSION_ID = z.string().regex(/^s[0-9a-f]{16}$/);
-export const sessionRefPayload = z.strictObject({ teamId: z.string().min(1).max(256), sessionId: SESSION_ID.optional() });

@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import type { Translate } from '../../../platform/i18n/i18n';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
-import { SESSION_ID } from './session-card';
 import template from './templates/session-form.json';
 
 export const SESSION_FIELDS = ['title', 'startDate', 'startTime', 'endDate', 'endTime', 'timeZone', 'place', 'onlineUrl', 'description', 'agenda'] as const;
@@ -28,20 +26,3 @@ export function renderSessionForm(t: Translate, v: SessionFormView): AdaptiveCar
   });
 }
 
-const field = (max: number) => z.string().max(max).optional();
-
-export const sessionSavePayload = z.strictObject({
-  teamId: z.string().min(1).max(256),
-  sessionId: SESSION_ID,
-  etag: z.string().max(200).optional(),
-  title: field(2000),
-  startDate: field(32),
-  startTime: field(32),
-  endDate: field(32),
-  endTime: field(32),
-  timeZone: field(64),
-  place: field(2000),
-  onlineUrl: field(4000),
-  description: field(20_000),
-  agenda: field(40_000),
-});

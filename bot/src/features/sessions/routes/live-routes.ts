@@ -5,7 +5,7 @@ import { changeLive, readLive, readSession, type LiveDeps } from '../domain/chan
 import type { LiveState } from '../domain/live-state';
 import { refOf } from '../../work-plan';
 import type { ApiRoute } from '../../../platform/teams/feature';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import type { ReportServices } from '../../reports';
 
 /** PUT sessions/:id/live: what the co-chair wants; who asks comes from the token, never from here. */

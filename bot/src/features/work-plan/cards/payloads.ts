@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEAM_ID } from '../../../platform/cards/payload';
 import { requestKeyField } from '../../../platform/cards/request-key';
 
 /**
@@ -6,7 +7,6 @@ import { requestKeyField } from '../../../platform/cards/request-key';
  * of every input on the card with any of its actions, so an item action accepts each of the
  * item card's inputs; the verb decides which one it uses.
  */
-const TEAM_ID = z.string().min(1).max(256);
 const ITEM_ID = z.union([z.number().int().positive(), z.string().regex(/^\d{1,9}$/).transform(Number)]);
 const TEXT = (max: number) => z.string().max(max);
 

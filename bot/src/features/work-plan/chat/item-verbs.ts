@@ -8,7 +8,7 @@ import { changeItem, deleteItem, getItem } from '../domain/action-items.use-case
 import { toProgress, type ItemFields } from '../domain/item-input';
 import type { CardActionResult, CardVerb, TurnScope } from '../../../platform/teams/feature';
 import { formError } from '../../../platform/teams/form-error';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import { itemCard } from './item-views';
 import type { WorkPlanContext } from '../work-plan-context';
 

@@ -6,7 +6,7 @@ import { createItem } from '../domain/action-items.use-case';
 import { ITEM_FORM_ERROR_FIELDS } from '../cards/item-form-card';
 import { formError } from '../../../platform/teams/form-error';
 import type { ActionSourceMessage, MessageAction } from '../../../platform/teams/feature';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import { itemForm } from './commands';
 import { formToFields, formValues } from './form-input';
 import type { WorkPlanContext } from '../work-plan-context';

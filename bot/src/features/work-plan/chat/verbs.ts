@@ -9,7 +9,7 @@ import { createItem } from '../domain/action-items.use-case';
 import { invalid } from '../domain/item-errors';
 import { setMemberOrganisation } from '../domain/settings.use-case';
 import type { CardVerb } from '../../../platform/teams/feature';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import { itemForm, settingsCard } from './commands';
 import { formToFields, formValues } from './form-input';
 import { itemCard, listCard } from './item-views';

@@ -11,7 +11,7 @@ import { readSettings, saveSettings, type SettingsPrecondition } from '../domain
 import type { WorkPlanSettings } from '../domain/work-plan-settings';
 import type { ApiRequest, ApiRoute, ApiScope } from '../../../platform/teams/feature';
 import { pageRequest, takePage } from '../../../platform/teams/list-page';
-import { parsePayload } from '../../../platform/teams/payload';
+import { parsePayload } from '../../../platform/cards/payload';
 import { createItemBody, itemsQuery, patchItemBody, settingsBody } from './api-schemas';
 import { toCsv } from './items-csv';
 import { memberNames } from '../chat/item-views';

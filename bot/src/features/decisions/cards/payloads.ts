@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { TEAM_ID } from '../../../platform/cards/payload';
 import { requestKeyField } from '../../../platform/cards/request-key';
 import { DECISION_KINDS } from '../domain/decision';
 
-const TEAM_ID = z.string().min(1).max(256);
 /** Generous bounds: the use case gives the precise "too long" message; these only stop absurd payloads. */
 const text = (max: number) => z.string().max(max).optional();
 const REF = z.string().min(1).max(40);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { QuorumError } from '../../kernel/errors';
 
 /** Card data and form input are user input: parse with a strict schema or refuse, naming the fields. */
@@ -9,3 +9,6 @@ export function parsePayload<T>(schema: z.ZodType<T>, data: unknown): T {
   }
   return r.data;
 }
+
+/** The team a card acts on: every card carries it so it also works in personal chat. */
+export const TEAM_ID = z.string().min(1).max(256);

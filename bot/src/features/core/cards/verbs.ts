@@ -4,5 +4,3 @@ export const VERBS = {
   coChairAdd: 'cochair.add',
   coChairRemove: 'cochair.remove',
 } as const;
-
-export type Verb = (typeof VERBS)[keyof typeof VERBS];
