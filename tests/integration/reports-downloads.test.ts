@@ -9,6 +9,7 @@ import { escapeHtml, escapeMarkdown } from '../../bot/src/kernel/text-escape';
 import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/reports/domain/render-csv';
 import en from '../../bot/src/features/reports/locales/en.json';
 import fr from '../../bot/src/features/reports/locales/fr.json';
+import { readCsv } from '../support/csv';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);
@@ -18,34 +19,6 @@ const SID = 's0123456789abcdef';
 const SESSION_TITLE = 'Plenary <script>alert(1)</script> ${x} **x**';
 const D1 = { title: 'Adopt the <b>MFA</b> baseline', text: 'All members enforce MFA.\n=CMD()' };
 const D2 = { title: '=SUM(A1) budget', text: 'Budget kept at **100k**.' };
-
-/** RFC 4180, enough to read back the reports. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && c === '"') quoted = false;
-    else if (quoted) cell += c;
-    else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 /** A row of the session CSV from the columns it fills (the others empty). */
 const srow = (v: Partial<Record<(typeof SESSION_CSV_HEADER)[number], string | number>>) => SESSION_CSV_HEADER.map((c) => (v[c] === undefined ? '' : String(v[c])));
@@ -143,7 +116,7 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
     expect(res.status).toBe(200);
     expect(res.type).toBe('text/csv; charset=utf-8');
     expect(res.disposition).toBe('attachment; filename="session-report-2027-03-10-Plenary-script-alert-1-script-x-x.csv"');
-    expect(parseCsv(res.body)).toEqual([
+    expect(readCsv(res.body)).toEqual([
       [...SESSION_CSV_HEADER],
       srow({ section: 'session', reference: SID, title: SESSION_TITLE, status: 'planned', date: '2027-03-10T08:00:00.000Z', detail: 'Geneva, Room =A1' }),
       srow({ section: 'agenda', reference: 1, title: 'Work-plan review', detail: 'Co-chairs', minutes: 45 }),
@@ -207,7 +180,7 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
 
     // A co-chair sees the co-chairs-only results; a member was told they are hidden.
     expect(html.body).toContain(escapeHtml(R.poll.hidden));
-    const chair = parseCsv((await api(`reports/session/${SID}/csv`, 'amina')).body).filter((r) => r[1] === pollIds[2]);
+    const chair = readCsv((await api(`reports/session/${SID}/csv`, 'amina')).body).filter((r) => r[1] === pollIds[2]);
     expect(chair.map((r) => [r[7], r[8], r[11]])).toEqual([
       ['Now', '0', '0'],
       ['Later', '1', '100'],
@@ -225,7 +198,7 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
     const blank = (n: number) => new Array<string>(n).fill('');
     const width = YEAR_CSV_HEADER.length;
     // Items: linked (open 0), toClose (done 100), open (open 40), doneBefore (done 100), during (open 0).
-    expect(parseCsv(csv.body)).toEqual([
+    expect(readCsv(csv.body)).toEqual([
       [...YEAR_CSV_HEADER],
       ['decision', 'D-2027-001', D1.title, 'in-force', '2027-03-10', D1.text, ...blank(width - 6)],
       ['decision', 'D-2027-002', `'${D2.title}`, 'in-force', '2027-03-10', D2.text, ...blank(width - 6)],
@@ -256,7 +229,7 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
     expect(html.body).toContain('<tr><th scope="row">Identity</th><td class="n">2</td><td class="n">2</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">20 %</td></tr>');
     // Another year: nothing of 2027.
     const other = await api('reports/year/2026/csv');
-    expect(parseCsv(other.body).filter((r) => r[0] === 'decision')).toEqual([]);
+    expect(readCsv(other.body).filter((r) => r[0] === 'decision')).toEqual([]);
   });
 
   it('refuses bad years and formats with a catalogued message, and other teams\' data', async () => {

@@ -9,40 +9,13 @@ import { buildSessionReport, buildYearReport } from '../../bot/src/features/repo
 import type { Session } from '../../bot/src/features/sessions/domain/session';
 import type { ActionItem, HistoryEntry } from '../../bot/src/features/work-plan/domain/action-item';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import { readCsv } from '../support/csv';
 
 /** Everything a hostile member could type: markup, template syntax, markdown, a spreadsheet formula. */
 const HOSTILE = '<script>alert(1)</script> ${process.env.X} **x** =CMD()';
 const FORMULAS = ['=CMD()', '+1+1', '-2+3', '@SUM(A1)'];
 const t = translator(createI18n(), 'en');
 const group = { tenantId: 't', teamId: 'team' };
-
-/** RFC 4180, enough to read back what the renderer wrote. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && c === '"') quoted = false;
-    else if (quoted) cell += c;
-    else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 const session: Session = {
   ...group,
@@ -166,7 +139,7 @@ describe('report renderers keep user text inert', () => {
 
     it('CSV: quoted as RFC 4180, formulas neutralised, text read back intact', () => {
       const csv = renderReport(t, 'en', model, 'csv');
-      const rows = parseCsv(csv);
+      const rows = readCsv(csv);
       const width = (model.kind === 'session' ? SESSION_CSV_HEADER : YEAR_CSV_HEADER).length;
       expect(rows.every((r) => r.length === width)).toBe(true);
       // No cell a spreadsheet would evaluate.
