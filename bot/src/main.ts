@@ -18,6 +18,7 @@ import { DeliveryLog } from './platform/notifier/delivery-log';
 import { TEAMS_LIMITS } from './platform/notifier/rate-limiter';
 import { TeamsNotifier } from './platform/notifier/teams-notifier';
 import { createAdapter } from './platform/teams/adapter';
+import { ConnectorTransport } from './platform/teams/connector-transport';
 import { FeatureRegistry } from './platform/teams/feature-registry';
 import { createFeatures } from './features/index';
 import { QuorumBot } from './platform/teams/quorum-bot';
@@ -77,8 +78,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const i18n = createI18n();
     const roles = new RolePolicy(repos.members, config.initialCoChairs);
     const adapter = createAdapter(config.bot, config.playground);
-    const notifier = new TeamsNotifier(adapter, repos, new DeliveryLog(tables.table('deliveries')), clock, logger, {
-      appId: config.bot?.appId ?? '',
+    const notifier = new TeamsNotifier(new ConnectorTransport(adapter, config.bot?.appId ?? ''), repos, new DeliveryLog(tables.table('deliveries')), clock, logger, {
       limits: { ...TEAMS_LIMITS, perTenantPerSecond: config.notifyMaxPerSecond },
       maxAttempts: config.notifyRetry.maxAttempts,
       backoff: { baseMs: config.notifyRetry.baseMs, maxMs: 30_000 },
@@ -96,7 +96,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     scheduler.register(features.flatMap((f) => f.jobs ?? []));
     const registry = new FeatureRegistry(features);
     const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds, registry };
-    adapter.onTurnError = createTurnErrorHandler(deps);
+    adapter.onTurnFailure(createTurnErrorHandler(deps));
     const bot = new QuorumBot(deps);
     const tabApi = { routes: features.flatMap((f) => f.routes ?? []), authenticate: createAuthenticator(config), bot: deps, listBudget: config.tabListBudget };
     const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist'), tabApi, authMode: authMode(config), botAuthenticated: Boolean(config.bot), production: config.env === 'production', ...devUserOf(config) });

@@ -205,6 +205,17 @@ describe('the bot over HTTP, as Teams calls it', () => {
       await h.send('channel-message-mention', { from: 'amina', text: 'cochair add Sofia' });
       expect(textsIn(h.connector.activities())).toContain(en.errors.reasons['mention-needed']);
     });
+
+    it('refuses a mention of someone Teams does not know in the team, changing no role', async () => {
+      const activity = loadActivity('channel-message-mention', { serviceUrl: h.connector.url, from: 'amina', rawText: '<at>Quorum</at> cochair add <at>Stranger</at>' });
+      (activity.entities as unknown[]).push({ type: 'mention', text: '<at>Stranger</at>', mentioned: { id: '29:not-in-this-team', name: 'Stranger' } });
+      const coChairs = async () => (await repos.members.list(group)).filter((m) => m.role === 'co-chair').map((m) => m.aadObjectId);
+      const before = await coChairs();
+      h.connector.clear();
+      await h.service.post(activity);
+      expect(textsIn(h.connector.activities())).toContain(en.errors['not-found'].replace('{{what}}', en.things.member));
+      expect(await coChairs()).toEqual(before);
+    });
   });
 
   describe('failures', () => {

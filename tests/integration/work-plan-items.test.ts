@@ -49,6 +49,16 @@ describe('action items over HTTP, as Teams calls the bot', () => {
     expect(card).toContain('Lars Eriksen created A-1.');
   });
 
+  it('refuses an owner @mentioned whom Teams does not know in the team, and creates nothing', async () => {
+    const activity = loadActivity('channel-message-mention', { serviceUrl: h.connector.url, from: 'lars', rawText: '<at>Quorum</at> new item Rotate VPN keys <at>Stranger</at>' });
+    (activity.entities as unknown[]).push({ type: 'mention', text: '<at>Stranger</at>', mentioned: { id: '29:not-in-this-team', name: 'Stranger' } });
+    const before = await count();
+    h.connector.clear();
+    await h.service.post(activity);
+    expect(textsIn(h.connector.activities())).toContain(E.errors.unknownOwner);
+    expect(await count()).toBe(before);
+  });
+
   it('shows the form for `new item`, with the group\'s members to choose the owner from', async () => {
     const { cards } = await say('sofia', 'new item');
     expect(cards[0]).toContain(E.form.heading);

@@ -6,6 +6,9 @@ export interface Mention {
   name: string;
 }
 
+/** Teams notifies at most this many people per message; more would be silently dropped. */
+export const MAX_MENTIONS = 20;
+
 /**
  * Something the bot posts on its own initiative. The card is plain Adaptive Card JSON built
  * by a card module; mentions are rendered as Teams mention entities so people are notified.

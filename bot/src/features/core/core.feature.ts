@@ -1,7 +1,7 @@
-import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { renderCoChairsCard } from './cards/co-chairs-card';
 import { renderHelpCard, type HelpContext } from './cards/help-card';
+import { renderWelcomeCard } from './cards/welcome-card';
 import type { Translate } from '../../platform/i18n/i18n';
 import type { AdaptiveCard } from '../../platform/cards/render';
 import { VERBS } from './cards/verbs';
@@ -16,6 +16,7 @@ import { coChairChangePayload, coChairsShowPayload } from "./cards/payloads";
 export const coreFeature: Feature = {
   name: 'core',
   personalData: corePersonalData,
+  installWelcome: renderWelcomeCard,
   routes: [
     {
       method: 'get',
@@ -139,27 +140,8 @@ async function changeCoChair(s: TurnScope, group: Group, target: string, makeCoC
 async function changeByMention(s: TurnScope, makeCoChair: boolean): Promise<void> {
   const group = await s.group();
   await s.deps.roles.assertCoChair(s.caller, group);
-  const target = await targetFromMention(s.ctx);
+  // `cochair add @Name`: whom the mention names, as Teams (not the message text) says.
+  const target = await s.mentionedUser();
+  if (!target) throw new QuorumError('validation', 'no mention', { reason: 'mention-needed' });
   await s.sendCard(await changeCoChair(s, group, target, makeCoChair));
-}
-
-const mentionEntity = z.object({ type: z.literal('mention'), mentioned: z.object({ id: z.string().min(1) }) });
-
-/**
- * `cochair add @Name`: the mention gives a Teams user id; Teams itself (not the message
- * text) tells us that user's Entra object id.
- */
-async function targetFromMention(ctx: TurnContext): Promise<string> {
-  const botId = ctx.activity.recipient?.id;
-  const mention = (ctx.activity.entities ?? [])
-    .map((e) => mentionEntity.safeParse(e))
-    .flatMap((r) => (r.success && r.data.mentioned.id !== botId ? [r.data] : []))[0];
-  if (!mention) throw new QuorumError('validation', 'no mention', { reason: 'mention-needed' });
-  try {
-    const account = await TeamsInfo.getMember(ctx, mention.mentioned.id);
-    if (!account.aadObjectId) throw new Error('member without object id');
-    return account.aadObjectId.toLowerCase();
-  } catch {
-    throw new QuorumError('not-found', 'mentioned user is not in this team', { what: 'member' });
-  }
 }

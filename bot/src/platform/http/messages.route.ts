@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Activity } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import type { Logger } from '../logging/logger';
+import type { Activity } from '../teams/activity';
 import type { QuorumAdapter } from '../teams/adapter';
 import type { QuorumBot } from '../teams/quorum-bot';
 import { errorBody } from './error-status';

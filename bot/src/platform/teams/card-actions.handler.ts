@@ -1,10 +1,10 @@
-import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render';
 import { withCardLanguage, takeCardLanguage } from '../cards/card-language';
 import { LANGUAGES, translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { presentError } from './errors.presenter';
+import type { Turn } from './turn';
 import { createTurnScope } from './turn-scope';
 import { identify } from './turn-identity';
 
@@ -28,8 +28,8 @@ const invokeValue = z.object({
  * data strictly, and the group and the caller's role are re-read from storage by the use
  * case. Failures answer with the catalogued message, shown on the card.
  */
-export async function handleCardAction(deps: BotDeps, ctx: TurnContext): Promise<CardActionResponse> {
-  const envelope = invokeValue.safeParse(ctx.activity.value);
+export async function handleCardAction(deps: BotDeps, turn: Turn): Promise<CardActionResponse> {
+  const envelope = invokeValue.safeParse(turn.activity.value);
   if (!envelope.success) return badRequest('InvalidActionPayload', 'The card action payload is malformed.');
   const { verb } = envelope.data.action;
   const handler = deps.registry.verb(verb);
@@ -37,9 +37,9 @@ export async function handleCardAction(deps: BotDeps, ctx: TurnContext): Promise
   // The card's own language, when it was written in another than the client's (see card-language.ts).
   const { language, data, invalid } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
   if (invalid) return badRequest('InvalidActionPayload', 'The card action payload is malformed.');
-  const t = translator(deps.i18n, language ?? identify(ctx.activity).locale);
+  const t = translator(deps.i18n, language ?? identify(turn.activity).locale);
   try {
-    const scope = createTurnScope(deps, ctx, typeof data.teamId === 'string' ? data.teamId : undefined, language ? { language } : {});
+    const scope = createTurnScope(deps, turn, typeof data.teamId === 'string' ? data.teamId : undefined, language ? { language } : {});
     const result = await handler.run(scope, data);
     return 'card' in result
       ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: withCardLanguage(result.card, language) }

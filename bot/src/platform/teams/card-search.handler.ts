@@ -1,9 +1,10 @@
-import type { InvokeResponse, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import type { InvokeResponse } from './activity';
 import type { BotDeps } from './bot-deps';
 import { presentError } from './errors.presenter';
 import { translator } from '../i18n/i18n';
 import { identify } from './turn-identity';
+import type { Turn } from './turn';
 import { createTurnScope } from './turn-scope';
 
 /** Teams' dropdown shows at most 15 results. */
@@ -21,8 +22,8 @@ const searchValue = z.object({
   dataset: z.string().min(1).max(400),
 });
 
-export async function handleCardSearch(deps: BotDeps, ctx: TurnContext): Promise<InvokeResponse> {
-  const parsed = searchValue.safeParse(ctx.activity.value);
+export async function handleCardSearch(deps: BotDeps, turn: Turn): Promise<InvokeResponse> {
+  const parsed = searchValue.safeParse(turn.activity.value);
   if (!parsed.success) return { status: 400, body: { code: 'InvalidSearch', message: 'The search request is malformed.' } };
   const { queryText = '', queryOptions = {}, dataset } = parsed.data;
   const cut = dataset.indexOf('|');
@@ -32,11 +33,11 @@ export async function handleCardSearch(deps: BotDeps, ctx: TurnContext): Promise
   if (!search) return { status: 400, body: { code: 'UnknownDataset', message: 'This search is not supported.' } };
   const page = { skip: queryOptions.skip ?? 0, top: Math.min(queryOptions.top || MAX_RESULTS, MAX_RESULTS) };
   try {
-    const results = (await search.run(createTurnScope(deps, ctx, teamId), queryText.trim(), page)).slice(0, page.top);
+    const results = (await search.run(createTurnScope(deps, turn, teamId), queryText.trim(), page)).slice(0, page.top);
     return { status: 200, body: { type: 'application/vnd.microsoft.search.searchResponse', value: { results } } };
   } catch (err) {
     // The dropdown can only show results: a refusal (not a co-chair, storage down) or a fault is logged and shows none.
-    presentError(err, translator(deps.i18n, identify(ctx.activity).locale), deps.logger, `search:${name}`);
+    presentError(err, translator(deps.i18n, identify(turn.activity).locale), deps.logger, `search:${name}`);
     return { status: 200, body: { type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } } };
   }
 }

@@ -1,5 +1,6 @@
 import type { Role } from '../../kernel/member';
-import type { Language } from '../i18n/i18n';
+import type { AdaptiveCard } from '../cards/render';
+import type { Language, Translate } from '../i18n/i18n';
 import type { CardSearch, CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
 import { nearestPhrase } from './nearest-phrase';
 
@@ -20,8 +21,12 @@ export class FeatureRegistry {
   private readonly phrases = new Map<string, { command: ChatCommand; languages: Language[] }>();
   private readonly actions = new Map<string, MessageAction>();
   private readonly searches = new Map<string, CardSearch>();
+  private readonly welcome: Feature['installWelcome'];
 
   constructor(readonly features: readonly Feature[]) {
+    const welcomes = features.flatMap((f) => (f.installWelcome ? [f.installWelcome] : []));
+    if (welcomes.length > 1) throw new Error('more than one feature gives the install welcome card');
+    this.welcome = welcomes[0];
     for (const f of features) {
       for (const c of f.commands ?? []) {
         this.commands.push(c);
@@ -88,6 +93,11 @@ export class FeatureRegistry {
 
   allCommands(): readonly ChatCommand[] {
     return this.commands;
+  }
+
+  /** The card a team gets when the app is installed in it; none when no feature gives one. */
+  installWelcome(t: Translate, teamName: string): AdaptiveCard | undefined {
+    return this.welcome?.(t, teamName);
   }
 
   /** Every feature's meeting start/end handler, in registration order. */

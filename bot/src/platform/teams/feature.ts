@@ -1,4 +1,3 @@
-import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/render';
 import type { Clock } from '../../kernel/clock';
 import type { Group } from '../../kernel/group';
@@ -22,14 +21,26 @@ import type { TurnIdentity } from './turn-identity';
  */
 export interface TurnScope {
   readonly deps: BotDeps;
-  readonly ctx: TurnContext;
   readonly t: Translate;
   readonly id: TurnIdentity;
   readonly caller: Caller;
+  /** The activity's id: Teams redelivers a message it got no answer for under the same id. */
+  readonly activityId?: string;
+  /** The caller's Teams user id (`from.id`, not the Entra id): what a card shown to one person names them by. */
+  readonly viewerUserId?: string;
+  /** In a meeting's chat, the meeting (`channelData.meeting.id`). */
+  readonly meetingId?: string;
   /** The channel's team, or in personal chat the caller's one group (else a catalogued error). */
   group(): Promise<Group>;
   /** The caller's role in group(); undefined when not a member. */
   role(): Promise<Role | undefined>;
+  /**
+   * The first person @mentioned other than the bot, as an Entra object id that Teams (not the
+   * message text) vouches for. Undefined when nobody is; a not-found error when Teams does not know them.
+   */
+  mentionedUser(): Promise<string | undefined>;
+  /** Where to post in this conversation later: stored with the conversation, opaque to features. */
+  conversationReference(): unknown;
   sendCard(card: AdaptiveCard): Promise<void>;
   sendText(text: string): Promise<void>;
 }
@@ -163,6 +174,8 @@ export interface Feature {
   readonly meetingEvents?: (event: MeetingEvent) => Promise<void>;
   /** What the feature stores about a person, for `npm run person -- export|erase`. */
   readonly personalData?: PersonalData;
+  /** The card posted in a team's channel when the app is installed there (one feature gives it: core). */
+  readonly installWelcome?: (t: Translate, teamName: string) => AdaptiveCard;
 }
 
 /** A Teams meeting where the app is installed started or ended (`application/vnd.microsoft.meetingStart`/`meetingEnd`). */

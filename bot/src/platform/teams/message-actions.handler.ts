@@ -1,8 +1,9 @@
-import { CardFactory, type MessagingExtensionAction, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
 import { translator } from '../i18n/i18n';
+import { adaptiveCardAttachment, type MessagingExtensionAction, type MessagingExtensionActionResponse } from './activity';
 import type { BotDeps } from './bot-deps';
 import { presentError } from './errors.presenter';
 import type { ActionSourceMessage } from './feature';
+import type { Turn } from './turn';
 import { createTurnScope } from './turn-scope';
 import { identify } from './turn-identity';
 
@@ -10,35 +11,35 @@ import { identify } from './turn-identity';
 const PRIVATE = { privateAnswer: true } as const;
 
 /** composeExtension/fetchTask: the dialog's form, pre-filled from the message. */
-export async function fetchMessageAction(deps: BotDeps, ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function fetchMessageAction(deps: BotDeps, turn: Turn, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
   const handler = deps.registry.messageAction(action.commandId ?? '');
-  if (!handler) return messageResponse(deps, ctx, 'errors.reasons.unknown-action');
+  if (!handler) return messageResponse(deps, turn, 'errors.reasons.unknown-action');
   try {
-    const card = await handler.fetch(createTurnScope(deps, ctx, undefined, PRIVATE), sourceOf(action));
+    const card = await handler.fetch(createTurnScope(deps, turn, undefined, PRIVATE), sourceOf(action));
     return dialog(card, action.commandId ?? '');
   } catch (err) {
-    return { task: { type: 'message', value: presentError(err, translator(deps.i18n, identify(ctx.activity).locale), deps.logger, `action:${action.commandId}`).text } };
+    return { task: { type: 'message', value: presentError(err, translator(deps.i18n, identify(turn.activity).locale), deps.logger, `action:${action.commandId}`).text } };
   }
 }
 
 /** composeExtension/submitAction: the form's values; a card comes back only to show problems. */
-export async function submitMessageAction(deps: BotDeps, ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function submitMessageAction(deps: BotDeps, turn: Turn, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
   const handler = deps.registry.messageAction(action.commandId ?? '');
-  if (!handler) return messageResponse(deps, ctx, 'errors.reasons.unknown-action');
+  if (!handler) return messageResponse(deps, turn, 'errors.reasons.unknown-action');
   try {
-    const result = await handler.submit(createTurnScope(deps, ctx, undefined, PRIVATE), action.data);
+    const result = await handler.submit(createTurnScope(deps, turn, undefined, PRIVATE), action.data);
     return result.card ? dialog(result.card, action.commandId ?? '') : {};
   } catch (err) {
-    return { task: { type: 'message', value: presentError(err, translator(deps.i18n, identify(ctx.activity).locale), deps.logger, `action:${action.commandId}`).text } };
+    return { task: { type: 'message', value: presentError(err, translator(deps.i18n, identify(turn.activity).locale), deps.logger, `action:${action.commandId}`).text } };
   }
 }
 
 function dialog(card: object, title: string): MessagingExtensionActionResponse {
-  return { task: { type: 'continue', value: { card: CardFactory.adaptiveCard(card), title, height: 'medium', width: 'medium' } } };
+  return { task: { type: 'continue', value: { card: adaptiveCardAttachment(card), title, height: 'medium', width: 'medium' } } };
 }
 
-function messageResponse(deps: BotDeps, ctx: TurnContext, key: string): MessagingExtensionActionResponse {
-  return { task: { type: 'message', value: translator(deps.i18n, identify(ctx.activity).locale)(key) } };
+function messageResponse(deps: BotDeps, turn: Turn, key: string): MessagingExtensionActionResponse {
+  return { task: { type: 'message', value: translator(deps.i18n, identify(turn.activity).locale)(key) } };
 }
 
 /** Only the message's text is taken: its HTML is reduced to text, never rendered. */

@@ -1,13 +1,7 @@
-import {
-  ActivityTypes,
-  TeamsActivityHandler,
-  TeamsInfo,
-  type InvokeResponse,
-  type MessagingExtensionAction,
-  type MessagingExtensionActionResponse,
-  type TeamsChannelAccount,
-  type TurnContext,
-} from 'botbuilder';
+import { ActivityTypes, TeamsActivityHandler, type InvokeResponse, type MessagingExtensionAction, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
+import { recordMemberLeft } from '../../kernel/installation';
+import type { TeamsMember } from './activity';
+import { turnOf } from './botbuilder-turn';
 import { fetchMessageAction, submitMessageAction } from './message-actions.handler';
 import { translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
@@ -17,10 +11,10 @@ import { handleMessage } from './commands.handler';
 import { onBotAddedToTeam, onBotRemovedFromTeam, onMembersAdded, onPersonalInstall } from './installation.handler';
 import { identify } from './turn-identity';
 import { onMeetingEvent } from './meeting-events.handler';
-import { recordMemberLeft } from '../../features/core/domain/installation.use-case';
 
 /**
- * Routes Teams activities to handlers. It holds no state: everything lasting is in storage,
+ * Routes Teams activities to handlers, each given the turn as a Turn (botbuilder stays in
+ * this file and botbuilder-turn.ts). It holds no state: everything lasting is in storage,
  * so any instance can take any turn.
  */
 export class QuorumBot extends TeamsActivityHandler {
@@ -28,14 +22,14 @@ export class QuorumBot extends TeamsActivityHandler {
     super();
 
     this.onMessage(async (ctx, next) => {
-      await handleMessage(deps, ctx);
+      await handleMessage(deps, turnOf(ctx));
       await next();
     });
 
     this.onTeamsMembersRemovedEvent(async (membersRemoved, _team, ctx, next) => {
       const botId = ctx.activity.recipient?.id;
       if (membersRemoved.some((m) => m.id === botId)) {
-        await onBotRemovedFromTeam(deps, ctx);
+        await onBotRemovedFromTeam(deps, turnOf(ctx));
       } else {
         const id = identify(ctx.activity);
         for (const m of membersRemoved) {
@@ -48,30 +42,30 @@ export class QuorumBot extends TeamsActivityHandler {
     });
 
     this.onTeamsTeamDeletedEvent(async (_team, ctx, next) => {
-      await onBotRemovedFromTeam(deps, ctx);
+      await onBotRemovedFromTeam(deps, turnOf(ctx));
       await next();
     });
 
     this.onInstallationUpdateAdd(async (ctx, next) => {
       const id = identify(ctx.activity);
-      if (id.teamId) await onBotAddedToTeam(deps, ctx);
-      else if (id.conversationKind === 'personal') await onPersonalInstall(deps, ctx, true);
+      if (id.teamId) await onBotAddedToTeam(deps, turnOf(ctx));
+      else if (id.conversationKind === 'personal') await onPersonalInstall(deps, turnOf(ctx), true);
       await next();
     });
 
     // botbuilder checks the value's shape (Id, JoinUrl, MeetingType, Title, StartTime/EndTime) first.
     this.onTeamsMeetingStartEvent(async (meeting, ctx, next) => {
-      await onMeetingEvent(deps, ctx, 'start', meeting.joinUrl, meeting.startTime, meeting.id);
+      await onMeetingEvent(deps, turnOf(ctx), 'start', meeting.joinUrl, meeting.startTime, meeting.id);
       await next();
     });
 
     this.onTeamsMeetingEndEvent(async (meeting, ctx, next) => {
-      await onMeetingEvent(deps, ctx, 'end', meeting.joinUrl, meeting.endTime, meeting.id);
+      await onMeetingEvent(deps, turnOf(ctx), 'end', meeting.joinUrl, meeting.endTime, meeting.id);
       await next();
     });
 
     this.onInstallationUpdateRemove(async (ctx, next) => {
-      if (identify(ctx.activity).teamId) await onBotRemovedFromTeam(deps, ctx);
+      if (identify(ctx.activity).teamId) await onBotRemovedFromTeam(deps, turnOf(ctx));
       await next();
     });
   }
@@ -82,14 +76,15 @@ export class QuorumBot extends TeamsActivityHandler {
    * up one by one, keeping what the activity says about anyone Teams cannot find.
    */
   protected override async onTeamsMembersAdded(ctx: TurnContext): Promise<void> {
-    const botId = ctx.activity.recipient?.id;
-    const added = ctx.activity.membersAdded ?? [];
-    if (added.some((m) => m.id === botId)) await onBotAddedToTeam(this.deps, ctx);
-    const people: TeamsChannelAccount[] = [];
+    const turn = turnOf(ctx);
+    const botId = turn.activity.recipient?.id;
+    const added = turn.activity.membersAdded ?? [];
+    if (added.some((m) => m.id === botId)) await onBotAddedToTeam(this.deps, turn);
+    const people: TeamsMember[] = [];
     for (const m of added.filter((a) => a.id !== botId)) {
-      people.push(await TeamsInfo.getMember(ctx, m.id).catch(() => ({ ...m, aadObjectId: m.aadObjectId ?? '' }) as TeamsChannelAccount));
+      people.push(await turn.member(m.id).catch(() => ({ ...m, aadObjectId: m.aadObjectId ?? '' }) as TeamsMember));
     }
-    if (people.length > 0) await onMembersAdded(this.deps, ctx, people);
+    if (people.length > 0) await onMembersAdded(this.deps, turn, people);
   }
 
   /** Tenants outside the allow-list get a one-line refusal to messages and nothing else. */
@@ -99,9 +94,9 @@ export class QuorumBot extends TeamsActivityHandler {
     if (allowed.length > 0 && (!id.tenantId || !allowed.includes(id.tenantId))) {
       this.deps.logger.warn({ tenantId: id.tenantId ?? 'none', type: ctx.activity.type }, 'activity from a tenant that is not allowed');
       if (ctx.activity.type === ActivityTypes.Message) {
-        await ctx.sendActivity(translator(this.deps.i18n, id.locale)('tenantNotAllowed'));
+        await turnOf(ctx).send(translator(this.deps.i18n, id.locale)('tenantNotAllowed'));
       } else if (ctx.activity.type === ActivityTypes.Invoke) {
-        await ctx.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
+        await turnOf(ctx).send({ type: ActivityTypes.InvokeResponse, value: { status: 403 } });
       }
       return;
     }
@@ -109,19 +104,19 @@ export class QuorumBot extends TeamsActivityHandler {
   }
 
   protected override handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return fetchMessageAction(this.deps, ctx, action);
+    return fetchMessageAction(this.deps, turnOf(ctx), action);
   }
 
   protected override handleTeamsMessagingExtensionSubmitAction(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return submitMessageAction(this.deps, ctx, action);
+    return submitMessageAction(this.deps, turnOf(ctx), action);
   }
 
   protected override async onInvokeActivity(ctx: TurnContext): Promise<InvokeResponse> {
     if (ctx.activity.name === 'adaptiveCard/action') {
-      const response = await handleCardAction(this.deps, ctx);
+      const response = await handleCardAction(this.deps, turnOf(ctx));
       return { status: response.statusCode, body: response };
     }
-    if (ctx.activity.name === 'application/search') return handleCardSearch(this.deps, ctx);
+    if (ctx.activity.name === 'application/search') return handleCardSearch(this.deps, turnOf(ctx));
     const response = await super.onInvokeActivity(ctx);
     // botbuilder answers 501 to invokes no handler knows; to Teams that is the caller's
     // mistake (an invoke this app never offered), not a server failure.

@@ -1,4 +1,4 @@
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from './activity';
 import type { ConversationKind } from '../../kernel/conversation';
 import type { Caller } from '../../kernel/identity';
 import { plainName } from '../../kernel/plain-text';
@@ -43,9 +43,4 @@ export function identify(activity: Activity): TurnIdentity {
   if (teamName) id.teamName = teamName;
   if (activity.locale) id.locale = activity.locale;
   return id;
-}
-
-/** The conversation reference to store for later proactive posts. */
-export function referenceOf(activity: Activity): unknown {
-  return TurnContext.getConversationReference(activity);
 }

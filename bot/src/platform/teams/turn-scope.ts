@@ -1,4 +1,3 @@
-import { CardFactory, type TurnContext } from 'botbuilder';
 import { withCardLanguage } from '../cards/card-language';
 import { QuorumError } from '../../kernel/errors';
 import type { Group } from '../../kernel/group';
@@ -7,6 +6,9 @@ import { resolveGroup } from '../../kernel/resolve-group';
 import { translator, type Language } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import type { TurnScope } from './feature';
+import { adaptiveCardAttachment } from './activity';
+import { mentionedUser } from './mentioned-user';
+import type { Turn } from './turn';
 import { identify } from './turn-identity';
 
 export interface TurnScopeOptions {
@@ -25,9 +27,9 @@ export interface TurnScopeOptions {
  * everyone in it: there the group is only the one the chat belongs to (a meeting chat linked
  * to one of its sessions), never the caller's own group, and a card must name that group.
  */
-export function createTurnScope(deps: BotDeps, ctx: TurnContext, cardTeamId?: string, opts: TurnScopeOptions = {}): TurnScope {
+export function createTurnScope(deps: BotDeps, turn: Turn, cardTeamId?: string, opts: TurnScopeOptions = {}): TurnScope {
   // A language chosen by the command word stands for the client's locale in everything the turn shows (words, dates).
-  const id = opts.language ? { ...identify(ctx.activity), locale: opts.language } : identify(ctx.activity);
+  const id = opts.language ? { ...identify(turn.activity), locale: opts.language } : identify(turn.activity);
   if (!id.caller) throw new QuorumError('not-a-member', 'activity without an identified sender');
   if (cardTeamId && id.teamId && cardTeamId !== id.teamId) throw new QuorumError('forbidden', 'card names another team');
   const caller = id.caller;
@@ -41,20 +43,26 @@ export function createTurnScope(deps: BotDeps, ctx: TurnContext, cardTeamId?: st
   };
   let group: Promise<Group> | undefined;
   let role: Promise<Role | undefined> | undefined;
+  const { activity } = turn;
+  const meetingId = (activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
   const scope: TurnScope = {
     deps,
-    ctx,
     id,
     caller,
     t: translator(deps.i18n, id.locale),
+    ...(activity.id ? { activityId: activity.id } : {}),
+    ...(activity.from?.id ? { viewerUserId: activity.from.id } : {}),
+    ...(typeof meetingId === 'string' && meetingId ? { meetingId } : {}),
     group: () => (group ??= groupOf()),
     role: () => (role ??= scope.group().then((g) => deps.roles.roleOf(caller, g))),
+    mentionedUser: () => mentionedUser(turn),
+    conversationReference: () => turn.conversationReference(),
     async sendCard(card) {
       // A language other than the client's (the command word's) travels with the card's buttons.
-      await ctx.sendActivity({ attachments: [CardFactory.adaptiveCard(withCardLanguage(card, opts.language))] });
+      await turn.send({ attachments: [adaptiveCardAttachment(withCardLanguage(card, opts.language))] });
     },
     async sendText(text) {
-      await ctx.sendActivity(text);
+      await turn.send(text);
     },
   };
   return scope;

@@ -4,7 +4,6 @@ import { formatLocal } from '../../../kernel/local-time';
 import { meetingThreadKey, type MeetingLinkStore, nextSession, SESSION_ID, type Session } from '../../sessions';
 import { languageOf } from '../../../platform/i18n/i18n';
 import type { ChatCommand, FeatureContext, TurnScope } from '../../../platform/teams/feature';
-import { referenceOf } from '../../../platform/teams/turn-identity';
 import type { ReportServices } from '../../reports';
 import { agendaCard } from './meeting-cards';
 
@@ -21,8 +20,7 @@ export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, lin
   const run = async (s: TurnScope, args: string) => {
     // botbuilder's teamsGetTeamMeetingInfo reads channelData.meeting.id on messages in a meeting's chat;
     // a private meeting's chat id is also recognisable by its thread (19:meeting_…).
-    const rawMeetingId = (s.ctx.activity.channelData as { meeting?: { id?: unknown } } | undefined)?.meeting?.id;
-    const meetingId = typeof rawMeetingId === 'string' && rawMeetingId.length <= 1024 ? rawMeetingId : undefined;
+    const meetingId = s.meetingId && s.meetingId.length <= 1024 ? s.meetingId : undefined;
     const chatKey = meetingThreadKey(s.id.conversationId);
     if (!chatKey || s.id.conversationKind === 'personal' || (!meetingId && !chatKey.startsWith('19:meeting_'))) {
       throw new QuorumError('validation', 'session link outside a meeting chat', { reason: 'meetings.errors.notInMeeting' });
@@ -40,7 +38,7 @@ export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, lin
 
     const now = ctx.clock.now();
     await links.linkChat(group.tenantId, chatKey, { tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, linkedBy: s.caller.aadObjectId, linkedAt: now, ...(meetingId ? { meetingId } : {}) });
-    await ctx.repos.conversations.put({ tenantId: group.tenantId, conversationId: s.id.conversationId, kind: 'groupChat', teamId: group.teamId, reference: referenceOf(s.ctx.activity), active: true, updatedAt: now.toISOString() });
+    await ctx.repos.conversations.put({ tenantId: group.tenantId, conversationId: s.id.conversationId, kind: 'groupChat', teamId: group.teamId, reference: s.conversationReference(), active: true, updatedAt: now.toISOString() });
     ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, meetingId }, 'meeting linked to a session');
     // The session as the meeting will see it; its title is user text, so it goes in a card, not in a text message.
     const language = languageOf(s.id.locale);

@@ -1,5 +1,5 @@
 import { formatLocal } from '../../../kernel/local-time';
-import { ANSWERS, type Ballot, type Poll } from '../domain/poll';
+import type { Ballot, Poll } from '../domain/poll';
 import type { PollResults } from '../domain/results';
 import type { Translate } from '../../../platform/i18n/i18n';
 import template from './templates/poll.json';

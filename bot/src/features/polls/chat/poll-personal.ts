@@ -45,6 +45,6 @@ export async function personalCard(s: TurnScope, deps: PollDeps, poll: Poll, opt
     ...(opts.changing ? { changing: true } : {}),
     ...(opts.notice ? { notice: opts.notice } : {}),
     ...(opts.ballotError ? { ballotError: opts.ballotError } : {}),
-    ...(s.ctx.activity.from?.id ? { viewerUserId: s.ctx.activity.from.id } : {}),
+    ...(s.viewerUserId ? { viewerUserId: s.viewerUserId } : {}),
   });
 }

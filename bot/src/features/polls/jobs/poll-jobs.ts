@@ -5,7 +5,7 @@ import { POLL_JOBS, type PollDeps } from '../domain/poll-deps';
 import type { DueJob, JobHandler, JobResult } from '../../../kernel/scheduling';
 import { formatLocal } from '../../../kernel/local-time';
 import { translator } from '../../../platform/i18n/i18n';
-import { MAX_MENTIONS } from '../../../platform/notifier/teams-notifier';
+import { MAX_MENTIONS } from '../../../kernel/notifications';
 import type { FeatureContext } from '../../../platform/teams/feature';
 import type { PollChannel } from '../chat/poll-channel';
 

@@ -10,11 +10,11 @@ import type { Group } from '../../../kernel/group';
 import { parseRef } from '../domain/action-item';
 import { createItem } from '../domain/action-items.use-case';
 import { isClientKey } from '../../../kernel/idempotency';
+import { isQuorumError } from '../../../kernel/errors';
 import { invalid } from '../domain/item-errors';
 import { readSettings } from '../domain/settings.use-case';
 import type { ChatCommand, TurnScope } from '../../../platform/teams/feature';
 import { itemCard, listCard } from './item-views';
-import { mentionedObjectId } from './mention';
 import { parseOneLine } from './one-line-item';
 import { ownerByName } from './owner-by-name';
 import { languageOf } from '../../../platform/i18n/i18n';
@@ -72,12 +72,15 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
   }
   const line = parseOneLine(args);
   // A Teams @mention names the owner; else an "@Name" typed as text; else the person typing it owns it.
-  const mentioned = await mentionedObjectId(s.ctx);
+  const mentioned = await s.mentionedUser().catch((err: unknown) => {
+    // Someone Teams does not know here reads, for an item, as an owner who is not a member.
+    throw isQuorumError(err) && err.code === 'not-found' ? invalid('unknownOwner') : err;
+  });
   const typed = mentioned ? { title: line.title } : await typedOwner(w, s, group, line.title);
   if (!typed.title) throw invalid('newItemUsage');
   const ownerId = mentioned ?? typed.ownerId ?? s.caller.aadObjectId;
   // Teams redelivers a message it got no answer for with the same activity id: that id is the request's key.
-  const key = isClientKey(s.ctx.activity.id) ? s.ctx.activity.id : undefined;
+  const key = isClientKey(s.activityId) ? s.activityId : undefined;
   const created = await createItem(w, s.caller, group, { title: typed.title, ownerId, ...(line.due ? { due: line.due } : {}), ...(line.priority ? { priority: line.priority } : {}) }, key);
   const notice: Notice = { text: s.t('workPlan.item.created', { who: s.caller.name ?? '', ref: `A-${created.value.number}` }), tone: 'good' };
   await s.sendCard(await itemCard(w, s.t, s.caller, group, created.value.number, { notice }));

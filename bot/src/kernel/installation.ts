@@ -1,12 +1,14 @@
-import type { Clock } from '../../../kernel/clock';
-import { QuorumError } from '../../../kernel/errors';
-import type { ConversationKind } from '../../../kernel/conversation';
-import { DEFAULT_TIME_ZONE, type Group } from '../../../kernel/group';
-import type { GroupRef } from '../../../kernel/identity';
-import type { Member } from '../../../kernel/member';
-import { plainName } from '../../../kernel/plain-text';
-import type { Repositories } from '../../../kernel/ports';
-import { retryOnConflict } from '../../../kernel/retry-on-conflict';
+import type { Clock } from './clock';
+import { QuorumError } from './errors';
+import type { ConversationKind } from './conversation';
+import { DEFAULT_TIME_ZONE, type Group } from './group';
+import type { GroupRef } from './identity';
+import type { Member } from './member';
+import { plainName } from './plain-text';
+import type { Repositories } from './ports';
+import { retryOnConflict } from './retry-on-conflict';
+
+// Not a feature's: the platform's own events (install, uninstall, a post refused because the bot is gone) keep the groups, members and conversations every turn reads in step with Teams.
 
 export interface TeamInstall extends GroupRef {
   teamName: string;

@@ -1,5 +1,3 @@
-import type { ConnectorClient } from 'botframework-connector';
-
 /** The slice of @azure/core-rest-pipeline's Pipeline this module uses (typed here: it is not a direct dependency). */
 interface PipelineRequestLike {
   url: string;
@@ -22,9 +20,10 @@ const GATE = 'quorumRateSlotPerAttempt';
  * The pipeline sits in a private field of botframework-connector's ServiceClientContext;
  * there is no public option that reaches inside the retry loop. botbuilder is archived, so the
  * shape is fixed; if it ever changes this throws, and the fan-out fault test fails, rather
- * than letting retries slip past the limits.
+ * than letting retries slip past the limits. (`connector` is botframework-connector's
+ * ConnectorClient; its public type says nothing about the private field read here.)
  */
-export function gateEveryAttempt(connector: ConnectorClient, gate: () => Promise<void>, timeoutMs: number): void {
+export function gateEveryAttempt(connector: object, gate: () => Promise<void>, timeoutMs: number): void {
   const pipeline = (connector as unknown as { client?: { pipeline?: PipelineLike } }).client?.pipeline;
   if (!pipeline || typeof pipeline.addPolicy !== 'function') throw new Error('the connector client has no HTTP pipeline to rate-limit its retries');
   pipeline.removePolicy({ name: GATE });
