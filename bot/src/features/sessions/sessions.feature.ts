@@ -16,6 +16,7 @@ import { sessionIcs } from './routes/session-ics';
 import { sessionsPersonalData } from './person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './chat/session-views';
 import { liveRoutes } from './routes/live-routes';
+import type { NextSession } from './routes/sessions.contract';
 import { createReportServices } from '../reports/report-data';
 
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
@@ -125,7 +126,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
         audience: 'member',
         handle: async (scope) => {
           const next = nextSession(await sessions.list(scope.group), ctx.clock.now());
-          return { json: next ? { ...sessionJson(next), review: await openItems.openItems(scope.group) } : null };
+          return { json: (next ? { ...sessionJson(next), review: await openItems.openItems(scope.group) } : null) satisfies NextSession };
         },
       },
       { method: 'get', path: 'sessions/:id', audience: 'member', handle: async (scope, req) => ({ json: sessionJson(await byId(scope.group, req.params.id)) }) },
