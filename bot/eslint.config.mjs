@@ -46,7 +46,8 @@ const POLICIES = [
   // so its domain may use their public face at run time too.
   { from: ['feature-domain'], allow: ['feature-index'], importKind: 'type' },
   { from: [['feature-domain', { feature: 'reports' }]], allow: ['feature-index'] },
-  { from: ['feature-contract'], allow: ['kernel', ['feature-contract', same]] },
+  // A contract may take its value lists (statuses, kinds) from its own pure domain: one home each.
+  { from: ['feature-contract'], allow: ['kernel', ['feature-contract', same], ['feature-domain', same]] },
   { from: ['feature-storage'], allow: ['kernel', 'platform', ['feature-domain', same], ['feature-storage', same]] },
   // The rest of a feature (chat, cards, routes, jobs, wiring) may use the platform, its own
   // parts, and other features only through their index.ts.

@@ -6,8 +6,9 @@ import { ErrorBar, Loading } from './components/status';
 import { ApiClient, devUser, PAGE_LIMIT, setDevUser } from './lib/api';
 import { connectToHost, registerTabConfig, type Host } from './lib/host';
 import { messagesFor, MessagesContext, useT } from './lib/i18n';
-import { SessionContext, type Me } from './lib/session';
-import { NO_FILTERS, toQuery } from './views/work-plan/types';
+import { me as meSchema, type Me } from '../../bot/src/features/core/routes/core.contract';
+import { SessionContext } from './lib/session';
+import { NO_FILTERS, toQuery } from './views/work-plan/filters';
 
 const params = new URLSearchParams(location.search);
 
@@ -25,7 +26,7 @@ function Root({ host, devMode }: { host: Host; devMode: boolean }) {
   const [error, setError] = useState<Error>();
   const load = useCallback(() => {
     setError(undefined);
-    api.get<Me>('me').then(setMe, (e: Error) => setError(e));
+    api.get('me', meSchema).then(setMe, (e: Error) => setError(e));
   }, [api]);
   useEffect(load, [load]);
   const theme = useTheme(host);

@@ -10,6 +10,7 @@ import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
 import { createDecisionsFeature } from '../../bot/src/features/decisions/decisions.feature';
 import { LogCapture } from '../support/log-capture';
 import { testTables } from '../support/storage';
+import { withContract } from '../support/tab-contract';
 import en from '../../bot/src/features/decisions/locales/en.json';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
@@ -24,7 +25,7 @@ describe('decisions routes of the tab API', () => {
   const posts: OutboundMessage[] = [];
   let chainTable: Awaited<ReturnType<typeof testTables>>['tables'];
   const t = translator(createI18n(), 'en');
-  const route = (method: string, path: string): ApiRoute => feature.routes!.find((r) => r.method === method && r.path === path)!;
+  const route = (method: string, path: string): ApiRoute => withContract(feature.routes!.find((r) => r.method === method && r.path === path)!);
   const scope = (who: typeof CHAIR, role: 'co-chair' | 'member'): ApiScope => ({ deps, caller: who, group, role, t });
 
   beforeAll(async () => {

@@ -140,6 +140,7 @@ describe('polls: creating and closing from the tab API', () => {
     expect(closed.status).toBe(200);
     expect(closed.json).toMatchObject({ closedNow: true, poll: { open: false, voters: 1 } });
     expect(closed.json.poll.results!.options.map((o) => o.count)).toEqual([0, 1, 0]);
+    expect((await api<PollJson>('lars', 'GET', `polls/${id}`)).json).toMatchObject({ id, open: false, voters: 1 });
     expect((await polls.get(group, id))!.value).toMatchObject({ status: 'closed', closedBy: USERS.amina.aadObjectId, resultsPosted: true });
     expect(channelCards().filter((c) => c.includes(en.polls.card.resultsHeading) && c.includes('Close me?'))).toHaveLength(1);
 

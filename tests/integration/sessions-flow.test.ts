@@ -12,6 +12,7 @@ import { createLogger } from '../../bot/src/platform/logging/logger';
 import { createSessionsFeature } from '../../bot/src/features/sessions/sessions.feature';
 import type { ApiRoute, ApiScope } from '../../bot/src/platform/teams/feature';
 import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
+import { withContract } from '../support/tab-contract';
 import catalog from '../../bot/src/features/sessions/locales/en.json';
 
 const en = catalog.sessions;
@@ -58,7 +59,7 @@ describe('sessions: plan, show, remind, calendar file', () => {
     const stored = await repos.groups.get(group);
     const deps = { repos, roles, clock: { now: () => now }, i18n, logger, allowedTenantIds: [], registry: new FeatureRegistry([]) };
     const scope: ApiScope = { deps, caller: { tenantId: TENANT_ID, aadObjectId: USERS.sofia.aadObjectId }, group: stored!.value, role: 'member', t: translator(i18n, 'en') };
-    return routes.find((r) => r.path === path)!.handle(scope, { params: {}, query: {}, body: undefined });
+    return withContract(routes.find((r) => r.path === path)!).handle(scope, { params: {}, query: {}, body: undefined });
   }
 
   beforeAll(async () => {

@@ -143,4 +143,15 @@ describe('tab API: session live state and outcomes', () => {
     expect(r.json.decisions).toEqual([expect.objectContaining({ ref: decided.json.decision.ref, title: 'Adopt the MFA baseline', status: 'in-force' })]);
     expect(r.json.items).toEqual([expect.objectContaining({ title: 'Draft the MFA guide', status: 'open', organisation: 'WHO' })]);
   });
+
+  it('reads one session, and the co-chairs a co-chair manages, as the tab does (each answer held to its contract)', async () => {
+    const one = await api<{ id: string; title: string; agenda: unknown[] }>('sofia', 'GET', `sessions/${SESSION_ID}`);
+    expect(one.json).toMatchObject({ id: SESSION_ID, title: 'Executive session 2027' });
+    expect(one.json.agenda).toHaveLength(3);
+    const listed = await api<{ coChairs: { aadObjectId: string; configured: boolean }[] }>('sofia', 'GET', 'cochairs');
+    expect(listed.json.coChairs).toEqual([expect.objectContaining({ aadObjectId: USERS.amina.aadObjectId, configured: true })]);
+    const made = await api<{ coChairs: { aadObjectId: string }[] }>('amina', 'PUT', `cochairs/${USERS.lars.aadObjectId}`, { coChair: true });
+    expect(made.status).toBe(200);
+    expect(made.json.coChairs.map((c) => c.aadObjectId).sort()).toEqual([USERS.amina.aadObjectId, USERS.lars.aadObjectId].sort());
+  });
 });

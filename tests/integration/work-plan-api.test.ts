@@ -13,6 +13,7 @@ import { postWithMentions } from '../../bot/src/features/work-plan/chat/channel-
 import { renderPostCard } from '../../bot/src/features/work-plan/cards/post-card';
 import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
 import { testTables } from '../support/storage';
+import { withContract } from '../support/tab-contract';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
 jest.setTimeout(60_000);
@@ -31,7 +32,7 @@ describe('work-plan tab API routes', () => {
   const i18n = createI18n();
   const t = translator(i18n, 'en');
   const scope = (who: typeof CHAIR, role: 'co-chair' | 'member'): ApiScope => ({ deps, caller: who, group, role, t });
-  const route = (method: string, path: string) => routes.find((r) => r.method === method && r.path === path)!;
+  const route = (method: string, path: string) => withContract(routes.find((r) => r.method === method && r.path === path)!);
   const call = (method: string, path: string, who: typeof CHAIR, req: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {}) =>
     route(method, path).handle(scope(who, who === CHAIR ? 'co-chair' : 'member'), { params: {}, query: {}, body: undefined, ...req } as never);
 

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { expectContract } from './tab-contract';
 
 export type Who = keyof typeof USERS;
 
@@ -8,7 +9,8 @@ export const devIdentity = (who: Who): string => `${TENANT_ID}:${USERS[who].aadO
 
 /**
  * Calls the tab API as a fixture user in local development mode (the dev identity header) for
- * the fixture team. A string body is sent as it is (to send what is not JSON).
+ * the fixture team. A string body is sent as it is (to send what is not JSON). Every
+ * successful answer must match its route's contract (bot/src/features/<feature>/routes/*.contract.ts).
  */
 export function tabApi(baseUrl: () => string) {
   return async <T = Record<string, unknown>>(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: T }> => {
@@ -17,7 +19,9 @@ export function tabApi(baseUrl: () => string) {
       headers: { 'x-quorum-dev-user': devIdentity(who), 'x-quorum-team': TEAM.id, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
-    return { status: res.status, json: (await res.json()) as T };
+    const json: unknown = await res.json();
+    if (res.ok) expectContract(method, path, json);
+    return { status: res.status, json: json as T };
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatLocal } from '../../bot/src/kernel/local-time';
-import { inZone } from '../../tab/src/views/polls/types';
+import { inZone } from '../../tab/src/views/polls/poll-format';
 import { formatDateTime } from '../../bot/src/kernel/display-time';
 
 /** 17:00 in Zurich on a winter day. */

@@ -71,5 +71,7 @@ describe('the layout rules the linter enforces', () => {
   it('lets the tab import only its own code, the kernel and the features\' route contracts', () => {
     expect(lint(uses('../../../bot/src/features/polls/domain/poll', 'canSeeResults'), 'tab/src/views/example.ts')).toEqual([BOUNDARY]);
     expect(lint(uses('../../../bot/src/kernel/display-time', 'formatDateTime'), 'tab/src/views/example.ts')).toEqual([]);
+    expect(lint(uses('../../../bot/src/features/polls/routes/polls.contract', 'pollKind'), 'tab/src/views/example.ts')).toEqual([]);
+    expect(lint(uses('../../../bot/src/features/polls/routes/poll-routes', 'pollRoutes'), 'tab/src/views/example.ts')).toEqual([BOUNDARY]);
   });
 });

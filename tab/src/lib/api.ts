@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { checkResponse } from './check-response';
 import type { Host } from './host';
 
 export class ApiError extends Error {
@@ -32,13 +34,14 @@ export class ApiClient {
   /** GETs started ahead (see prefetch), by URL and identity; each is used once. */
   private readonly ahead = new Map<string, { at: number; result: Promise<unknown> }>();
 
-  get<T>(path: string, query: Record<string, string> = {}): Promise<T> {
+  /** A GET whose answer `schema` (the route's response in its contract) describes. */
+  get<T>(path: string, schema: z.ZodType<T>, query: Record<string, string> = {}): Promise<T> {
     const url = withQuery(path, query);
     const key = `${devUser() ?? ''} ${url}`;
     const early = this.ahead.get(key);
     this.ahead.delete(key);
-    if (early && Date.now() - early.at < PREFETCH_FRESH_MS) return early.result as Promise<T>;
-    return this.request<T>('GET', url);
+    if (early && Date.now() - early.at < PREFETCH_FRESH_MS) return early.result.then((json) => checked(schema, json, 'GET', url));
+    return this.request('GET', url, schema);
   }
 
   /**
@@ -48,7 +51,7 @@ export class ApiClient {
    */
   prefetch(path: string, query: Record<string, string> = {}): void {
     const url = withQuery(path, query);
-    const result = this.request('GET', url);
+    const result = this.request('GET', url, undefined);
     result.catch(() => undefined); // the view's get() reports any failure
     this.ahead.set(`${devUser() ?? ''} ${url}`, { at: Date.now(), result });
   }
@@ -58,16 +61,16 @@ export class ApiClient {
    * a `nextPageToken` for the rest; the views show the whole list, as they always have. The
    * first page goes through get() (so a prefetch of it is used).
    */
-  async getPages<P extends { nextPageToken?: string | null }>(path: string, query: Record<string, string> = {}): Promise<P[]> {
-    const pages = [await this.get<P>(path, { ...query, limit: PAGE_LIMIT })];
+  async getPages<P extends { nextPageToken: string | null }>(path: string, schema: z.ZodType<P>, query: Record<string, string> = {}): Promise<P[]> {
+    const pages = [await this.get(path, schema, { ...query, limit: PAGE_LIMIT })];
     for (let token = pages[0]!.nextPageToken; token && pages.length < MAX_PAGES; token = pages[pages.length - 1]!.nextPageToken) {
-      pages.push(await this.request<P>('GET', withQuery(path, { ...query, limit: PAGE_LIMIT, pageToken: token })));
+      pages.push(await this.request('GET', withQuery(path, { ...query, limit: PAGE_LIMIT, pageToken: token }), schema));
     }
     return pages;
   }
 
-  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    return this.request<T>(method, path, body, headers);
+  send<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, schema: z.ZodType<T>, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.request(method, path, schema, body, headers);
   }
 
   /**
@@ -75,14 +78,14 @@ export class ApiClient {
    * When the answer is lost (the network failed, a gateway timed out) it is sent once more
    * with the same key: the service answers with what the first one created, if it did.
    */
-  async create<T>(path: string, body: unknown, key: string): Promise<T> {
+  async create<T>(path: string, schema: z.ZodType<T>, body: unknown, key: string): Promise<T> {
     const headers = { 'idempotency-key': key };
     try {
-      return await this.request<T>('POST', path, body, headers);
+      return await this.request('POST', path, schema, body, headers);
     } catch (err) {
       if (!(err instanceof TypeError || (err instanceof ApiError && RETRIED.has(err.status)))) throw err;
       await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
-      return this.request<T>('POST', path, body, headers);
+      return this.request('POST', path, schema, body, headers);
     }
   }
 
@@ -96,11 +99,13 @@ export class ApiClient {
     URL.revokeObjectURL(url);
   }
 
-  private async request<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
+  /** Without a schema (a prefetch) the JSON is checked when a get() takes it. */
+  private async request<T>(method: string, path: string, schema: z.ZodType<T> | undefined, body?: unknown, extra: Record<string, string> = {}): Promise<T> {
     const headers = { ...(await this.headers()), ...extra, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
     const res = await fetch(this.base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     if (!res.ok) throw await toError(res);
-    return (await res.json()) as T;
+    const json: unknown = await res.json();
+    return schema ? checked(schema, json, method, path) : (json as T);
   }
 
   private async headers(): Promise<Record<string, string>> {
@@ -124,6 +129,15 @@ const RETRY_AFTER_MS = 500;
 
 /** A prefetched answer older than this is not used: the view asks again. */
 const PREFETCH_FRESH_MS = 10_000;
+
+/**
+ * Development builds check every answer against its contract, so a field renamed on one side
+ * shows at once, naming the route and the field. Production builds skip the parse (the type
+ * check already holds both sides to the contract; the tab stays fast on large lists).
+ */
+function checked<T>(schema: z.ZodType<T>, json: unknown, method: string, path: string): T {
+  return import.meta.env.DEV ? checkResponse(schema, json, `${method} /api/tab/${path.split('?')[0]}`) : (json as T);
+}
 
 function withQuery(path: string, query: Record<string, string>): string {
   const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== '')).toString();

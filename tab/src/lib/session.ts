@@ -1,14 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ApiClient } from './api';
+import type { Me } from '../../../bot/src/features/core/routes/core.contract';
 import type { Host } from './host';
-
-export interface Me {
-  tenantId: string;
-  aadObjectId: string;
-  name: string;
-  role: 'co-chair' | 'member';
-  group: { teamId: string; name: string; timeZone: string };
-}
 
 /** What every view needs: the host, the API, and who is signed in (from the server). */
 export interface Session {

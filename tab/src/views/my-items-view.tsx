@@ -4,7 +4,8 @@ import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
 import { ItemList } from './work-plan/item-list';
-import { joinItemPages, type ItemsResponse } from './work-plan/types';
+import { itemsResponse } from '../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { joinItemPages } from './work-plan/filters';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 
@@ -15,11 +16,11 @@ export default function MyItemsView() {
   const members = useMembers(api);
   // The caller's organisation as co-chairs recorded it comes with the list (for members too);
   // the organisation on their profile is the fallback.
-  const listed = useResource(() => api.getPages<ItemsResponse>('items', { owner: me.aadObjectId, open: 'true' }).then(joinItemPages), [api, me.aadObjectId], 4000);
+  const listed = useResource(() => api.getPages('items', itemsResponse, { owner: me.aadObjectId, open: 'true' }).then(joinItemPages), [api, me.aadObjectId], 4000);
   const mine = { ...listed, data: listed.data?.items };
   const org = listed.data?.me.organisation || members.data?.find((m) => m.aadObjectId === me.aadObjectId)?.organisation || '';
   const ours = useResource(
-    () => (org ? api.getPages<ItemsResponse>('items', { org, open: 'true' }).then((pages) => joinItemPages(pages).items.filter((i) => i.owner?.aadObjectId !== me.aadObjectId)) : Promise.resolve([])),
+    () => (org ? api.getPages('items', itemsResponse, { org, open: 'true' }).then((pages) => joinItemPages(pages).items.filter((i) => i.owner?.aadObjectId !== me.aadObjectId)) : Promise.resolve([])),
     [api, org, me.aadObjectId],
     4000,
   );

@@ -7,7 +7,7 @@ import { useResource } from '../lib/use-resource';
 import { PollDetail } from './polls/poll-detail';
 import { PollList } from './polls/poll-list';
 import { SessionPolls } from './polls/session-polls';
-import type { PollPage } from './polls/types';
+import { pollPage } from '../../../bot/src/features/polls/routes/polls.contract';
 
 const CreatePollDialog = lazy(() => import('./polls/create-poll-dialog'));
 
@@ -26,7 +26,7 @@ export default function PollsView() {
 function AllPolls() {
   const t = useT();
   const { api, me } = useSession();
-  const res = useResource(() => api.getPages<PollPage>('polls').then((pages) => pages.flatMap((p) => p.polls)), [api], 3000);
+  const res = useResource(() => api.getPages('polls', pollPage).then((pages) => pages.flatMap((p) => p.polls)), [api], 3000);
   const [open, setOpen] = useState<string>();
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();

@@ -5,18 +5,14 @@ import { formatDate } from '../../../bot/src/kernel/display-time';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { useResource } from '../lib/use-resource';
-
-interface SessionSummary {
-  id: string;
-  title: string;
-  startsAt: string;
-}
+import { sessionList } from '../../../bot/src/features/sessions/routes/sessions.contract';
+import type { ReportFormat } from '../../../bot/src/features/reports/routes/reports.contract';
 
 const FORMATS = [
   { id: 'md', label: 'reportMarkdown', ext: 'md' },
   { id: 'csv', label: 'reportCsv', ext: 'csv' },
   { id: 'html', label: 'reportPrintable', ext: 'html' },
-] as const;
+] as const satisfies readonly { id: ReportFormat; label: string; ext: string }[];
 
 /**
  * Session and yearly reports for download (the chat's `report` card links here). The
@@ -26,7 +22,7 @@ export default function ReportsView() {
   const t = useT();
   const { api, host, me } = useSession();
   const params = new URLSearchParams(location.search);
-  const sessions = useResource(() => api.get<SessionSummary[]>('sessions'), [api]);
+  const sessions = useResource(() => api.get('sessions', sessionList), [api]);
   const [sessionId, setSessionId] = useState(params.get('session') ?? '');
   const [year, setYear] = useState(params.get('year') ?? String(new Date().getFullYear()));
   const [error, setError] = useState<Error>();

@@ -11,7 +11,8 @@ import { QuickDecision } from './session/quick-decision';
 import { ReviewMode } from './session/review-mode';
 import { SessionHeader } from './session/session-header';
 import { StageLayout } from './session/stage-layout';
-import type { Layout, Outcomes, PlannedSession } from './session/types';
+import { nextSession, outcomes as outcomesSchema, type PlannedSession } from '../../../bot/src/features/sessions/routes/sessions.contract';
+import type { Layout } from './session/timer-format';
 import { useLive } from './session/use-live';
 import { useNarrow } from './work-plan/use-narrow';
 
@@ -27,7 +28,7 @@ const OUTCOMES_POLL_MS = 4000;
  */
 export default function SessionView() {
   const { api, host } = useSession();
-  const next = useResource(() => api.get<PlannedSession | null>('sessions/next'), [api], SESSION_POLL_MS);
+  const next = useResource(() => api.get('sessions/next', nextSession), [api], SESSION_POLL_MS);
   if (next.error && next.data === undefined) return <ErrorBar error={next.error} onRetry={next.reload} />;
   if (next.data === undefined) return <Loading />;
   if (next.data === null) return <NoSession />;
@@ -65,7 +66,7 @@ function Running({ session }: { session: PlannedSession }) {
   const { api, host, me } = useSession();
   const narrow = useNarrow();
   const live = useLive(api, session.id);
-  const outcomes = useResource(() => api.get<Outcomes>(`sessions/${encodeURIComponent(session.id)}/outcomes`), [api, session.id], OUTCOMES_POLL_MS);
+  const outcomes = useResource(() => api.get(`sessions/${encodeURIComponent(session.id)}/outcomes`, outcomesSchema), [api, session.id], OUTCOMES_POLL_MS);
   const [mode, setMode] = useState<'agenda' | 'review'>('agenda');
   const layout: Layout = host.frame === 'sidePanel' || narrow ? 'panel' : 'content';
   const coChair = me.role === 'co-chair';

@@ -8,7 +8,8 @@ import { FilterBar } from './work-plan/filter-bar';
 import { ItemGrid } from './work-plan/item-grid';
 import { ItemList } from './work-plan/item-list';
 import { StatusCounts } from './work-plan/status-counts';
-import { joinItemPages, NO_FILTERS, toQuery, type Filters, type Item, type ItemsResponse } from './work-plan/types';
+import { itemsResponse, type ListedItem } from '../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { joinItemPages, NO_FILTERS, toQuery, type Filters } from './work-plan/filters';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 import { useNarrow } from './work-plan/use-narrow';
@@ -22,7 +23,7 @@ export default function WorkPlanView() {
   const narrow = useNarrow();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const query = useMemo(() => toQuery(filters), [filters]);
-  const list = useResource(() => api.getPages<ItemsResponse>('items', query).then(joinItemPages), [api, query], 4000);
+  const list = useResource(() => api.getPages('items', itemsResponse, query).then(joinItemPages), [api, query], 4000);
   const items = list.data?.items;
   // The caller's own organisation comes with the list (members cannot read the settings).
   const myOrg = list.data?.me.organisation ?? undefined;
@@ -34,7 +35,7 @@ export default function WorkPlanView() {
   // The server's rule, so the Edit button shows exactly where a save would be accepted:
   // co-chairs; the owner; for an item without owner, members of its organisation.
   const canEdit = useCallback(
-    (i: Item) => me.role === 'co-chair' || (i.owner ? i.owner.aadObjectId === me.aadObjectId : Boolean(myOrg && i.organisation === myOrg)),
+    (i: ListedItem) => me.role === 'co-chair' || (i.owner ? i.owner.aadObjectId === me.aadObjectId : Boolean(myOrg && i.organisation === myOrg)),
     [me, myOrg],
   );
 

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { renderCoChairsCard } from './cards/co-chairs-card';
 import { renderHelpCard, type HelpContext } from './cards/help-card';
 import { renderWelcomeCard } from './cards/welcome-card';
@@ -11,7 +10,8 @@ import { listCoChairs, setCoChair } from './domain/co-chairs.use-case';
 import type { ApiScope, ChatCommand, Feature, TurnScope } from '../../platform/teams/feature';
 import { parsePayload } from '../../platform/cards/payload';
 import { corePersonalData } from './person-data';
-import { coChairChangePayload, coChairsShowPayload } from "./cards/payloads";
+import { coChairChangePayload, coChairsShowPayload } from './cards/payloads';
+import { coChairBody, objectIdParam, type CoChairs, type Me } from './routes/core.contract';
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
@@ -23,7 +23,7 @@ export const coreFeature: Feature = {
       path: 'me',
       audience: 'member',
       handle: async (s) => ({
-        json: { tenantId: s.caller.tenantId, aadObjectId: s.caller.aadObjectId, name: s.caller.name ?? '', role: s.role, group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone } },
+        json: { tenantId: s.caller.tenantId, aadObjectId: s.caller.aadObjectId, name: s.caller.name ?? '', role: s.role, group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone } } satisfies Me,
       }),
     },
     {
@@ -37,8 +37,8 @@ export const coreFeature: Feature = {
       path: 'cochairs/:aadObjectId',
       audience: 'co-chair',
       handle: async (s, req) => {
-        const target = parsePayload(objectId, req.params.aadObjectId);
-        const { coChair } = parsePayload(z.strictObject({ coChair: z.boolean() }), req.body);
+        const target = parsePayload(objectIdParam, req.params.aadObjectId);
+        const { coChair } = parsePayload(coChairBody, req.body);
         await setCoChair(s.deps, s.caller, s.group, target, coChair);
         return { json: await coChairsView(s) };
       },
@@ -94,9 +94,7 @@ export const coreFeature: Feature = {
   ],
 };
 
-const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i).transform((x) => x.toLowerCase());
-
-async function coChairsView(s: ApiScope) {
+async function coChairsView(s: ApiScope): Promise<CoChairs> {
   const { coChairs, members } = await listCoChairs(s.deps, s.caller, s.group);
   return { coChairs, members: members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, organisation: m.organisation ?? '', role: m.role })) };
 }

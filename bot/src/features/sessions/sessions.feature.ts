@@ -15,7 +15,8 @@ import { sessionsPersonalData } from './person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './chat/session-views';
 import { liveRoutes } from './routes/live-routes';
 import { createReportServices } from '../reports';
-import { sessionRefPayload, sessionSavePayload } from "./cards/payloads";
+import { sessionRefPayload, sessionSavePayload } from './cards/payloads';
+import type { NextSession } from './routes/sessions.contract';
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
 
@@ -123,7 +124,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
         audience: 'member',
         handle: async (scope) => {
           const next = nextSession(await sessions.list(scope.group), ctx.clock.now());
-          return { json: next ? { ...sessionJson(next), review: await openItems.openItems(scope.group) } : null };
+          return { json: (next ? { ...sessionJson(next), review: await openItems.openItems(scope.group) } : null) satisfies NextSession };
         },
       },
       { method: 'get', path: 'sessions/:id', audience: 'member', handle: async (scope, req) => ({ json: sessionJson(await byId(scope.group, req.params.id)) }) },

@@ -4,13 +4,14 @@ import { formatDateTime } from '../../../../bot/src/kernel/display-time';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
-import { kindKey, statusKey, type Decision } from './types';
+import { decisionDetail } from '../../../../bot/src/features/decisions/routes/decisions.contract';
+import { kindKey, statusKey } from './labels';
 
 /** One record: its text, its derived status and the records it links to or is replaced by. */
 export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; onOpen(ref: string): void; onBack(): void }) {
   const t = useT();
   const { api, host, me } = useSession();
-  const res = useResource(() => api.get<Decision>(`decisions/${encodeURIComponent(refText)}`), [api, refText], 4000);
+  const res = useResource(() => api.get(`decisions/${encodeURIComponent(refText)}`, decisionDetail), [api, refText], 4000);
   const back = (
     <div>
       <Button size="small" onClick={onBack}>

@@ -4,7 +4,8 @@ import { Empty, ErrorBar, Loading } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
-import { statusKey, type DecisionPage } from './types';
+import { decisionPage, type DecisionsQuery } from '../../../../bot/src/features/decisions/routes/decisions.contract';
+import { statusKey } from './labels';
 
 /** The register, newest first, searched by the server (words or a year), ten at a time. */
 export function DecisionList({ onOpen, version }: { onOpen(ref: string): void; version: number }) {
@@ -20,7 +21,7 @@ export function DecisionList({ onOpen, version }: { onOpen(ref: string): void; v
     }, 300);
     return () => clearTimeout(timer);
   }, [typed]);
-  const res = useResource(() => api.get<DecisionPage>('decisions', { q, page: String(page) }), [api, q, page, version], 4000);
+  const res = useResource(() => api.get('decisions', decisionPage, { q, page: String(page) } satisfies DecisionsQuery), [api, q, page, version], 4000);
 
   return (
     <div style={{ display: 'grid', gap: 8, minWidth: 0 }}>

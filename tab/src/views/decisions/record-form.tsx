@@ -4,7 +4,7 @@ import { ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
-import type { Decision } from './types';
+import { recordedDecision, type RecordBody } from '../../../../bot/src/features/decisions/routes/decisions.contract';
 
 /** Co-chairs record a decision in a few keystrokes: title, Enter, text, Enter. */
 export function RecordForm({ onRecorded }: { onRecorded(ref: string): void }) {
@@ -22,8 +22,8 @@ export function RecordForm({ onRecorded }: { onRecorded(ref: string): void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const body = { title, text };
-      const { decision } = await api.create<{ decision: Decision }>('decisions', body, requestKey.keyFor(body));
+      const body = { title, text } satisfies RecordBody;
+      const { decision } = await api.create('decisions', recordedDecision, body, requestKey.keyFor(body));
       requestKey.done();
       setTitle('');
       setText('');

@@ -5,7 +5,9 @@ import { useT } from '../../lib/i18n';
 import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
-import { dateIn, KINDS, kindKey, MAX_OPTIONS, VISIBILITIES, visibilityKey, type PollKind, type PollSummary, type SessionSummary, type Visibility } from './types';
+import { createdPoll, type CreatePollBody, type PollKind, type PollSummary, type Visibility } from '../../../../bot/src/features/polls/routes/polls.contract';
+import { sessionList } from '../../../../bot/src/features/sessions/routes/sessions.contract';
+import { dateIn, KINDS, kindKey, MAX_OPTIONS, VISIBILITIES, visibilityKey } from './poll-format';
 
 interface Props {
   /** Preselected (the session view's "new poll for this session"). */
@@ -21,7 +23,7 @@ export default function CreatePollDialog({ sessionId, onClose }: Props) {
   const t = useT();
   const { api, me } = useSession();
   const zone = me.group.timeZone;
-  const sessions = useResource(() => api.get<SessionSummary[]>('sessions'), [api]);
+  const sessions = useResource(() => api.get('sessions', sessionList), [api]);
   const [f, setF] = useState({
     question: '',
     kind: 'single' as PollKind,
@@ -55,8 +57,8 @@ export default function CreatePollDialog({ sessionId, onClose }: Props) {
         closesDate: f.closesDate,
         closesTime: f.closesTime,
         ...(f.sessionId ? { sessionId: f.sessionId } : {}),
-      };
-      const created = await api.create<{ poll: PollSummary; posted: boolean }>('polls', body, requestKey.keyFor(body));
+      } satisfies CreatePollBody;
+      const created = await api.create('polls', createdPoll, body, requestKey.keyFor(body));
       requestKey.done();
       onClose(created);
     } catch (err) {

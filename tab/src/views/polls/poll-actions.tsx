@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { coChairCanExport, type PollSummary } from './types';
+import { closedPoll, type PollSummary } from '../../../../bot/src/features/polls/routes/polls.contract';
+import { coChairCanExport } from './poll-format';
 
 /**
  * Co-chairs' actions on a poll: close it early (after a confirmation: it cannot be undone and
@@ -22,7 +23,7 @@ export function PollActions({ poll, onClosed, exportable = true }: { poll: PollS
     setBusy(true);
     setError(undefined);
     try {
-      await api.send('POST', `polls/${encodeURIComponent(poll.id)}/close`);
+      await api.send('POST', `polls/${encodeURIComponent(poll.id)}/close`, closedPoll);
       setConfirming(false);
       onClosed();
     } catch (err) {

@@ -5,13 +5,13 @@ import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { PollActions } from './poll-actions';
 import { PollMeta, PollResults } from './poll-results';
-import type { PollSummary } from './types';
+import { pollSummary } from '../../../../bot/src/features/polls/routes/polls.contract';
 
 /** One poll with its results chart, refreshed every few seconds while open. */
 export function PollDetail({ id, onBack, onClosed }: { id: string; onBack(): void; onClosed(): void }) {
   const t = useT();
   const { api } = useSession();
-  const res = useResource(() => api.get<PollSummary>(`polls/${encodeURIComponent(id)}`), [api, id], 2000);
+  const res = useResource(() => api.get(`polls/${encodeURIComponent(id)}`, pollSummary), [api, id], 2000);
   const back = (
     <div>
       <Button size="small" onClick={onBack}>

@@ -1,7 +1,7 @@
 import { Link, Text } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
 import { PollMeta } from './poll-results';
-import type { PollSummary } from './types';
+import type { PollSummary } from '../../../../bot/src/features/polls/routes/polls.contract';
 
 /** Every poll, newest first: open or closed, turnout, closing time; a click shows its results. */
 export function PollList({ polls, onOpen }: { polls: PollSummary[]; onOpen(id: string): void }) {

@@ -2,7 +2,8 @@ import { Badge, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/rea
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { ResultsChart } from './results-chart';
-import { hiddenKey, inZone, kindKey, visibilityKey, type PollSummary } from './types';
+import type { PollSummary } from '../../../../bot/src/features/polls/routes/polls.contract';
+import { hiddenKey, inZone, kindKey, visibilityKey } from './poll-format';
 
 /** Meta text: small in the tab, readable from across the room on the meeting stage. */
 function Small({ large, children, ...rest }: { large: boolean; children: React.ReactNode; 'data-testid'?: string }) {

@@ -1,7 +1,7 @@
 import { Badge, Caption1, Text, tokens } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import type { PollSummary } from './types';
+import type { PollSummary } from '../../../../bot/src/features/polls/routes/polls.contract';
 
 type Results = NonNullable<PollSummary['results']>;
 

@@ -6,7 +6,7 @@ import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { PollActions } from './poll-actions';
 import { PollMeta, PollResults } from './poll-results';
-import type { PollPage } from './types';
+import { pollPage } from '../../../../bot/src/features/polls/routes/polls.contract';
 
 const CreatePollDialog = lazy(() => import('./create-poll-dialog'));
 
@@ -19,7 +19,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
   const t = useT();
   const { api, me } = useSession();
   const stage = variant === 'stage';
-  const res = useResource(() => api.getPages<PollPage>('polls', { session: sessionId }).then((pages) => pages.flatMap((p) => p.polls)), [api, sessionId], 2000);
+  const res = useResource(() => api.getPages('polls', pollPage, { session: sessionId }).then((pages) => pages.flatMap((p) => p.polls)), [api, sessionId], 2000);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();
   const coChair = me.role === 'co-chair' && !stage;

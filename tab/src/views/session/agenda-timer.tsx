@@ -1,6 +1,7 @@
 import { Badge, Button, Caption1, Text } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
-import { clock, type AgendaItem, type Layout } from './types';
+import type { AgendaItem } from '../../../../bot/src/features/sessions/routes/sessions.contract';
+import { clock, type Layout } from './timer-format';
 import type { Live } from './use-live';
 
 /** One item's timer: elapsed against the allotted minutes; over-time in bold with a red badge that says by how much. */

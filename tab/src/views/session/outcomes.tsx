@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { Empty, ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import type { Resource } from '../../lib/use-resource';
-import { statusKey } from '../work-plan/types';
-import type { Outcomes } from './types';
+import { statusKey } from '../work-plan/filters';
+import type { Outcomes } from '../../../../bot/src/features/sessions/routes/sessions.contract';
 
 function Listing({ label, empty, rows }: { label: string; empty: string; rows?: { key: string; content: ReactNode }[] }) {
   return (

@@ -4,6 +4,7 @@ import { ErrorBar } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
+import { recordedDecision, type RecordBody } from '../../../../bot/src/features/decisions/routes/decisions.contract';
 
 /**
  * A co-chair records a decision of this session without leaving it: title, Enter, text,
@@ -26,9 +27,9 @@ export function QuickDecision({ sessionId, onRecorded }: { sessionId: string; on
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
-    const body = { title, text, sessionId };
+    const body = { title, text, sessionId } satisfies RecordBody;
     api
-      .create<{ decision: { ref: string } }>('decisions', body, requestKey.keyFor(body))
+      .create('decisions', recordedDecision, body, requestKey.keyFor(body))
       .then(
         ({ decision }) => {
           requestKey.done();

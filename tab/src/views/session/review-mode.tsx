@@ -4,7 +4,8 @@ import { Empty, ErrorBar, Loading } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
-import { PRIORITIES, priorityKey, STATUSES, statusKey, type Item, type Priority, type Status } from '../work-plan/types';
+import { itemsResponse, type ItemPriority as Priority, type ItemStatus as Status } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { PRIORITIES, priorityKey, STATUSES, statusKey } from '../work-plan/filters';
 import { useReviewItem } from './use-review-item';
 
 /**
@@ -15,7 +16,7 @@ import { useReviewItem } from './use-review-item';
 export function ReviewMode() {
   const t = useT();
   const { api, me } = useSession();
-  const list = useResource(() => api.getPages<{ items: Item[]; nextPageToken?: string | null }>('items', { open: 'true', sort: 'ref' }).then((pages) => pages.flatMap((p) => p.items)), [api]);
+  const list = useResource(() => api.getPages('items', itemsResponse, { open: 'true', sort: 'ref' }).then((pages) => pages.flatMap((p) => p.items)), [api]);
   const [index, setIndex] = useState(0);
   const items = list.data ?? [];
   const at = Math.min(index, Math.max(0, items.length - 1));

@@ -1,7 +1,7 @@
 import { Caption1, Link, Subtitle1, Title1 } from '@fluentui/react-components';
 import { formatDateTimeRange } from '../../../../bot/src/kernel/display-time';
 import { useT } from '../../lib/i18n';
-import type { PlannedSession } from './types';
+import type { PlannedSession } from '../../../../bot/src/features/sessions/routes/sessions.contract';
 
 /** Title, when (in the zone it was planned in) and where; "in progress" once it has started. */
 export function SessionHeader({ session, locale, large }: { session: PlannedSession; locale: string; large?: boolean }) {

@@ -2,7 +2,7 @@ import { Text } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
 import { AgendaTimer, ItemTimer } from './agenda-timer';
 import { SessionHeader } from './session-header';
-import type { PlannedSession } from './types';
+import type { PlannedSession } from '../../../../bot/src/features/sessions/routes/sessions.contract';
 import type { Live } from './use-live';
 
 /**

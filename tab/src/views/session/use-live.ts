@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type ApiClient } from '../../lib/api';
-import type { LiveJson } from './types';
+import { liveResponse, type LiveBody, type LiveResponse } from '../../../../bot/src/features/sessions/routes/sessions.contract';
 
 /** Faster than the app's 4 s: a co-chair's "next item" must reach the stage within a few seconds, and this read is one row. */
 const POLL_MS = 2000;
 
 export interface Live {
-  state?: LiveJson['live'];
+  state?: LiveResponse['live'];
   /** First load failed (later poll failures keep the last state on screen). */
   error?: Error;
   busy: boolean;
@@ -23,7 +23,7 @@ export interface Live {
  * stage and each co-chair show the same time even when their clocks disagree.
  */
 export function useLive(api: ApiClient, sessionId: string): Live {
-  const [data, setData] = useState<{ json: LiveJson; offset: number }>();
+  const [data, setData] = useState<{ json: LiveResponse; offset: number }>();
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string>();
@@ -31,10 +31,10 @@ export function useLive(api: ApiClient, sessionId: string): Live {
   // A poll that started before our own write finished must not put the old state back.
   const writes = useRef(0);
 
-  const accept = (json: LiveJson) => setData({ json, offset: Date.parse(json.now) - Date.now() });
+  const accept = (json: LiveResponse) => setData({ json, offset: Date.parse(json.now) - Date.now() });
   const load = useCallback(() => {
     const seen = writes.current;
-    api.get<LiveJson>(`sessions/${encodeURIComponent(sessionId)}/live`).then(
+    api.get(`sessions/${encodeURIComponent(sessionId)}/live`, liveResponse).then(
       (json) => {
         if (seen !== writes.current) return;
         accept(json);
@@ -71,7 +71,7 @@ export function useLive(api: ApiClient, sessionId: string): Live {
     setBusy(true);
     setNotice(undefined);
     api
-      .send<LiveJson>('PUT', `sessions/${encodeURIComponent(sessionId)}/live`, c, data?.json.etag ? { 'if-match': data.json.etag } : {})
+      .send('PUT', `sessions/${encodeURIComponent(sessionId)}/live`, liveResponse, c satisfies LiveBody, data?.json.etag ? { 'if-match': data.json.etag } : {})
       .then(accept, (e: Error) => {
         setNotice(e.message);
         if (e instanceof ApiError && e.status === 409) load();

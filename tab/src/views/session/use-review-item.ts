@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, type ApiClient } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import type { Item, ItemWithEtag, Priority, Status } from '../work-plan/types';
+import { itemWithEtag, type Item, type ItemPriority as Priority, type ItemStatus as Status, type PatchItemBody } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
 
 export interface ReviewDraft {
   status: Status;
@@ -35,7 +35,7 @@ export function useReviewItem(api: ApiClient, ref: string | undefined): ReviewIt
   const [notice, setNotice] = useState<string>();
 
   const read = useCallback(async (r: string) => {
-    const fresh = await api.get<ItemWithEtag>(`items/${encodeURIComponent(r)}`);
+    const fresh = await api.get(`items/${encodeURIComponent(r)}`, itemWithEtag);
     setState({ item: fresh.item, etag: fresh.etag, draft: toDraft(fresh.item) });
   }, [api]);
 
@@ -49,7 +49,7 @@ export function useReviewItem(api: ApiClient, ref: string | undefined): ReviewIt
   const save = () => {
     if (!state || busy) return;
     const { item, etag, draft } = state;
-    const body: Record<string, unknown> = {};
+    const body: PatchItemBody = {};
     if (draft.status !== item.status) body.status = draft.status;
     if (draft.priority !== item.priority) body.priority = draft.priority;
     if (draft.progress !== String(item.progress)) body.progress = Number(draft.progress);
@@ -58,7 +58,7 @@ export function useReviewItem(api: ApiClient, ref: string | undefined): ReviewIt
     setError(undefined);
     setNotice(undefined);
     api
-      .send<ItemWithEtag>('PATCH', `items/${encodeURIComponent(item.ref)}`, body, { 'if-match': etag })
+      .send('PATCH', `items/${encodeURIComponent(item.ref)}`, itemWithEtag, body, { 'if-match': etag })
       .then(
         (saved) => {
           setState({ item: saved.item, etag: saved.etag, draft: toDraft(saved.item) });

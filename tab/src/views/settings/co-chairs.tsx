@@ -4,17 +4,13 @@ import { Empty, ErrorBar, Loading } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
-
-interface CoChairs {
-  coChairs: { aadObjectId: string; name: string; configured: boolean }[];
-  members: { aadObjectId: string; name: string; organisation: string; role: string }[];
-}
+import { coChairs, type CoChairBody } from '../../../../bot/src/features/core/routes/core.contract';
 
 /** Who the co-chairs are: co-chairs add and remove them; others see the list, read-only. */
 export function CoChairs() {
   const t = useT();
   const { api, me } = useSession();
-  const res = useResource(() => api.get<CoChairs>('cochairs'), [api]);
+  const res = useResource(() => api.get('cochairs', coChairs), [api]);
   const [error, setError] = useState<Error>();
   const [pick, setPick] = useState<string>();
   const canManage = me.role === 'co-chair';
@@ -22,7 +18,7 @@ export function CoChairs() {
   const change = async (aadObjectId: string, coChair: boolean) => {
     setError(undefined);
     try {
-      await api.send('PUT', `cochairs/${encodeURIComponent(aadObjectId)}`, { coChair });
+      await api.send('PUT', `cochairs/${encodeURIComponent(aadObjectId)}`, coChairs, { coChair } satisfies CoChairBody);
       setPick(undefined);
       res.reload();
     } catch (err) {

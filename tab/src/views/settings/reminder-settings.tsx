@@ -7,7 +7,8 @@ import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { OrganisationsField } from './organisations-field';
 import { isKnownTimeZone, TimeZoneField } from './time-zone-field';
-import { CADENCES, fromDraft, toDraft, WEEKDAYS, weekdayName, type Draft, type SettingsResponse, type Weekday } from './types';
+import { savedSettings, settingsResponse, type ReminderSettings as Settings, type Weekday } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { CADENCES, fromDraft, toDraft, WEEKDAYS, weekdayName, type Draft } from './draft';
 
 const row = { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'start' } as const;
 const cell = { flex: '1 1 10rem', minWidth: 0 } as const;
@@ -20,8 +21,8 @@ const cell = { flex: '1 1 10rem', minWidth: 0 } as const;
 export function ReminderSettings() {
   const t = useT();
   const { api, host } = useSession();
-  const res = useResource(() => api.get<SettingsResponse>('settings'), [api]);
-  const [base, setBase] = useState<SettingsResponse>();
+  const res = useResource(() => api.get('settings', settingsResponse), [api]);
+  const [base, setBase] = useState<{ settings: Settings; etag: string | null }>();
   const [draft, setDraft] = useState<Draft>();
   const [error, setError] = useState<Error>();
   const [saved, setSaved] = useState(false);
@@ -50,7 +51,7 @@ export function ReminderSettings() {
     setError(undefined);
     try {
       const precondition: Record<string, string> = base.etag ? { 'if-match': base.etag } : { 'if-none-match': '*' };
-      const out = await api.send<SettingsResponse>('PUT', 'settings', fromDraft(draft), precondition);
+      const out = await api.send('PUT', 'settings', savedSettings, fromDraft(draft), precondition);
       setBase(out);
       setDraft(toDraft(out.settings));
       setSaved(true);

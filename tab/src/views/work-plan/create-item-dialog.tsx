@@ -4,7 +4,8 @@ import { useT } from '../../lib/i18n';
 import { useRequestKey } from '../../lib/request-key';
 import { useSession } from '../../lib/session';
 import { ErrorBar } from '../../components/status';
-import { PRIORITIES, priorityKey, type ItemWithEtag, type Priority } from './types';
+import { itemWithEtag, type ItemPriority as Priority } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { PRIORITIES, priorityKey } from './filters';
 
 interface Props {
   owners: { aadObjectId: string; name: string }[];
@@ -27,7 +28,7 @@ export default function CreateItemDialog({ owners, onClose }: Props) {
     setError(undefined);
     try {
       const body = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== ''));
-      const { item } = await api.create<ItemWithEtag>('items', body, requestKey.keyFor(body));
+      const { item } = await api.create('items', itemWithEtag, body, requestKey.keyFor(body));
       requestKey.done();
       onClose(item.ref);
     } catch (err) {

@@ -1,6 +1,7 @@
 import { Button, Input, Select, Text } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
-import { PRIORITIES, priorityKey, STATUSES, statusKey, type Priority, type Status } from './types';
+import type { ItemPriority as Priority, ItemStatus as Status } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { PRIORITIES, priorityKey, STATUSES, statusKey } from './filters';
 import type { ItemEdit } from './use-item-edit';
 
 /** The inputs of the row being edited; each names the item so a screen reader knows which. */

@@ -1,7 +1,8 @@
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { useT } from '../../lib/i18n';
-import { NO_FILTERS, PRIORITIES, priorityKey, SORT_LABELS, SORTS, STATUSES, statusKey, type Filters, type Sort } from './types';
+import type { ItemSort as Sort } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { NO_FILTERS, PRIORITIES, priorityKey, SORT_LABELS, SORTS, STATUSES, statusKey, type Filters } from './filters';
 
 interface Props {
   filters: Filters;

@@ -2,7 +2,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { memo, useCallback, useRef } from 'react';
 import { useT, type MessageKey } from '../../lib/i18n';
 import { DueInput, EditActions, PriorityInput, ProgressInput, StatusInput } from './edit-fields';
-import { priorityKey, statusKey, type Item, type Sort } from './types';
+import type { ItemSort as Sort, ListedItem as Item } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { priorityKey, statusKey } from './filters';
 import type { ItemEdit } from './use-item-edit';
 
 /**

@@ -1,7 +1,8 @@
 import { Button, Caption1, Text } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
 import { DueInput, EditActions, PriorityInput, ProgressInput, StatusInput } from './edit-fields';
-import { priorityKey, statusKey, type Item } from './types';
+import type { ListedItem as Item } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { priorityKey, statusKey } from './filters';
 import type { ItemEdit } from './use-item-edit';
 
 /** The compact layout for narrow frames (meeting side panel): one item per line, editable in place. */

@@ -1,6 +1,7 @@
 import { ToggleButton } from '@fluentui/react-components';
 import { useT } from '../../lib/i18n';
-import { STATUSES, statusKey, type Item } from './types';
+import type { ListedItem as Item } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { STATUSES, statusKey } from './filters';
 
 /** How many items of each status are shown; pressing one filters by it (again: all). */
 export function StatusCounts({ items, status, onStatus }: { items: Item[]; status: string; onStatus(status: string): void }) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ApiError, type ApiClient } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import type { Item, ItemWithEtag, Priority, Status } from './types';
+import { itemWithEtag, type Item, type ListedItem, type ItemPriority as Priority, type ItemStatus as Status, type PatchItemBody } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
 
 export interface Draft {
   status: Status;
@@ -17,7 +17,7 @@ export interface ItemEdit {
   /** The server's catalogued message for the item being edited. */
   error?: string;
   notice?: string;
-  start(item: Item): void;
+  start(item: ListedItem): void;
   change(patch: Partial<Draft>): void;
   save(): void;
   cancel(): void;
@@ -39,7 +39,7 @@ export function useItemEdit(api: ApiClient, onChanged: () => void): ItemEdit {
   const [notice, setNotice] = useState<string>();
 
   const read = async (ref: string) => {
-    const fresh = await api.get<ItemWithEtag>(`items/${encodeURIComponent(ref)}`);
+    const fresh = await api.get(`items/${encodeURIComponent(ref)}`, itemWithEtag);
     setState({ ref, etag: fresh.etag, original: fresh.item, draft: toDraft(fresh.item) });
   };
 
@@ -52,17 +52,17 @@ export function useItemEdit(api: ApiClient, onChanged: () => void): ItemEdit {
     }
   };
 
-  const start = (item: Item) => {
+  const start = (item: ListedItem) => {
     setError(undefined);
     setNotice(undefined);
-    setState({ ref: item.ref, etag: item.etag ?? '', original: item, draft: toDraft(item) });
+    setState({ ref: item.ref, etag: item.etag, original: item, draft: toDraft(item) });
     if (!item.etag) void run(() => read(item.ref).catch((e: Error) => setError(e.message)));
   };
 
   const save = () => {
     if (!state) return;
     const { ref, etag, original, draft } = state;
-    const body: Record<string, unknown> = {};
+    const body: PatchItemBody = {};
     if (draft.status !== original.status) body.status = draft.status;
     if (draft.priority !== original.priority) body.priority = draft.priority;
     if (draft.progress !== String(original.progress)) body.progress = Number(draft.progress);
@@ -71,7 +71,7 @@ export function useItemEdit(api: ApiClient, onChanged: () => void): ItemEdit {
     setError(undefined);
     void run(async () => {
       try {
-        await api.send('PATCH', `items/${encodeURIComponent(ref)}`, body, { 'if-match': etag });
+        await api.send('PATCH', `items/${encodeURIComponent(ref)}`, itemWithEtag, body, { 'if-match': etag });
         setState(undefined);
         setNotice(t('wpSaved', { ref }));
         onChanged();

@@ -33,16 +33,3 @@ export const pagePayload = z.strictObject({
   page: z.union([z.number().int().min(0).max(100_000), z.string().regex(/^\d{1,6}$/).transform(Number)]).optional(),
 });
 export const teamPayload = z.strictObject({ teamId: TEAM_ID });
-
-/** The tab's POST body: the same fields, ids as a list. */
-export const recordBody = z.strictObject({
-  kind: z.enum(DECISION_KINDS).optional(),
-  supersedes: z.string().max(40).optional(),
-  title: text(20_000),
-  text: text(60_000),
-  rationale: text(60_000),
-  decidedAt: text(40),
-  sessionId: text(1_000),
-  pollId: text(1_000),
-  actionItemIds: z.array(z.string().max(1_000)).max(1_000).optional(),
-});

@@ -7,7 +7,7 @@ import { parsePayload } from '../../../platform/cards/payload';
 import { idempotencyKey } from '../../../platform/teams/idempotency-key';
 import { recordAndAnnounce } from '../chat/decision-form';
 import type { DecisionServices } from '../decision-services';
-import { recordBody } from '../cards/payloads';
+import { decisionsQuery, recordBody, type DecisionDetail, type DecisionPage, type RecordedDecision, type Verification } from './decisions.contract';
 import { cardContext } from '../chat/decision-views';
 
 /**
@@ -22,9 +22,10 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       audience: 'member',
       list: true,
       async handle(scope, req) {
-        const q = (req.query.q ?? '').slice(0, 200);
-        const page = /^\d{1,6}$/.test(req.query.page ?? '') ? Number(req.query.page) : 0;
-        return { json: await findDecisions(svc, scope.caller, scope.group, parseDecisionQuery(q), page) };
+        const query = parsePayload(decisionsQuery, req.query);
+        const q = (query.q ?? '').slice(0, 200);
+        const page = /^\d{1,6}$/.test(query.page ?? '') ? Number(query.page) : 0;
+        return { json: (await findDecisions(svc, scope.caller, scope.group, parseDecisionQuery(q), page)) satisfies DecisionPage };
       },
     },
     {
@@ -34,7 +35,7 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       list: true,
       async handle(scope) {
         const result = await verifyRegister(svc, scope.caller, scope.group);
-        return { json: { ...result, message: describeVerification(scope.t, result) } };
+        return { json: { ...result, message: describeVerification(scope.t, result) } satisfies Verification };
       },
     },
     {
@@ -56,7 +57,7 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
         const view = await getDecision(svc, scope.caller, scope.group, req.params.ref ?? '');
         // The linked session and poll by name, as the card shows them (the ids stay for links).
         const { names } = await cardContext(svc, scope.group, view, undefined);
-        return { json: { ...view, ...(names?.session ? { sessionTitle: names.session } : {}), ...(names?.poll ? { pollTitle: names.poll } : {}) } };
+        return { json: { ...view, ...(names?.session ? { sessionTitle: names.session } : {}), ...(names?.poll ? { pollTitle: names.poll } : {}) } satisfies DecisionDetail };
       },
     },
     {
@@ -66,7 +67,7 @@ export function decisionRoutes(svc: DecisionServices): ApiRoute[] {
       async handle(scope, req) {
         const body = parsePayload(recordBody, req.body);
         const { view, posted } = await recordAndAnnounce(svc, scope, scope.group, body, idempotencyKey(req));
-        return { status: 201, json: { decision: view, posted } };
+        return { status: 201, json: { decision: view, posted } satisfies RecordedDecision };
       },
     },
   ];

@@ -10,10 +10,11 @@ import type { ApiRoute, ApiScope } from '../../../platform/teams/feature';
 import { pageRequest, takePage } from '../../../platform/teams/list-page';
 import { parsePayload } from '../../../platform/cards/payload';
 import type { PollActions } from '../chat/poll-actions';
-import { createPollBody, pollsQuery, toFormInput } from './poll-api-schemas';
+import type { PollFormInput } from '../domain/poll-input';
+import { createPollBody, pollsQuery, type ClosedPoll, type CreatedPoll, type CreatePollBody, type PollPage, type PollSummary } from './polls.contract';
 import { countsCsv, namedCsv } from './poll-csv';
 
-async function summary(deps: PollDeps, scope: ApiScope, poll: Poll) {
+async function summary(deps: PollDeps, scope: ApiScope, poll: Poll): Promise<PollSummary> {
   const now = deps.clock.now();
   const tally = await deps.polls.tally(poll);
   const visible = canSeeResults(poll, scope.role === 'co-chair', now);
@@ -45,6 +46,21 @@ type PollCursor = z.infer<typeof pollCursor>;
 const cursorOf = (p: Poll): PollCursor => ({ createdAt: p.createdAt.getTime(), id: p.id });
 const newestFirst = (a: PollCursor, b: PollCursor) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/** The chat form's typed fields (one option per line: a line break inside an option is a space). */
+function toFormInput(b: CreatePollBody): PollFormInput {
+  return {
+    question: b.question,
+    options: b.options.map((o) => o.replace(/[\r\n]+/g, ' ')).join('\n'),
+    kind: b.kind,
+    ...(b.maxChoices === undefined || b.maxChoices === null ? {} : { maxChoices: String(b.maxChoices) }),
+    anonymous: b.anonymous ? 'true' : 'false',
+    visibility: b.visibility,
+    closesDate: b.closesDate,
+    closesTime: b.closesTime,
+    ...(b.sessionId ? { sessionId: b.sessionId } : {}),
+  };
+}
+
 /**
  * Tab API: a group's polls (optionally one session's), one poll, the CSV export, and
  * creating and closing — the same use cases and channel posts as in chat.
@@ -62,7 +78,7 @@ export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () =
         const polls = (await deps.polls.list(scope.group)).filter((p) => session === undefined || p.sessionId === session);
         const page = takePage(polls.sort((a, b) => newestFirst(cursorOf(a), cursorOf(b))), paging, (p, c) => newestFirst(cursorOf(p), c), cursorOf);
         // Tallies are read for this page's polls only.
-        return { json: { polls: await Promise.all(page.items.map((p) => summary(deps, scope, p))), nextPageToken: page.nextPageToken } };
+        return { json: { polls: await Promise.all(page.items.map((p) => summary(deps, scope, p))), nextPageToken: page.nextPageToken } satisfies PollPage };
       },
     },
     {
@@ -76,7 +92,7 @@ export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () =
         const key = idempotencyKey(req);
         const id = key === undefined ? newPollId() : `p${requestKey('poll', scope.group, scope.caller, key, null).id.slice(0, 16)}`;
         const { poll, posted } = await actions.create(scope.caller, scope.group, id, input);
-        return { status: 201, json: { poll: await summary(deps, scope, poll), posted } };
+        return { status: 201, json: { poll: await summary(deps, scope, poll), posted } satisfies CreatedPoll };
       },
     },
     {
@@ -85,7 +101,7 @@ export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () =
       audience: 'co-chair',
       handle: async (scope, req) => {
         const { poll, closedNow } = await actions.close(scope.caller, scope.group, req.params.id ?? '');
-        return { json: { poll: await summary(deps, scope, poll), closedNow } };
+        return { json: { poll: await summary(deps, scope, poll), closedNow } satisfies ClosedPoll };
       },
     },
     {

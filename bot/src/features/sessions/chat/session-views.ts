@@ -7,6 +7,7 @@ import type { OpenItemsSource, Session } from '../domain/session';
 import { agendaToText } from '../domain/session-input';
 import type { Versioned } from '../../../kernel/versioned';
 import type { Translate } from '../../../platform/i18n/i18n';
+import type { Session as SessionJson } from '../routes/sessions.contract';
 
 export async function sessionCard(t: Translate, language: string, session: Session, opts: { canEdit: boolean; openItems: OpenItemsSource; notice?: string }): Promise<AdaptiveCard> {
   // Open work-plan items are carried forward into the next session's review list.
@@ -37,7 +38,7 @@ export function sessionFormFor(t: Translate, group: Group, id: string, existing?
 }
 
 /** What the tab gets: plain JSON, dates as ISO strings. */
-export function sessionJson(s: Session) {
+export function sessionJson(s: Session): SessionJson {
   return {
     id: s.id,
     title: s.title,

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { decisionsFor } from '../../decisions';
 import { createdInSession } from '../../reports';
 import { changeLive, readLive, readSession, type LiveDeps } from '../domain/change-live.use-case';
@@ -7,16 +6,10 @@ import { refOf } from '../../work-plan';
 import type { ApiRoute } from '../../../platform/teams/feature';
 import { parsePayload } from '../../../platform/cards/payload';
 import type { ReportServices } from '../../reports';
-
-/** PUT sessions/:id/live: what the co-chair wants; who asks comes from the token, never from here. */
-const liveBody = z.strictObject({
-  currentItem: z.number().int().min(0).max(1_000),
-  running: z.boolean(),
-  reset: z.boolean().optional(),
-});
+import { liveBody, type LiveResponse, type Outcomes } from './sessions.contract';
 
 /** The live state as the tab reads it, with the server's clock so every screen counts alike. */
-function liveJson(s: LiveState, etag: string, now: Date) {
+function liveJson(s: LiveState, etag: string, now: Date): LiveResponse {
   return {
     live: { current: s.current, running: Boolean(s.runningSince), runningSince: s.runningSince?.toISOString() ?? null, elapsedMs: s.elapsedMs, updatedAt: s.updatedAt.toISOString() },
     etag,
@@ -61,7 +54,7 @@ export function liveRoutes(deps: LiveDeps, reports: ReportServices): ApiRoute[] 
           json: {
             decisions: decisions.map((d) => ({ ref: d.ref, kind: d.kind, title: d.title, decidedAt: d.decidedAt, status: d.status })),
             items: createdInSession(items, session).map((i) => ({ ref: refOf(i.number), title: i.title, status: i.status, priority: i.priority, organisation: i.organisation ?? null })),
-          },
+          } satisfies Outcomes,
         };
       },
     },

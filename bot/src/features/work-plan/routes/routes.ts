@@ -12,30 +12,12 @@ import type { WorkPlanSettings } from '../domain/work-plan-settings';
 import type { ApiRequest, ApiRoute, ApiScope } from '../../../platform/teams/feature';
 import { pageRequest, takePage } from '../../../platform/teams/list-page';
 import { parsePayload } from '../../../platform/cards/payload';
-import { createItemBody, itemsQuery, patchItemBody, settingsBody } from './api-schemas';
+import { createItemBody, itemsQuery, patchItemBody, settingsBody, type Item, type ItemsResponse, type ItemWithEtag, type ReminderSettings, type SavedSettings, type SettingsResponse } from './work-plan.contract';
 import { toCsv } from './items-csv';
 import { memberNames } from '../chat/item-views';
 import type { WorkPlanContext } from '../work-plan-context';
 
-export interface ItemJson {
-  ref: string;
-  number: number;
-  title: string;
-  description: string;
-  owner: { aadObjectId: string; name: string } | null;
-  organisation: string | null;
-  priority: string;
-  status: string;
-  progress: number;
-  due: string | null;
-  area: string | null;
-  sessionId: string | null;
-  createdAt: string;
-  updatedAt: string;
-  doneAt: string | null;
-}
-
-export function itemJson(i: ActionItem, names: ReadonlyMap<string, string>): ItemJson {
+export function itemJson(i: ActionItem, names: ReadonlyMap<string, string>): Item {
   return {
     ref: refOf(i.number),
     number: i.number,
@@ -76,7 +58,7 @@ function settingsPrecondition(req: ApiRequest, bodyEtag: string | undefined): Se
   return req.headers?.['if-none-match']?.trim() === '*' ? null : undefined;
 }
 
-function settingsJson(s: WorkPlanSettings) {
+function settingsJson(s: WorkPlanSettings): ReminderSettings {
   const { tenantId: _t, teamId: _g, digestJobKey: _k, lastDigestAt: _l, ...rest } = s;
   return rest;
 }
@@ -116,7 +98,7 @@ async function filtered(w: WorkPlanContext, scope: ApiScope, query: Readonly<Rec
 async function oneItem(w: WorkPlanContext, scope: ApiScope, group: Group, number: number, extra: { history?: HistoryEntry[] } = {}) {
   const { value, etag } = await getItem(w, scope.caller, group, number);
   const names = await memberNames(w, group);
-  return { status: 200, json: { item: itemJson(value, names), etag, ...(extra.history ? { history: extra.history } : {}) } };
+  return { status: 200, json: { item: itemJson(value, names), etag, ...(extra.history ? { history: extra.history } : {}) } satisfies ItemWithEtag };
 }
 
 /** The tab's work-plan API (under /api/tab/). */
@@ -139,7 +121,7 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
             items: page.items.map((i) => ({ ...itemJson(i, names), etag: etags.get(i.number) ?? '' })),
             me: { organisation: orgs.get(scope.caller.aadObjectId.toLowerCase()) ?? null },
             nextPageToken: page.nextPageToken,
-          },
+          } satisfies ItemsResponse,
         };
       },
     },
@@ -204,7 +186,7 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
         const { value, etag } = await readSettings(w, scope.group);
         const orgs = await w.settings.memberOrganisations(scope.group);
         // etag null: nothing stored yet (the defaults); a first save sends If-None-Match: *.
-        return { json: { settings: settingsJson(value), etag: etag ?? null, memberOrganisations: Object.fromEntries(orgs) } };
+        return { json: { settings: settingsJson(value), etag: etag ?? null, memberOrganisations: Object.fromEntries(orgs) } satisfies SettingsResponse };
       },
     },
     {
@@ -214,7 +196,7 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       handle: async (scope, req) => {
         const { etag: bodyEtag, ...input } = parsePayload(settingsBody, req.body);
         const saved = await saveSettings(w, scope.caller, scope.group, input, settingsPrecondition(req, bodyEtag));
-        return { json: { settings: settingsJson(saved.value), etag: saved.etag } };
+        return { json: { settings: settingsJson(saved.value), etag: saved.etag } satisfies SavedSettings };
       },
     },
   ];

@@ -1,25 +1,7 @@
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-export const CADENCES = ['daily', 'weekly'] as const;
-export type Cadence = (typeof CADENCES)[number];
+import { cadence, weekday, type ReminderSettings, type Weekday } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
 
-/** The group's reminder settings as GET/PUT /api/tab/settings carry them. */
-export interface ReminderSettings {
-  timeZone: string;
-  digestDay: Weekday;
-  digestTime: string;
-  dueSoonDays: number[];
-  overdueCadence: Cadence;
-  escalateAfter: number;
-  workingDays: Weekday[];
-  organisations: string[];
-}
-
-/** `etag` null: nothing stored yet (the defaults are shown); the first save must create them. */
-export interface SettingsResponse {
-  settings: ReminderSettings;
-  etag: string | null;
-}
+export const WEEKDAYS = weekday.options;
+export const CADENCES = cadence.options;
 
 /** What the form edits: numbers kept as typed until saved (the server checks every field). */
 export interface Draft extends Omit<ReminderSettings, 'dueSoonDays' | 'escalateAfter'> {

@@ -1,0 +1,35 @@
+import { itemPriority, itemSort, itemStatus, type ItemSort, type ItemsResponse } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import type { MessageKey } from '../../lib/i18n';
+
+export const STATUSES = itemStatus.options;
+export const PRIORITIES = itemPriority.options;
+export const SORTS = itemSort.options;
+
+/** The pages of GET items as one answer. */
+export function joinItemPages(pages: ItemsResponse[]): Pick<ItemsResponse, 'items' | 'me'> {
+  return { items: pages.flatMap((p) => p.items), me: pages[0]?.me ?? { organisation: null } };
+}
+
+export interface Filters {
+  status: string;
+  org: string;
+  owner: string;
+  priority: string;
+  area: string;
+  dueFrom: string;
+  dueTo: string;
+  sort: ItemSort;
+  order: 'asc' | 'desc';
+}
+
+export const NO_FILTERS: Filters = { status: '', org: '', owner: '', priority: '', area: '', dueFrom: '', dueTo: '', sort: 'due', order: 'asc' };
+
+/** The query GET items and items.csv take (empty values are dropped by the API client). */
+export function toQuery(f: Filters): Record<string, string> {
+  const { status, ...rest } = f;
+  return { ...rest, ...(status === 'open' ? { open: 'true' } : { status }) };
+}
+
+export const statusKey = (s: string) => `status_${s}` as MessageKey;
+export const priorityKey = (p: string) => `priority_${p}` as MessageKey;
+export const SORT_LABELS: Record<ItemSort, MessageKey> = { due: 'wpSortDue', priority: 'wpSortPriority', ref: 'wpSortRef', updated: 'wpSortUpdated', status: 'wpSortStatus' };
