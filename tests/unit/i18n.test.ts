@@ -84,7 +84,10 @@ describe('message catalog', () => {
   it('gives every feature a catalog in each of the six languages', () => {
     expect(features.length).toBeGreaterThanOrEqual(7);
     for (const feature of features) {
-      const files = fs.readdirSync(path.join(FEATURES_DIR, feature, 'locales')).filter((f) => f !== 'commands.json').sort();
+      const files = fs
+        .readdirSync(path.join(FEATURES_DIR, feature, 'locales'))
+        .filter((f) => f !== 'commands.json')
+        .sort();
       expect({ feature, files }).toEqual({ feature, files: LANGS.map((l) => `${l}.json`) });
     }
   });
@@ -125,7 +128,10 @@ describe('message catalog', () => {
 
   it('refuses two feature files defining the same top-level key', () => {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'locales-'));
-    for (const [feature, body] of [['a', '{"x":{"a":"1"}}'], ['b', '{"x":{"b":"2"}}']] as const) {
+    for (const [feature, body] of [
+      ['a', '{"x":{"a":"1"}}'],
+      ['b', '{"x":{"b":"2"}}'],
+    ] as const) {
       fs.mkdirSync(path.join(dir, feature, 'locales'), { recursive: true });
       fs.writeFileSync(path.join(dir, feature, 'locales', 'en.json'), body);
     }
@@ -156,14 +162,22 @@ describe('French punctuation', () => {
   /** A colon, question or exclamation mark or semicolon ending a phrase, without the (narrow) no-break space French puts before it. */
   const bareColon = (text: string) => /(^|[^\u202F\u00A0])[:?!;](\s|$)/u.test(text);
 
-  it('puts a no-break space before every colon, ? ! and ; in the bot\'s French messages', () => {
+  it("puts a no-break space before every colon, ? ! and ; in the bot's French messages", () => {
     const catalog = loadCatalog('fr');
     const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
-    expect(keys(catalog).filter((k) => bareColon(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
+    expect(
+      keys(catalog)
+        .filter((k) => bareColon(at(k)))
+        .map((k) => `${k}: ${at(k)}`),
+    ).toEqual([]);
   });
 
-  it('puts a no-break space before every colon, ? ! and ; in the tab\'s French messages', () => {
-    expect(Object.entries(tabFr).filter(([, text]) => bareColon(text)).map(([k, text]) => `${k}: ${text}`)).toEqual([]);
+  it("puts a no-break space before every colon, ? ! and ; in the tab's French messages", () => {
+    expect(
+      Object.entries(tabFr)
+        .filter(([, text]) => bareColon(text))
+        .map(([k, text]) => `${k}: ${text}`),
+    ).toEqual([]);
   });
 
   it('labels a value with the colon of the language', () => {
@@ -178,7 +192,15 @@ describe('one French word for a session', () => {
     const catalog = loadCatalog('fr');
     const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
     const session = /(^|[^\p{L}])sessions?(?![\p{L}])/iu;
-    expect(Object.entries(tabFr).filter(([, text]) => session.test(text)).map(([k]) => k)).toEqual([]);
-    expect(keys(catalog).filter((k) => !k.includes('.usage.') && session.test(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
+    expect(
+      Object.entries(tabFr)
+        .filter(([, text]) => session.test(text))
+        .map(([k]) => k),
+    ).toEqual([]);
+    expect(
+      keys(catalog)
+        .filter((k) => !k.includes('.usage.') && session.test(at(k)))
+        .map((k) => `${k}: ${at(k)}`),
+    ).toEqual([]);
   });
 });
