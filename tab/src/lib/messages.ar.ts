@@ -20,7 +20,7 @@ export const ar: Translation = {
   coChairsEmpty: 'لم يُسجَّل أي رئيس مشارك بعد.',
   coChairConfigured: 'معيَّن من قِبل المسؤول',
   coChairRemove: 'إزالة',
-  coChairAdd: 'تعيين رئيسًا مشاركًا',
+  coChairAdd: 'تعيين العضو رئيسًا مشاركًا',
   coChairPick: 'اختر عضوًا',
   coChairOnly: 'لا يمكن تغيير ذلك إلا للرؤساء المشاركين.',
   groupLabel: 'المجموعة',
