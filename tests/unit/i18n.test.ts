@@ -75,33 +75,63 @@ describe('status labels', () => {
 describe('message catalog', () => {
   const features = fs.readdirSync(FEATURES_DIR).filter((f) => fs.existsSync(path.join(FEATURES_DIR, f, 'locales')));
 
-  it('gives every feature a catalog in English and French', () => {
-    expect(features.length).toBeGreaterThanOrEqual(7);
-    for (const feature of features) expect({ feature, files: fs.readdirSync(path.join(FEATURES_DIR, feature, 'locales')).sort() }).toEqual({ feature, files: ['en.json', 'fr.json'] });
-  });
+  /** Every language Quorum has a catalogue for (the six UN languages), read from the files: the runtime list is wired separately. */
+  const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
+  const read = (feature: string, lang: string) => JSON.parse(fs.readFileSync(path.join(FEATURES_DIR, feature, 'locales', `${lang}.json`), 'utf8')) as object;
+  const at = (obj: object, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj) as string;
+  const names = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]!).sort();
 
-  it('has the same keys in English and French, feature by feature', () => {
+  it('gives every feature a catalog in each of the six languages', () => {
+    expect(features.length).toBeGreaterThanOrEqual(7);
     for (const feature of features) {
-      const read = (lang: string) => JSON.parse(fs.readFileSync(path.join(FEATURES_DIR, feature, 'locales', `${lang}.json`), 'utf8')) as object;
-      // Plural forms differ by language (French has a "many" form English lacks): compare the messages, not their forms.
-      const messages = (lang: string) => [...new Set(keys(read(lang)).map(baseKey))].sort();
-      expect({ feature, keys: messages('fr') }).toEqual({ feature, keys: messages('en') });
+      const files = fs
+        .readdirSync(path.join(FEATURES_DIR, feature, 'locales'))
+        .filter((f) => f !== 'commands.json')
+        .sort();
+      expect({ feature, files }).toEqual({ feature, files: LANGS.map((l) => `${l}.json`) });
     }
   });
 
-  it('uses the same {{placeholders}} in both languages', () => {
-    const en = loadCatalog('en');
-    const fr = loadCatalog('fr');
-    const at = (obj: object, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj) as string;
-    for (const key of keys(en)) {
-      const names = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
-      expect({ key, names: names(at(fr, key)) }).toEqual({ key, names: names(at(en, key)) });
+  it.each(LANGS.filter((l) => l !== 'en'))('has the same messages in %s as in English, feature by feature, with every plural form of the language', (lang) => {
+    const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+    for (const feature of features) {
+      const english = keys(read(feature, 'en'));
+      const own = keys(read(feature, lang));
+      // Plural forms differ by language (Arabic has six, Chinese one): compare the messages, then the forms.
+      const messages = (all: string[]) => [...new Set(all.map(baseKey))].sort();
+      expect({ feature, keys: messages(own) }).toEqual({ feature, keys: messages(english) });
+      const plural = [...new Set(english.filter((k) => PLURAL_SUFFIX.test(k)).map(baseKey))];
+      const expected = plural.flatMap((k) => categories.map((c) => `${k}_${c}`)).sort();
+      expect({ feature, forms: own.filter((k) => PLURAL_SUFFIX.test(k)).sort() }).toEqual({ feature, forms: expected });
+      expect({ feature, bare: own.filter((k) => plural.includes(k)) }).toEqual({ feature, bare: [] });
+    }
+  });
+
+  it.each(LANGS.filter((l) => l !== 'en'))('uses the same {{placeholders}} in %s as in English', (lang) => {
+    for (const feature of features) {
+      const english = read(feature, 'en');
+      const own = read(feature, lang);
+      for (const key of keys(own)) {
+        if (!PLURAL_SUFFIX.test(key)) {
+          expect({ key, names: names(at(own, key)) }).toEqual({ key, names: names(at(english, key)) });
+          continue;
+        }
+        // A plural form may leave the number to its words ("one older poll", Arabic's dual), but the general form shows it.
+        const general = names(at(english, `${baseKey(key)}_other`));
+        const mine = names(at(own, key));
+        const without = (list: string[]) => list.filter((n) => n !== 'count');
+        expect({ key, names: without(mine) }).toEqual({ key, names: without(general) });
+        if (key.endsWith('_other')) expect({ key, names: mine }).toEqual({ key, names: general });
+      }
     }
   });
 
   it('refuses two feature files defining the same top-level key', () => {
     const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'locales-'));
-    for (const [feature, body] of [['a', '{"x":{"a":"1"}}'], ['b', '{"x":{"b":"2"}}']] as const) {
+    for (const [feature, body] of [
+      ['a', '{"x":{"a":"1"}}'],
+      ['b', '{"x":{"b":"2"}}'],
+    ] as const) {
       fs.mkdirSync(path.join(dir, feature, 'locales'), { recursive: true });
       fs.writeFileSync(path.join(dir, feature, 'locales', 'en.json'), body);
     }
@@ -132,14 +162,22 @@ describe('French punctuation', () => {
   /** A colon, question or exclamation mark or semicolon ending a phrase, without the (narrow) no-break space French puts before it. */
   const bareColon = (text: string) => /(^|[^\u202F\u00A0])[:?!;](\s|$)/u.test(text);
 
-  it('puts a no-break space before every colon, ? ! and ; in the bot\'s French messages', () => {
+  it("puts a no-break space before every colon, ? ! and ; in the bot's French messages", () => {
     const catalog = loadCatalog('fr');
     const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
-    expect(keys(catalog).filter((k) => bareColon(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
+    expect(
+      keys(catalog)
+        .filter((k) => bareColon(at(k)))
+        .map((k) => `${k}: ${at(k)}`),
+    ).toEqual([]);
   });
 
-  it('puts a no-break space before every colon, ? ! and ; in the tab\'s French messages', () => {
-    expect(Object.entries(tabFr).filter(([, text]) => bareColon(text)).map(([k, text]) => `${k}: ${text}`)).toEqual([]);
+  it("puts a no-break space before every colon, ? ! and ; in the tab's French messages", () => {
+    expect(
+      Object.entries(tabFr)
+        .filter(([, text]) => bareColon(text))
+        .map(([k, text]) => `${k}: ${text}`),
+    ).toEqual([]);
   });
 
   it('labels a value with the colon of the language', () => {
@@ -154,7 +192,15 @@ describe('one French word for a session', () => {
     const catalog = loadCatalog('fr');
     const at = (key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], catalog) as string;
     const session = /(^|[^\p{L}])sessions?(?![\p{L}])/iu;
-    expect(Object.entries(tabFr).filter(([, text]) => session.test(text)).map(([k]) => k)).toEqual([]);
-    expect(keys(catalog).filter((k) => !k.includes('.usage.') && session.test(at(k))).map((k) => `${k}: ${at(k)}`)).toEqual([]);
+    expect(
+      Object.entries(tabFr)
+        .filter(([, text]) => session.test(text))
+        .map(([k]) => k),
+    ).toEqual([]);
+    expect(
+      keys(catalog)
+        .filter((k) => !k.includes('.usage.') && session.test(at(k)))
+        .map((k) => `${k}: ${at(k)}`),
+    ).toEqual([]);
   });
 });
