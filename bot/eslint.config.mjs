@@ -24,7 +24,8 @@ const msg = {
 };
 
 // Where each file sits in the layout (first match wins). `feature` is captured so a policy can
-// say "the same feature"; the paths are the repository's (mode: full).
+// say "the same feature". `mode: 'full'` matches whole repository paths (v7 calls it deprecated and
+// prints a warning, but its suggested `partialMatch: false` classified the tab's files wrongly here).
 const ELEMENTS = [
   { type: 'feature-index', pattern: 'bot/src/features/*/index.ts', mode: 'full', capture: ['feature'] },
   { type: 'feature-domain', pattern: 'bot/src/features/*/domain/**', mode: 'full', capture: ['feature'] },
@@ -37,26 +38,33 @@ const ELEMENTS = [
   { type: 'root', pattern: ['bot/src/main.ts', 'bot/src/cli/**', 'bot/src/dev/**'], mode: 'full' },
   { type: 'tab', pattern: 'tab/src/**', mode: 'full' },
 ];
-const same = { feature: '{{from.captured.feature}}' };
+/** A policy: files of the `from` element types may import the listed element types. */
+const to = (type, captured) => ({ to: { element: captured ? { type, captured } : { type } } });
+const SAME = { feature: '{{from.captured.feature}}' };
+const same = (type) => to(type, SAME);
+const policy = (from, allow, opts = {}) => ({
+  from: { element: typeof from === 'string' ? { types: from.split('|') } : from },
+  allow: allow.map((a) => (typeof a === 'string' ? to(a) : a)).map((a) => (opts.kind ? { ...a, dependency: { kind: opts.kind } } : a)),
+});
 const POLICIES = [
-  { from: ['kernel'], allow: ['kernel'] },
-  { from: ['feature-domain'], allow: ['kernel', ['feature-domain', same]] },
+  policy('kernel', ['kernel']),
+  policy('feature-domain', ['kernel', same('feature-domain')]),
   // A domain may name another feature's public types (erased at compile time: no code
   // dependency). Reports is the one feature built over the others' models (it only reads),
   // so its domain may use their public face at run time too.
-  { from: ['feature-domain'], allow: ['feature-index'], importKind: 'type' },
-  { from: [['feature-domain', { feature: 'reports' }]], allow: ['feature-index'] },
+  policy('feature-domain', ['feature-index'], { kind: 'type' }),
+  policy({ type: 'feature-domain', captured: { feature: 'reports' } }, ['feature-index']),
   // A contract may take its value lists (statuses, kinds) from its own pure domain: one home each.
-  { from: ['feature-contract'], allow: ['kernel', ['feature-contract', same], ['feature-domain', same]] },
-  { from: ['feature-storage'], allow: ['kernel', 'platform', ['feature-domain', same], ['feature-storage', same]] },
+  policy('feature-contract', ['kernel', same('feature-contract'), same('feature-domain')]),
+  policy('feature-storage', ['kernel', 'platform', same('feature-domain'), same('feature-storage')]),
   // The rest of a feature (chat, cards, routes, jobs, wiring) may use the platform, its own
   // parts, and other features only through their index.ts.
-  { from: ['feature', 'feature-index'], allow: ['kernel', 'platform', 'feature-index', ['feature-domain', same], ['feature-storage', same], ['feature-contract', same], ['feature', same]] },
-  { from: ['feature-list'], allow: ['kernel', 'platform', 'feature-index'] },
-  { from: ['platform'], allow: ['kernel', 'platform'] },
+  policy('feature|feature-index', ['kernel', 'platform', 'feature-index', same('feature-domain'), same('feature-storage'), same('feature-contract'), same('feature')]),
+  policy('feature-list', ['kernel', 'platform', 'feature-index']),
+  policy('platform', ['kernel', 'platform']),
   // Roots (main.ts, the CLIs, the local runner) wire things: they build features' storage too.
-  { from: ['root'], allow: ['kernel', 'platform', 'feature-list', 'feature-index', 'feature-storage', 'root'] },
-  { from: ['tab'], allow: ['tab', 'feature-contract', 'kernel'] },
+  policy('root', ['kernel', 'platform', 'feature-list', 'feature-index', 'feature-storage', 'root']),
+  policy('tab', ['tab', 'feature-contract', 'kernel']),
 ];
 
 export default tseslint.config(
@@ -76,7 +84,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': ELEMENTS,
-      'import/resolver': { typescript: { project: ['tsconfig.json', 'tab/tsconfig.json'] }, node: true },
+      'import/resolver': { typescript: { project: ['tsconfig.json', 'tab/tsconfig.json'], noWarnOnMultipleProjects: true }, node: true },
     },
     rules: {
       'boundaries/dependencies': ['error', { default: 'disallow', policies: POLICIES, message: 'The layout does not allow {{from.type}} ({{from.captured.feature}}) to import {{to.type}} ({{to.captured.feature}}): see docs/architecture.md, "Dependency rules".' }],

@@ -53,7 +53,7 @@ export function menuCommands(commands: readonly ChatCommand[] = registeredComman
   const menu = commands
     .filter((c) => c.inMenu === true)
     .map((c) => {
-      const title = (c.words[0] ?? []).join(' ');
+      const title = (c.words.en[0] ?? []).join(' ');
       const description = t(c.descriptionKey);
       if (!title) problems.push(`command "${c.id}" has no phrase`);
       if (title.length > COMMAND_LIMITS.title) problems.push(`command "${c.id}": title "${title}" is longer than ${COMMAND_LIMITS.title} characters`);

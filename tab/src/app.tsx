@@ -26,9 +26,9 @@ const VIEWS: View[] = [
   { id: 'settings', label: 'viewSettings', component: lazy(() => import('./views/settings-view')) },
 ];
 
-export function themed(theme: Theme, children: React.ReactNode) {
+export function themed(theme: Theme, children: React.ReactNode, dir: 'ltr' | 'rtl' = 'ltr') {
   return (
-    <FluentProvider theme={THEMES[theme]} style={{ minHeight: '100vh', padding: 16, boxSizing: 'border-box' }}>
+    <FluentProvider theme={THEMES[theme]} dir={dir} style={{ minHeight: '100vh', padding: 16, boxSizing: 'border-box' }}>
       {children}
     </FluentProvider>
   );

@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
+import { StrictMode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { App, themed, useTheme } from './app';
 import { DevIdentity } from './components/dev-identity';
 import { ErrorBar, Loading } from './components/status';
 import { ApiClient, devUser, PAGE_LIMIT, setDevUser } from './lib/api';
 import { connectToHost, registerTabConfig, type Host } from './lib/host';
-import { messagesFor, MessagesContext, useT } from './lib/i18n';
+import { directionOf, messagesFor, MessagesContext, useT } from './lib/i18n';
 import { me as meSchema, type Me } from '../../bot/src/features/core/routes/core.contract';
 import { SessionContext } from './lib/session';
 import { NO_FILTERS, toQuery } from './views/work-plan/filters';
@@ -44,6 +44,7 @@ function Root({ host, devMode }: { host: Host; devMode: boolean }) {
         </SessionContext.Provider>
       )}
     </>,
+    directionOf(useContext(MessagesContext)),
   );
 }
 
@@ -53,7 +54,7 @@ function Configure({ host }: { host: Host }) {
     void registerTabConfig(`${location.origin}/tab/index.html`, t('appName'));
     host.loaded();
   }, [host, t]);
-  return themed(host.theme, <section><h1>{t('configureTitle')}</h1><p>{t('configureBody')}</p></section>);
+  return themed(host.theme, <section><h1>{t('configureTitle')}</h1><p>{t('configureBody')}</p></section>, directionOf(useContext(MessagesContext)));
 }
 
 async function start(): Promise<void> {
@@ -64,10 +65,14 @@ async function start(): Promise<void> {
   const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
   const devMode = !host.inTeams && info.auth === 'development';
   if (devMode && !devUser() && info.devUser) setDevUser(info.devUser);
+  const messages = messagesFor(host.locale);
+  // The page's own language and direction, for screen readers and for text outside Fluent's provider.
+  document.documentElement.lang = messages.lang;
+  document.documentElement.dir = directionOf(messages);
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <StrictMode>
-      <MessagesContext.Provider value={messagesFor(host.locale)}>
+      <MessagesContext.Provider value={messages}>
         {params.get('view') === 'configure' && host.inTeams ? <Configure host={host} /> : <Root host={host} devMode={devMode} />}
       </MessagesContext.Provider>
     </StrictMode>,

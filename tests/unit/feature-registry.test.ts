@@ -4,7 +4,7 @@ import { coreFeature } from '../../bot/src/features/core/core.feature';
 
 const command = (id: string, words: string[][], audience: 'everyone' | 'co-chair' = 'everyone'): ChatCommand => ({
   id,
-  words,
+  words: { en: words },
   usageKey: id,
   descriptionKey: id,
   audience,
@@ -37,7 +37,11 @@ describe('feature registry', () => {
   it('tells the language of the words typed (a shared word belongs to both)', () => {
     expect(registry.match('aide')?.languages).toEqual(['fr']);
     expect(registry.match('help')?.languages).toEqual(['en']);
-    expect(registry.match('?')?.languages).toEqual(['en', 'fr']);
+    expect(registry.match('?')?.languages).toEqual(['en', 'fr', 'es', 'ar', 'ru', 'zh']);
+    expect(registry.match('ayuda')?.languages).toEqual(['es']);
+    expect(registry.match('справка')?.languages).toEqual(['ru']);
+    expect(registry.match('帮助')?.languages).toEqual(['zh']);
+    expect(registry.match('مساعدة')?.languages).toEqual(['ar']);
     expect(registry.match('coprésidence ajouter Sofia')).toMatchObject({ command: { id: 'cochair-add' }, args: 'Sofia', languages: ['fr'] });
   });
 

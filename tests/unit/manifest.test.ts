@@ -155,11 +155,11 @@ describe('bot commands', () => {
       expect(String(entry.description).length).toBeLessThanOrEqual(128);
     }
     // bot → manifest: every in-menu command is listed under its first phrase
-    expect(listed.map((e) => e.title).sort()).toEqual(inMenu.map((c) => c.words[0]!.join(' ')).sort());
+    expect(listed.map((e) => e.title).sort()).toEqual(inMenu.map((c) => c.words.en[0]!.join(' ')).sort());
   });
 
   it('refuses more than 10 menu commands, and a command without an English description', () => {
-    const fake = (id: string, key = 'help.commands.help'): ChatCommand => ({ id, words: [[id]], usageKey: id, descriptionKey: key, audience: 'everyone', inMenu: true, run: async () => undefined });
+    const fake = (id: string, key = 'help.commands.help'): ChatCommand => ({ id, words: { en: [[id]] }, usageKey: id, descriptionKey: key, audience: 'everyone', inMenu: true, run: async () => undefined });
     expect(() => menuCommands(Array.from({ length: 11 }, (_, i) => fake(`c${i}`)))).toThrow(/at most 10/);
     expect(() => menuCommands([fake('x', 'help.commands.noSuchKey')])).toThrow(/no English text/);
     expect(commandLists([])).toEqual([]);

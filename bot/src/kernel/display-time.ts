@@ -8,9 +8,13 @@
 const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
 
-/** "fr-CA" → "fr"; anything not French reads English (the languages Quorum speaks). */
-export function displayLanguage(locale: string | undefined): 'en' | 'fr' {
-  return (locale ?? '').slice(0, 2).toLowerCase() === 'fr' ? 'fr' : 'en';
+/** The languages Quorum speaks (the six official languages of the United Nations). */
+const SPOKEN = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
+
+/** "fr-CA" → "fr"; a language Quorum does not speak reads English. */
+export function displayLanguage(locale: string | undefined): (typeof SPOKEN)[number] {
+  const lang = (locale ?? '').slice(0, 2).toLowerCase();
+  return (SPOKEN as readonly string[]).includes(lang) ? (lang as (typeof SPOKEN)[number]) : 'en';
 }
 
 /** Building an Intl.DateTimeFormat costs far more than using one: keep one per zone, language and style. */

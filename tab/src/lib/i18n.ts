@@ -1,14 +1,24 @@
 import { createContext, useContext } from 'react';
+import { ar } from './messages.ar';
 import { en } from './messages.en';
+import { es } from './messages.es';
 import { fr } from './messages.fr';
+import { ru } from './messages.ru';
+import { zh } from './messages.zh';
 
 export type Messages = typeof en;
 export type MessageKey = keyof Messages;
 
-const catalogs: Record<'en' | 'fr', Messages> = { en, fr };
+/** The six official languages of the United Nations; Chinese is Simplified, whatever the client's script. */
+const catalogs: Record<string, Messages> = { ar, en, es, fr, ru, zh };
 
 export function messagesFor(locale: string): Messages {
-  return locale.toLowerCase().startsWith('fr') ? catalogs.fr : catalogs.en;
+  return catalogs[locale.slice(0, 2).toLowerCase()] ?? en;
+}
+
+/** Arabic reads right to left: the whole tab mirrors (Fluent flips its styles for `dir="rtl"`). */
+export function directionOf(m: Messages): 'rtl' | 'ltr' {
+  return m.lang === 'ar' ? 'rtl' : 'ltr';
 }
 
 /** `{name}` placeholders filled from params; the result is plain text (React escapes it). */

@@ -12,6 +12,7 @@ import { parsePayload } from '../../platform/cards/payload';
 import { corePersonalData } from './person-data';
 import { coChairChangePayload, coChairsShowPayload } from './cards/payloads';
 import { coChairBody, objectIdParam, type CoChairs, type Me } from './routes/core.contract';
+import WORDS from './locales/commands.json';
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
@@ -45,11 +46,10 @@ export const coreFeature: Feature = {
     },
   ],
   commands: [
-    { id: 'help', words: [['help'], ['?']], frenchWords: [['aide'], ['?']], usageKey: 'help.usage.help', descriptionKey: 'help.commands.help', audience: 'everyone', inMenu: true, run: (s) => help(s) },
+    { id: 'help', words: WORDS.help, usageKey: 'help.usage.help', descriptionKey: 'help.commands.help', audience: 'everyone', inMenu: true, run: (s) => help(s) },
     {
       id: 'cochairs',
-      words: [['cochairs'], ['co-chairs']],
-      frenchWords: [['coprésidence'], ['copresidence']],
+      words: WORDS.cochairs,
       usageKey: 'help.usage.cochairs',
       descriptionKey: 'help.commands.cochairs',
       audience: 'everyone',
@@ -58,8 +58,7 @@ export const coreFeature: Feature = {
     },
     {
       id: 'cochair-add',
-      words: [['cochair', 'add'], ['co-chair', 'add']],
-      frenchWords: [['coprésidence', 'ajouter'], ['copresidence', 'ajouter']],
+      words: WORDS['cochair-add'],
       usageKey: 'help.usage.cochairAdd',
       descriptionKey: 'help.commands.cochairAdd',
       audience: 'co-chair',
@@ -67,8 +66,7 @@ export const coreFeature: Feature = {
     },
     {
       id: 'cochair-remove',
-      words: [['cochair', 'remove'], ['co-chair', 'remove']],
-      frenchWords: [['coprésidence', 'retirer'], ['copresidence', 'retirer']],
+      words: WORDS['cochair-remove'],
       usageKey: 'help.usage.cochairRemove',
       descriptionKey: 'help.commands.cochairRemove',
       audience: 'co-chair',

@@ -9,6 +9,7 @@ import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './chat/
 import { detailCard, linkSearch, listCard, verifyCard } from './chat/decision-views';
 import { decisionsPersonalData } from './person-data';
 import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './cards/payloads';
+import WORDS from './locales/commands.json';
 
 export { decisionFormCard } from './chat/decision-form';
 
@@ -26,8 +27,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
     commands: [
       {
         id: 'decide',
-        words: [['decide']],
-        frenchWords: [['décider'], ['decider']],
+        words: WORDS.decide,
         usageKey: 'decisions.usage.decide',
         descriptionKey: 'decisions.commands.decide',
         audience: 'co-chair',
@@ -36,8 +36,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
       },
       {
         id: 'decisions',
-        words: [['decisions']],
-        frenchWords: [['décisions']],
+        words: WORDS.decisions,
         usageKey: 'decisions.usage.list',
         descriptionKey: 'decisions.commands.list',
         audience: 'everyone',
@@ -46,8 +45,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
       },
       {
         id: 'decision',
-        words: [['decision']],
-        frenchWords: [['décision']],
+        words: WORDS.decision,
         usageKey: 'decisions.usage.show',
         descriptionKey: 'decisions.commands.show',
         audience: 'everyone',
@@ -55,8 +53,7 @@ export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLink
       },
       {
         id: 'decisions-verify',
-        words: [['decisions', 'verify']],
-        frenchWords: [['décisions', 'vérifier'], ['decisions', 'verifier']],
+        words: WORDS['decisions-verify'],
         usageKey: 'decisions.usage.verify',
         descriptionKey: 'decisions.commands.verify',
         audience: 'everyone',

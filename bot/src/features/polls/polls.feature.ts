@@ -27,6 +27,7 @@ import { pollRoutes } from './routes/poll-routes';
 import { pollsPersonalData } from './person-data';
 import { PollVoteCaches } from './chat/vote-caches';
 import { answersOf, pollRefPayload, pollVotePayload, pollCreatePayload } from "./cards/payloads";
+import WORDS from './locales/commands.json';
 export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
 
 /** Ballots refused for what was chosen (not for who votes or when): answered with the card. */
@@ -147,8 +148,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
     commands: [
       {
         id: 'poll',
-        words: [['poll'], ['poll', 'new'], ['new', 'poll']],
-        frenchWords: [['sondage'], ['nouveau', 'sondage']],
+        words: WORDS.poll,
         usageKey: 'polls.usage.poll',
         descriptionKey: 'polls.commands.poll',
         audience: 'everyone',
@@ -161,8 +161,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
       },
       {
         id: 'polls',
-        words: [['polls']],
-        frenchWords: [['sondages']],
+        words: WORDS.polls,
         usageKey: 'polls.usage.list',
         descriptionKey: 'polls.commands.list',
         audience: 'everyone',
@@ -170,8 +169,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
       },
       {
         id: 'poll-settings',
-        words: [['poll', 'settings']],
-        frenchWords: [['sondage', 'paramètres'], ['sondage', 'parametres']],
+        words: WORDS['poll-settings'],
         usageKey: 'polls.usage.settings',
         descriptionKey: 'polls.commands.settings',
         audience: 'co-chair',

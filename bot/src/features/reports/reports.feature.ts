@@ -2,6 +2,7 @@ import type { Feature, FeatureContext } from '../../platform/teams/feature';
 import { runReportCommand, tabLink } from './chat/report-command';
 import { createReportServices, REPORT_TABLES } from './report-data';
 import { reportRoutes } from './routes/report-routes';
+import WORDS from './locales/commands.json';
 
 
 /**
@@ -18,8 +19,7 @@ export function createReportsFeature(ctx: FeatureContext, opts: { tabPage?: stri
     commands: [
       {
         id: 'report',
-        words: [['report']],
-        frenchWords: [['rapport']],
+        words: WORDS.report,
         usageKey: 'reports.usage.report',
         descriptionKey: 'reports.commands.report',
         audience: 'everyone',

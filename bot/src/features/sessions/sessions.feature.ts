@@ -17,6 +17,7 @@ import { liveRoutes } from './routes/live-routes';
 import { createReportServices } from '../reports';
 import { sessionRefPayload, sessionSavePayload } from './cards/payloads';
 import type { NextSession } from './routes/sessions.contract';
+import WORDS from './locales/commands.json';
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
 
@@ -86,11 +87,10 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
     personalData: sessionsPersonalData,
     tables: ['sessions', SESSION_LIVE_TABLE],
     commands: [
-      { id: 'session', words: [['session'], ['next', 'session']], frenchWords: [['séance'], ['prochaine', 'séance']], usageKey: 'sessions.usage.next', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
+      { id: 'session', words: WORDS.session, usageKey: 'sessions.usage.next', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
       {
         id: 'session-new',
-        words: [['session', 'new'], ['new', 'session']],
-        frenchWords: [['nouvelle', 'séance']],
+        words: WORDS['session-new'],
         usageKey: 'sessions.usage.new',
         descriptionKey: 'sessions.commands.new',
         audience: 'co-chair',

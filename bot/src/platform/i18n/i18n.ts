@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
 
-export const LANGUAGES = ['en', 'fr'] as const;
+/** The six official languages of the United Nations. */
+export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** A fixed-language view of the catalogs; it says its language so dates and numbers follow it too. */
 export type Translate = ((key: string, params?: Record<string, string | number>) => string) & { readonly language?: Language };
@@ -47,7 +48,7 @@ export function createI18n(): i18n {
   return instance;
 }
 
-/** "fr-CA", "fr", "FR_fr" → fr; anything else → en. */
+/** "fr-CA", "fr", "FR_fr" → fr; "zh-CN", "zh-TW" → zh (Simplified: the UN's written Chinese); anything else → en. */
 export function languageOf(locale: unknown): Language {
   const lang = typeof locale === 'string' ? locale.slice(0, 2).toLowerCase() : '';
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';

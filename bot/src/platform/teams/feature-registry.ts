@@ -1,6 +1,6 @@
 import type { Role } from '../../kernel/member';
 import type { AdaptiveCard } from '../cards/render';
-import type { Language, Translate } from '../i18n/i18n';
+import { LANGUAGES, type Language, type Translate } from '../i18n/i18n';
 import type { CardSearch, CardVerb, ChatCommand, Feature, MeetingEvent, MessageAction } from './feature';
 import { nearestPhrase } from './nearest-phrase';
 
@@ -30,11 +30,8 @@ export class FeatureRegistry {
     for (const f of features) {
       for (const c of f.commands ?? []) {
         this.commands.push(c);
-        const byLanguage: [Language, readonly (readonly string[])[]][] = [
-          ['en', c.words],
-          ['fr', c.frenchWords ?? []],
-        ];
-        for (const [language, phrases] of byLanguage) {
+        for (const language of LANGUAGES) {
+          const phrases = c.words[language] ?? [];
           for (const words of phrases) {
             const phrase = words.join(' ').toLowerCase();
             const known = this.phrases.get(phrase);

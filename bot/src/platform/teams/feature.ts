@@ -11,7 +11,7 @@ import type { Repositories } from '../../kernel/ports';
 import type { RolePolicy } from '../../kernel/roles';
 import type { Logger } from '../logging/logger';
 import type { TableClients } from '../storage/table-client.factory';
-import type { Translate } from '../i18n/i18n';
+import type { Language, Translate } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import type { TurnIdentity } from './turn-identity';
 
@@ -46,15 +46,19 @@ export interface TurnScope {
 }
 
 /**
- * A chat command. `words` and `frenchWords` are the command's leading words (any alias); the
- * rest is `args`. The answer comes in the language of the words typed: `aide` answers in French
- * in an English client. A phrase in both lists (`?`) answers in the client's language.
+ * A command's leading words (any alias) in each language, from the feature's
+ * `locales/commands.json`. English always works, whatever the client's language.
+ */
+export type CommandWords = { readonly en: readonly (readonly string[])[] } & { readonly [L in Language]?: readonly (readonly string[])[] };
+
+/**
+ * A chat command: its words, then `args`. The answer comes in the language of the words typed:
+ * `aide` answers in French in an English client. A phrase several languages share (`?`)
+ * answers in the client's language when it is one of them.
  */
 export interface ChatCommand {
   readonly id: string;
-  /** English phrases, and those both languages share. */
-  readonly words: readonly (readonly string[])[];
-  readonly frenchWords?: readonly (readonly string[])[];
+  readonly words: CommandWords;
   /** i18n key of how it is typed in help, in each language's own command words. */
   readonly usageKey: string;
   /** i18n key of the one-line description. */

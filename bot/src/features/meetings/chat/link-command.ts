@@ -6,6 +6,7 @@ import { languageOf } from '../../../platform/i18n/i18n';
 import type { ChatCommand, FeatureContext, TurnScope } from '../../../platform/teams/feature';
 import type { ReportServices } from '../../reports';
 import { agendaCard } from './meeting-cards';
+import WORDS from '../locales/commands.json';
 
 const notFound = () => new QuorumError('not-found', 'no such session among the caller groups', { reason: 'meetings.errors.sessionNotFound' });
 const MAX_LISTED = 10;
@@ -65,11 +66,7 @@ export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, lin
 
   return {
     id: 'session-link',
-    words: [['session', 'link']],
-    frenchWords: [
-      ['séance', 'lier'],
-      ['lier', 'séance'],
-    ],
+    words: WORDS['session-link'],
     usageKey: 'meetings.usage.link',
     descriptionKey: 'meetings.commands.link',
     audience: 'co-chair',

@@ -19,31 +19,30 @@ import { parseOneLine } from './one-line-item';
 import { ownerByName } from './owner-by-name';
 import { languageOf } from '../../../platform/i18n/i18n';
 import type { WorkPlanContext } from '../work-plan-context';
+import WORDS from '../locales/commands.json';
 
 export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
   return [
     {
       id: 'items',
-      words: [['items']],
-      frenchWords: [['actions']],
+      words: WORDS.items,
       usageKey: 'workPlan.usage.items',
       descriptionKey: 'workPlan.commands.items',
       audience: 'everyone',
       inMenu: true,
       run: (s, args) => items(w, s, args),
     },
-    { id: 'item', words: [['item']], frenchWords: [['action']], usageKey: 'workPlan.usage.item', descriptionKey: 'workPlan.commands.item', audience: 'everyone', run: (s, args) => item(w, s, args) },
+    { id: 'item', words: WORDS.item, usageKey: 'workPlan.usage.item', descriptionKey: 'workPlan.commands.item', audience: 'everyone', run: (s, args) => item(w, s, args) },
     {
       id: 'new-item',
-      words: [['new', 'item']],
-      frenchWords: [['nouvelle', 'action']],
+      words: WORDS['new-item'],
       usageKey: 'workPlan.usage.newItem',
       descriptionKey: 'workPlan.commands.newItem',
       audience: 'everyone',
       inMenu: true,
       run: (s, args) => newItem(w, s, args),
     },
-    { id: 'work-plan-settings', words: [['settings']], frenchWords: [['réglages'], ['reglages']], usageKey: 'workPlan.usage.settings', descriptionKey: 'workPlan.commands.settings', audience: 'co-chair', run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())) },
+    { id: 'work-plan-settings', words: WORDS['work-plan-settings'], usageKey: 'workPlan.usage.settings', descriptionKey: 'workPlan.commands.settings', audience: 'co-chair', run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())) },
   ];
 }
 
