@@ -5,7 +5,8 @@ import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
 import { startQuorum, type RunningQuorum } from '../../bot/src/main';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { startBotConnector, type BotConnector } from '../../tests/fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../../tests/fixtures/activities';
 
@@ -19,7 +20,9 @@ export interface BenchStack {
   azurite: RunningAzurite;
   connector: BotConnector;
   service: RunningQuorum;
-  tables: TableClients;
+  tables: QuorumTables;
+  /** A scratch table of the bench's own, outside the service's catalogue. */
+  rawTable(name: 'benchRaw'): ReturnType<QuorumTables['table']>;
   polls: TablePollRepository;
   post(activity: unknown): Promise<unknown>;
   invoke(from: Person | 'amina', verb: string, data: Record<string, unknown>): Promise<unknown>;
@@ -47,7 +50,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const service = await startQuorum(config, { logDestination: sink });
-  const tables = createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix);
+  const tables = openTables({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix);
   const post = async (activity: unknown) => {
     const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await res.text();
@@ -59,6 +62,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     connector,
     service,
     tables,
+    rawTable: (name) => createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix, [name]).table(name),
     polls: new TablePollRepository(tables.table('polls'), tables.table('pollIndex')),
     post,
     invoke: (from, verb, data) => post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } })),
@@ -71,7 +75,7 @@ export async function startBenchStack(): Promise<BenchStack> {
 }
 
 /** Stores members directly (as the roster sync would), many at a time. */
-export async function addMembers(tables: TableClients, count: number, tag: string): Promise<Person[]> {
+export async function addMembers(tables: QuorumTables, count: number, tag: string): Promise<Person[]> {
   const repos = createRepositories(tables);
   const people = Array.from({ length: count }, (_, i) => ({ id: `29:${tag}-${i}`, name: `${tag} ${i}`, aadObjectId: randomUUID() }));
   await pool(people, 64, (p) => repos.members.upsertProfile({ tenantId: TENANT_ID, teamId: TEAM.id, ...p, userId: p.id, role: 'member', active: true, updatedAt: new Date().toISOString() }));

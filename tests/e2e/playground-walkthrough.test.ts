@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { freePort, isFree } from '../../bot/src/dev/azurite';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
 import workPlan from '../../bot/src/features/work-plan/locales/en.json';
@@ -222,7 +222,7 @@ describe('the README walkthrough in the Agents Playground', () => {
 });
 
 function tables(prefix: string) {
-  return createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
+  return openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
 }
 
 /** The Agents Playground processes serving this port (found by their command line). */

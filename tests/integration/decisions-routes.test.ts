@@ -38,7 +38,6 @@ describe('decisions routes of the tab API', () => {
       update: async (): Promise<Delivery> => ({ status: 'inactive' }),
     };
     const ctx = {
-      tables,
       repos,
       roles: new RolePolicy(repos.members, [CHAIR]),
       clock: { now: () => new Date('2026-03-10T12:00:00Z') },
@@ -50,7 +49,6 @@ describe('decisions routes of the tab API', () => {
     };
     feature = createDecisionsFeature(ctx);
     deps = { ...ctx, allowedTenantIds: [], registry: new FeatureRegistry([feature]) };
-    await tables.ensureTables(feature.tables);
   });
 
   it('declares list, detail and verify for members, and recording and the checkpoint for co-chairs', () => {

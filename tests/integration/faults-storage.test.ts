@@ -12,7 +12,7 @@ import { TableDecisionStore } from '../../bot/src/features/decisions/storage/dec
 import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import { TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
 import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
@@ -62,7 +62,7 @@ describe('storage goes away mid-operation, then comes back', () => {
   let port: number;
   let connector: BotConnector;
   let service: TestService;
-  let tables: TableClients;
+  let tables: QuorumTables;
   let now = new Date('2027-05-03T10:00:00Z');
 
   const down = async () => azurite.stop();
@@ -92,7 +92,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     connector.setMembers(TEAM.id, roster);
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, STORAGE_CONNECTION_STRING: azurite.connectionString }, { clock: { now: () => now } });
-    tables = createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, service.tablePrefix);
+    tables = openTables({ kind: 'connection-string', connectionString: azurite.connectionString }, service.tablePrefix);
     expect((await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }))).status).toBeLessThan(300);
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@ import type { Session } from '../../bot/src/features/sessions/domain/session';
 import { createLogger } from '../../bot/src/platform/logging/logger';
 import { MeetingIndexedSessionRepository } from '../../bot/src/features/sessions/storage/meeting-index.session-repository';
 import { MEETING_LINKS_TABLE, TableMeetingLinkStore } from '../../bot/src/features/sessions/storage/meeting-link.store';
-import { MEETING_POSTS_TABLE, MeetingPostMarkers } from '../../bot/src/features/sessions/storage/meeting-post.markers';
+import { MEETING_POSTS_TABLE, MeetingPostMarkers } from '../../bot/src/features/meetings/storage/meeting-post.markers';
 import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
 import { sessionOfMeeting } from '../../bot/src/features/meetings/chat/meeting-session';
 import type { MeetingEvent } from '../../bot/src/platform/teams/feature';

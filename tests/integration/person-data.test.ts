@@ -14,7 +14,7 @@ import { FORMER_MEMBER } from '../../bot/src/kernel/person-data';
 import meetingsEn from '../../bot/src/features/meetings/locales/en.json';
 import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
 import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { runCli } from '../support/cli';
 
 jest.setTimeout(90_000);
@@ -269,7 +269,7 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     expect(itemRows.map((r) => [r.createdBy, r.ownerId])).toEqual([[FORMER_MEMBER, SOFIA.aadObjectId]]);
 
     // The register: untouched and verifying; his pseudonym no longer resolves.
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
     expect((await verifyGroupChain(new TableDecisionStore(tables.table(DECISION_TABLES.chain)), GROUP)).ok).toBe(true);
     const chain = (m: Map<string, Entity>) => [...m.entries()].filter(([k]) => k.startsWith(`${service.tablePrefix}Decisions|`));
     expect(chain(after)).toEqual(chain(before));

@@ -4,7 +4,7 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { argmax, attack, readEverything } from '../support/anonymity-attacker';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
 
@@ -87,7 +87,7 @@ describe('anonymous polls: a reader of all storage links no voter to a choice be
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
     await service.scheduler.tick();
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
     polls = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
 
     // Every size and visibility, through /api/messages as Teams sends votes: the small polls

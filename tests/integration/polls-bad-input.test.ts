@@ -4,7 +4,7 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type Account
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
 import core from '../../bot/src/features/core/locales/en.json';
@@ -17,7 +17,7 @@ const newId = () => `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 describe('polls: bad input gets a clear message and stores nothing', () => {
   let connector: BotConnector;
   let service: TestService;
-  let tables: TableClients;
+  let tables: QuorumTables;
   let polls: TablePollRepository;
   const now = new Date('2027-03-01T09:00:00Z');
 
@@ -42,7 +42,7 @@ describe('polls: bad input gets a clear message and stores nothing', () => {
     connector.setMembers(OTHER_TEAM.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
     await tables.ensureTables(['polls', 'pollIndex']);
     polls = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
   }, 60_000);

@@ -4,7 +4,7 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
 
@@ -37,7 +37,7 @@ describe('polls: reminder, auto-close and results with a fake clock', () => {
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
     polls = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
   }, 60_000);
   afterAll(async () => {

@@ -4,7 +4,7 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
 
@@ -58,8 +58,8 @@ describe('polls: many members voting through /api/messages', () => {
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
     polls = new TablePollRepository(
-      createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix).table('polls'),
-      createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix).table('pollIndex'),
+      openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix).table('polls'),
+      openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix).table('pollIndex'),
     );
   }, 120_000);
   afterAll(async () => {

@@ -50,7 +50,6 @@ describe('work-plan tab API routes', () => {
     const clock = { now: () => new Date('2027-01-04T10:00:00Z') };
     const logger = createLogger({ level: 'silent', pretty: false, destination: new Writable({ write: (_c, _e, done) => done() }) });
     const feature = createWorkPlanFeature({
-      tables,
       repos,
       roles,
       clock,
@@ -60,7 +59,6 @@ describe('work-plan tab API routes', () => {
       i18n,
       publicBaseUrl: 'http://127.0.0.1',
     });
-    await tables.ensureTables(feature.tables);
     routes = [...(feature.routes ?? [])];
     deps = { repos, roles, clock, i18n, logger, allowedTenantIds: [], registry: new FeatureRegistry([feature]) };
   });

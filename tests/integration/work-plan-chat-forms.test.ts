@@ -1,4 +1,4 @@
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
@@ -37,7 +37,7 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
 
   beforeAll(async () => {
     h = await startBotHarness();
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
     items = new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE));
     settings = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
     const roster = [...(['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)), SOFIA_ROSSI];

@@ -1,4 +1,4 @@
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
 import { loadActivity, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
@@ -29,7 +29,7 @@ describe('action items over HTTP, as Teams calls the bot', () => {
 
   beforeAll(async () => {
     h = await startBotHarness();
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
     items = new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE));
     settings = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
     await h.send('bot-added-to-team');
@@ -108,7 +108,7 @@ describe('action items over HTTP, as Teams calls the bot', () => {
       h.connector.setMembers(other.id, [{ ...kenji, tenantId: TENANT_ID }]);
       await h.send('bot-added-to-team', { team: other });
       await h.send('channel-message-mention', { team: other, from: kenji, text: 'new item Other 0' });
-      const otherItems = new TableActionItemRepository(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(WORK_ITEMS_TABLE));
+      const otherItems = new TableActionItemRepository(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(WORK_ITEMS_TABLE));
       const otherGroup = { tenantId: TENANT_ID, teamId: other.id };
       for (let i = 1; i < 30; i++) {
         await otherItems.create({ ...otherGroup, title: `Other ${i}`, description: '', priority: 'low', status: 'open', progress: 0, createdBy: kenji.aadObjectId, createdAt: '', updatedAt: '' }, { at: '', by: kenji.aadObjectId, byName: 'Kenji', field: 'created' });

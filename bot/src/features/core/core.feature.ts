@@ -8,14 +8,15 @@ import { VERBS } from '../../platform/cards/verbs';
 import { QuorumError } from '../../kernel/errors';
 import type { Group } from '../../kernel/group';
 import { listCoChairs, setCoChair } from './domain/co-chairs.use-case';
-import type { ApiScope, ChatCommand, Feature, TurnScope } from '../../platform/teams/feature';
+import type { ApiScope, ChatCommand, Feature, FeatureContext, TurnScope } from '../../platform/teams/feature';
+import type { Repositories } from '../../kernel/ports';
+import type { PersonRows } from '../../kernel/person-data';
 import { parsePayload } from '../../platform/teams/payload';
 import { corePersonalData } from './person-data';
 
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
-  personalData: corePersonalData,
   routes: [
     {
       method: 'get',
@@ -98,6 +99,14 @@ const objectId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 async function coChairsView(s: ApiScope) {
   const { coChairs, members } = await listCoChairs(s.deps, s.caller, s.group);
   return { coChairs, members: members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, organisation: m.organisation ?? '', role: m.role })) };
+}
+
+/** The core's repositories, with its rows about a person (built in platform/storage). */
+export type CoreRepositories = Repositories & { corePerson: PersonRows };
+
+/** The core with its personal data, which needs the repositories (commands and verbs do not). */
+export function createCoreFeature(ctx: FeatureContext<CoreRepositories>): Feature {
+  return { ...coreFeature, personalData: corePersonalData(ctx.repos.corePerson, ctx.roles) };
 }
 
 /** What help lists: each command as typed in the reader's language, with its description. */

@@ -1,8 +1,6 @@
 import { toRecord } from './domain/decision-record';
-import { DECISION_TABLES } from './storage/decision.entities';
-import { TableDecisionStore } from './storage/decision.repository';
-import { TablePseudonymStore } from './storage/pseudonym.repository';
-import type { FeatureContext, PersonalData } from '../../platform/teams/feature';
+import type { DecisionsStorage } from './storage/decisions.storage';
+import type { PersonalData } from '../../platform/teams/feature';
 
 /**
  * The register names people only by a random pseudonym inside hashed, append-only records.
@@ -10,9 +8,9 @@ import type { FeatureContext, PersonalData } from '../../platform/teams/feature'
  * pseudonym ↔ object id mapping (crypto-shredding): every record stays byte for byte, the
  * chain still verifies, and "recorded by" shows "a former member" from then on.
  */
-export const decisionsPersonalData: PersonalData = {
-  async export(ctx, person) {
-    const { people, store } = stores(ctx);
+export function decisionsPersonalData({ people, store }: DecisionsStorage): PersonalData {
+  return {
+  async export(person) {
     const pseudonyms: unknown[] = [];
     const recorded: unknown[] = [];
     for (const g of person.groups) {
@@ -27,8 +25,7 @@ export const decisionsPersonalData: PersonalData = {
     return { pseudonyms, decisionsRecorded: recorded };
   },
 
-  async erase(ctx, person) {
-    const { people } = stores(ctx);
+  async erase(person) {
     let forgotten = 0;
     for (const g of person.groups) forgotten += Number(await people.forget(g, person.aadObjectId));
     return {
@@ -36,8 +33,5 @@ export const decisionsPersonalData: PersonalData = {
       notes: ['Decision records are hash-chained and never rewritten: they keep a pseudonym that no longer resolves to anyone. Their titles and texts are kept as decided.'],
     };
   },
-};
-
-function stores(ctx: FeatureContext) {
-  return { people: new TablePseudonymStore(ctx.tables.table(DECISION_TABLES.people)), store: new TableDecisionStore(ctx.tables.table(DECISION_TABLES.chain)) };
+  };
 }

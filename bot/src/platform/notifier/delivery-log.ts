@@ -44,6 +44,10 @@ export interface DeliveryRow {
   activityId: string;
 }
 
+/** The notifier's one table, in the catalogue the composition root assembles. */
+export const DELIVERY_TABLES = ['deliveries'] as const;
+export type DeliveryTable = (typeof DELIVERY_TABLES)[number];
+
 /**
  * Every proactive send's outcome, kept for audit and for the tests that prove nothing was
  * lost or sent twice. One partition per UTC day keeps a day's records together.

@@ -201,3 +201,4 @@ function fromEntity(e: JobEntity): StoredJob {
 }
 
 export const JOB_TABLES = ['jobs', 'jobIndex', 'jobCursor'] as const;
+export type JobTable = (typeof JOB_TABLES)[number];
