@@ -12,7 +12,7 @@ import type { DueJob, JobHandler, JobResult } from '../bot/src/kernel/scheduling
 import { createLogger } from '../bot/src/platform/logging/logger';
 import { bucketOf } from '../bot/src/platform/scheduler/buckets';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../bot/src/platform/scheduler/job-scheduler';
-import { JOB_TABLES, TableJobStore } from '../bot/src/platform/scheduler/table-job-store';
+import { JOB_TABLES, createJobStore } from '../bot/src/platform/storage/table-job-store';
 import { toKey } from '../bot/src/platform/storage/keys';
 import { openTables, type QuorumTables } from '../bot/src/features/storage';
 import { median, report } from './lib/figures';
@@ -81,7 +81,7 @@ async function measure(connectionString: string, items: number): Promise<number>
       return jobs.map(() => ({ outcome: { status: 'done' } }));
     },
   };
-  const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), { now: () => new Date(clock) }, createLogger({ level: 'silent', pretty: false }), {
+  const scheduler = new JobScheduler(createJobStore(tables), { now: () => new Date(clock) }, createLogger({ level: 'silent', pretty: false }), {
     ...DEFAULT_SCHEDULER_OPTIONS,
     instanceId: 'bench',
   });

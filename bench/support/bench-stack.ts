@@ -1,10 +1,11 @@
+import { createPollsStorage } from '../../bot/src/features/polls/storage/polls.storage';
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../bot/src/platform/config';
 import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
 import { startQuorum, type RunningQuorum } from '../../bot/src/main';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { startBotConnector, type BotConnector } from '../../tests/fakes/bot-connector';
@@ -23,7 +24,7 @@ export interface BenchStack {
   tables: QuorumTables;
   /** A scratch table of the bench's own, outside the service's catalogue. */
   rawTable(name: 'benchRaw'): ReturnType<QuorumTables['table']>;
-  polls: TablePollRepository;
+  polls: PollRepository;
   post(activity: unknown): Promise<unknown>;
   invoke(from: Person | 'amina', verb: string, data: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
@@ -63,7 +64,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     service,
     tables,
     rawTable: (name) => createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix, [name]).table(name),
-    polls: new TablePollRepository(tables.table('polls'), tables.table('pollIndex')),
+    polls: createPollsStorage(tables).polls,
     post,
     invoke: (from, verb, data) => post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } })),
     async stop() {

@@ -9,11 +9,11 @@ import { authMode, createAuthenticator } from './platform/http/tab-api/authentic
 import { createI18n } from './platform/i18n/i18n';
 import { bridgeConsole } from './platform/logging/console-bridge';
 import { createLogger, type Logger } from './platform/logging/logger';
-import { TableJobStore } from './platform/scheduler/table-job-store';
+import { createJobStore } from './platform/storage/table-job-store';
 import { accountUrlTarget, type StorageTarget } from './platform/storage/table-client.factory';
 import { createStorage, openTables, type QuorumTables } from './features/storage';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from './platform/scheduler/job-scheduler';
-import { DeliveryLog } from './platform/notifier/delivery-log';
+import { DeliveryLog } from './platform/storage/delivery-log';
 import { TEAMS_LIMITS } from './platform/notifier/rate-limiter';
 import { TeamsNotifier } from './platform/notifier/teams-notifier';
 import { createAdapter } from './platform/teams/adapter';
@@ -80,7 +80,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
       backoff: { baseMs: config.notifyRetry.baseMs, maxMs: 30_000 },
       attemptTimeoutMs: config.notifyRetry.timeoutMs,
     });
-    const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), clock, logger, {
+    const scheduler = new JobScheduler(createJobStore(tables), clock, logger, {
       ...DEFAULT_SCHEDULER_OPTIONS,
       instanceId: newInstanceId(),
       tickMs: config.scheduler.tickMs,

@@ -1,3 +1,4 @@
+import type { DecisionStore } from '../../bot/src/features/decisions/domain/ports';
 import { openTables } from '../../bot/src/features/storage';
 import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
 import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
@@ -17,7 +18,7 @@ type Who = 'amina' | 'lars' | 'sofia';
 
 describe('decisions in chat, over HTTP', () => {
   let h: BotHarness;
-  let store: TableDecisionStore;
+  let store: DecisionStore;
   const chain = () => openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(DECISION_TABLES.chain);
 
   const execute = async (from: Who, verb: string, data: Record<string, unknown>) => {

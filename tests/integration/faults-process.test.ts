@@ -6,9 +6,9 @@ import { startChildService as startChild } from '../support/child-service';
 import { startTestService } from '../support/service';
 import { testStorageConnection, uniquePrefix } from '../support/storage';
 import { bucketOf } from '../../bot/src/platform/scheduler/buckets';
-import { TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
+import { createJobStore } from '../../bot/src/platform/storage/table-job-store';
 import { openTables, type QuorumTables } from '../../bot/src/features/storage';
-import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
+import { DeliveryLog } from '../../bot/src/platform/storage/delivery-log';
 
 jest.setTimeout(120_000);
 
@@ -59,7 +59,7 @@ describe('the process is killed (SIGKILL) in the middle of a reminder run, then 
   });
   const sends = () => connector.requests.filter((r) => r.route === 'sendToConversation');
   const served = () => sends().filter((r) => r.outcome === 'served');
-  const jobStore = () => new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor'));
+  const jobStore = () => createJobStore(tables);
   const log = () => new DeliveryLog(tables.table('deliveries'));
   const day = () => new Date().toISOString().slice(0, 10);
 

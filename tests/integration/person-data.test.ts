@@ -7,13 +7,11 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey
 import { loadMeeting, MEETING_THREAD } from '../fixtures/meetings';
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
+import { testStorageConnection, testRepositories } from '../support/storage';
 import { runPerson } from '../../bot/src/cli/person';
 import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
 import { FORMER_MEMBER } from '../../bot/src/kernel/person-data';
 import meetingsEn from '../../bot/src/features/meetings/locales/en.json';
-import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
 import { openTables } from '../../bot/src/features/storage';
 import { runCli } from '../support/cli';
 
@@ -270,7 +268,7 @@ describe('npm run person -- export|erase: one person across every feature, on Az
 
     // The register: untouched and verifying; his pseudonym no longer resolves.
     const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
-    expect((await verifyGroupChain(new TableDecisionStore(tables.table(DECISION_TABLES.chain)), GROUP)).ok).toBe(true);
+    expect((await verifyGroupChain(testRepositories(tables).decisions.store, GROUP)).ok).toBe(true);
     const chain = (m: Map<string, Entity>) => [...m.entries()].filter(([k]) => k.startsWith(`${service.tablePrefix}Decisions|`));
     expect(chain(after)).toEqual(chain(before));
 

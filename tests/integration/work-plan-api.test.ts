@@ -1,3 +1,4 @@
+import type { WorkPlanSettingsRepository } from '../../bot/src/features/work-plan/domain/ports';
 import { Writable } from 'node:stream';
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import type { Group } from '../../bot/src/kernel/group';
@@ -11,8 +12,7 @@ import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
 import { createWorkPlanFeature } from '../../bot/src/features/work-plan/work-plan.feature';
 import { postWithMentions } from '../../bot/src/features/work-plan/chat/channel-post';
 import { renderPostCard } from '../../bot/src/features/work-plan/cards/post-card';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
-import { testTables } from '../support/storage';
+import { testTables, testRepositories } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
 jest.setTimeout(60_000);
@@ -27,7 +27,7 @@ describe('work-plan tab API routes', () => {
   let routes: ApiRoute[];
   let posted: OutboundMessage[];
   let deps: BotDeps;
-  let settingsRepo: TableWorkPlanSettingsRepository;
+  let settingsRepo: WorkPlanSettingsRepository;
   const i18n = createI18n();
   const t = translator(i18n, 'en');
   const scope = (who: typeof CHAIR, role: 'co-chair' | 'member'): ApiScope => ({ deps, caller: who, group, role, t });
@@ -37,7 +37,7 @@ describe('work-plan tab API routes', () => {
 
   beforeAll(async () => {
     const { tables, repos } = await testTables();
-    settingsRepo = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
+    settingsRepo = testRepositories(tables).workPlan.settings;
     for (const p of [CHAIR, MEMBER]) await repos.members.upsertProfile({ ...group, aadObjectId: p.aadObjectId, userId: `29:${p.name}`, name: p.name, role: 'member', active: true, updatedAt: '' });
     posted = [];
     const notifier: Notifier = {

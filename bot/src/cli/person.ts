@@ -23,7 +23,7 @@ import { createI18n } from '../platform/i18n/i18n';
 import { createLogger } from '../platform/logging/logger';
 import { scrub } from '../platform/logging/scrub';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from '../platform/scheduler/job-scheduler';
-import { TableJobStore } from '../platform/scheduler/table-job-store';
+import { createJobStore } from '../platform/storage/table-job-store';
 import { toDomainError } from '../platform/storage/storage-errors';
 import { accountUrlTarget, type StorageTarget } from '../platform/storage/table-client.factory';
 import { createFeatures } from '../features/index';
@@ -123,7 +123,7 @@ function featureContext(config: QuorumConfig, io: CliIo): { ctx: QuorumContext; 
     logger,
     notifier: { postToGroup: refuse, postToConversation: refuse, update: refuse },
     // Never started: built only because features take one.
-    scheduler: new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), systemClock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: newInstanceId() }),
+    scheduler: new JobScheduler(createJobStore(tables), systemClock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: newInstanceId() }),
     i18n: createI18n(),
     publicBaseUrl: config.publicBaseUrl,
   };

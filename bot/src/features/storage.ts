@@ -2,8 +2,8 @@ import type { Clock } from '../kernel/clock';
 import type { PersonRows } from '../kernel/person-data';
 import type { Repositories } from '../kernel/ports';
 import type { Logger } from '../platform/logging/logger';
-import { DELIVERY_TABLES } from '../platform/notifier/delivery-log';
-import { JOB_TABLES } from '../platform/scheduler/table-job-store';
+import { DELIVERY_TABLES } from '../platform/storage/delivery-log';
+import { JOB_TABLES } from '../platform/storage/table-job-store';
 import { CorePersonRows } from '../platform/storage/core-person-rows';
 import { createRepositories } from '../platform/storage/repositories';
 import { CORE_TABLES, createTableClients, type StorageTarget, type TableClients } from '../platform/storage/table-client.factory';
@@ -16,7 +16,7 @@ import { createWorkPlanStorage, WORK_PLAN_TABLES, type WorkPlanStorage } from '.
 
 /**
  * The table catalogue: every table Quorum stores in, joined from the names each owner declares
- * beside its storage (the platform's in platform/, each feature's in its storage/). Table
+ * beside its storage (the platform's in platform/storage, each feature's in its storage/). Table
  * clients accept only these names, and a start creates all of them.
  */
 export const TABLES = [...CORE_TABLES, ...DELIVERY_TABLES, ...JOB_TABLES, ...WORK_PLAN_TABLES, ...DECISIONS_TABLES, ...SESSIONS_TABLES, ...POLLS_TABLES, ...MEETINGS_TABLES] as const;

@@ -8,7 +8,7 @@ import type { Repositories } from '../../kernel/ports';
 import { recordTeamRemoval } from '../../features/core/domain/installation.use-case';
 import type { Logger } from '../logging/logger';
 import { gateEveryAttempt } from './attempt-gate';
-import type { DeliveryLog } from './delivery-log';
+import type { DeliveryLog } from '../storage/delivery-log';
 import { RateLimiter, realTime, type RateLimits, type TimeSource } from './rate-limiter';
 import { backoffMs, classify } from './retry-policy';
 

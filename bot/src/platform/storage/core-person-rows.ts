@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import type { PersonExport, PersonRef, PersonRows } from '../../kernel/person-data';
-import type { DeliveryTable } from '../notifier/delivery-log';
+import type { DeliveryTable } from './delivery-log';
 import { toKey } from './keys';
 import { body, exported, rewrite, scan, type Row } from './person-rows';
 import type { CoreTable, TableClients } from './table-client.factory';

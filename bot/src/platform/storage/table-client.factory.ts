@@ -13,8 +13,8 @@ export function accountUrlTarget(accountUrl: string): StorageTarget {
 
 /**
  * The core's tables. Every table name is declared once, as a `const` tuple beside the storage
- * that uses it (features in their storage/, the platform here, in the notifier and the
- * scheduler); the composition root joins them into one catalogue. Letters and digits only.
+ * that uses it (features in their storage/, the platform's beside its repositories here); the
+ * composition root joins them into one catalogue (features/storage.ts). Letters and digits only.
  */
 export const CORE_TABLES = ['groups', 'members', 'memberships', 'conversations'] as const;
 export type CoreTable = (typeof CORE_TABLES)[number];

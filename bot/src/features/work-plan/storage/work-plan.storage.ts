@@ -1,7 +1,7 @@
 import type { Clock } from '../../../kernel/clock';
 import type { PersonRows } from '../../../kernel/person-data';
 import type { MemberRepository } from '../../../kernel/ports';
-import type { JobTable } from '../../../platform/scheduler/table-job-store';
+import type { JobTable } from '../../../platform/storage/table-job-store';
 import type { TableClients } from '../../../platform/storage/table-client.factory';
 import type { ActionItemRepository, OpenItemsSource, WorkPlanSettingsRepository } from '../domain/ports';
 import { TableActionItemRepository, WORK_ITEMS_TABLE } from './action-item.repository';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Delivery } from '../../kernel/notifications';
-import { getOrUndefined, guard } from '../storage/storage-errors';
+import { getOrUndefined, guard } from './storage-errors';
 
 /** Markers of posts sent under a once-key; never a date, so `day()` never lists them. */
 const ONCE_PARTITION = 'once';
