@@ -10,28 +10,28 @@ import type { PersonalData } from '../../platform/teams/feature';
  */
 export function decisionsPersonalData({ people, store }: DecisionsStorage): PersonalData {
   return {
-  async export(person) {
-    const pseudonyms: unknown[] = [];
-    const recorded: unknown[] = [];
-    for (const g of person.groups) {
-      const pseudonym = await people.lookup(g, person.aadObjectId);
-      if (!pseudonym) continue;
-      pseudonyms.push({ tenantId: g.tenantId, teamId: g.teamId, pseudonym });
-      for (const row of await store.rows(g)) {
-        const r = toRecord(row);
-        if (r?.recordedBy === pseudonym) recorded.push({ teamId: g.teamId, ref: r.ref, kind: r.kind, title: r.title, decidedAt: r.decidedAt, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+    async export(person) {
+      const pseudonyms: unknown[] = [];
+      const recorded: unknown[] = [];
+      for (const g of person.groups) {
+        const pseudonym = await people.lookup(g, person.aadObjectId);
+        if (!pseudonym) continue;
+        pseudonyms.push({ tenantId: g.tenantId, teamId: g.teamId, pseudonym });
+        for (const row of await store.rows(g)) {
+          const r = toRecord(row);
+          if (r?.recordedBy === pseudonym) recorded.push({ teamId: g.teamId, ref: r.ref, kind: r.kind, title: r.title, decidedAt: r.decidedAt, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+        }
       }
-    }
-    return { pseudonyms, decisionsRecorded: recorded };
-  },
+      return { pseudonyms, decisionsRecorded: recorded };
+    },
 
-  async erase(person) {
-    let forgotten = 0;
-    for (const g of person.groups) forgotten += Number(await people.forget(g, person.aadObjectId));
-    return {
-      counts: { pseudonymMappings: forgotten },
-      notes: ['Decision records are hash-chained and never rewritten: they keep a pseudonym that no longer resolves to anyone. Their titles and texts are kept as decided.'],
-    };
-  },
+    async erase(person) {
+      let forgotten = 0;
+      for (const g of person.groups) forgotten += Number(await people.forget(g, person.aadObjectId));
+      return {
+        counts: { pseudonymMappings: forgotten },
+        notes: ['Decision records are hash-chained and never rewritten: they keep a pseudonym that no longer resolves to anyone. Their titles and texts are kept as decided.'],
+      };
+    },
   };
 }

@@ -47,26 +47,29 @@ export class CorePersonRows implements PersonRows {
       deliveriesToPersonalChats: await sum(rows.deliveries, del('deliveries')),
       personalConversations: await sum(rows.personal, del('conversations')),
       channelsInstalledBy: await sum(rows.installedBy.filter(isChannel), dropUser),
-      chatReferencesNamingThem: await sum(rows.installedBy.filter((r) => !isChannel(r)), dropUser),
+      chatReferencesNamingThem: await sum(
+        rows.installedBy.filter((r) => !isChannel(r)),
+        dropUser,
+      ),
     };
     return counts;
   }
 
   private async find(person: PersonRef) {
-  const aad = person.aadObjectId;
-  const members: Row[] = [];
-  for (const g of person.groups) {
-    members.push(...(await scan(this.tables.table('members'), odata`PartitionKey eq ${toKey(g.tenantId, g.teamId)} and RowKey eq ${toKey(aad)}`)));
-  }
-  const memberships = await scan(this.tables.table('memberships'), odata`PartitionKey eq ${toKey(person.tenantId, aad)}`);
-  const conversations = await scan(this.tables.table('conversations'), odata`PartitionKey eq ${toKey(person.tenantId)}`);
-  const personal = conversations.filter((c) => String(c.aadObjectId ?? '').toLowerCase() === aad);
-  const installedBy = conversations.filter((c) => !personal.includes(c) && isPerson(referenceOf(c).user, person));
-  const deliveries: Row[] = [];
-  for (const c of personal) {
-    deliveries.push(...(await scan(this.tables.table('deliveries'), odata`tenantId eq ${person.tenantId} and conversationId eq ${String(c.conversationId)}`)));
-  }
-  return { members, memberships, personal, installedBy, deliveries };
+    const aad = person.aadObjectId;
+    const members: Row[] = [];
+    for (const g of person.groups) {
+      members.push(...(await scan(this.tables.table('members'), odata`PartitionKey eq ${toKey(g.tenantId, g.teamId)} and RowKey eq ${toKey(aad)}`)));
+    }
+    const memberships = await scan(this.tables.table('memberships'), odata`PartitionKey eq ${toKey(person.tenantId, aad)}`);
+    const conversations = await scan(this.tables.table('conversations'), odata`PartitionKey eq ${toKey(person.tenantId)}`);
+    const personal = conversations.filter((c) => String(c.aadObjectId ?? '').toLowerCase() === aad);
+    const installedBy = conversations.filter((c) => !personal.includes(c) && isPerson(referenceOf(c).user, person));
+    const deliveries: Row[] = [];
+    for (const c of personal) {
+      deliveries.push(...(await scan(this.tables.table('deliveries'), odata`tenantId eq ${person.tenantId} and conversationId eq ${String(c.conversationId)}`)));
+    }
+    return { members, memberships, personal, installedBy, deliveries };
   }
 }
 

@@ -57,63 +57,64 @@ export class PollPersonRows implements PersonRows {
   }
 
   private async eraseNamedVote(poll: Poll, pk: string, person: PersonRef): Promise<'namedVotesWithdrawn' | 'namedVotesDeidentified' | undefined> {
-  const table = this.table;
-  const rk = voteRow(person.aadObjectId);
-  for (let tries = 0; tries < 50; tries++) {
-    const shards = await scan(table, odata`PartitionKey eq ${pk} and RowKey gt ${range('shard').from} and RowKey lt ${range('shard').to}`);
-    const open = shards.filter((s) => s.sealed !== true);
-    if (open.length === 0) return (await this.moveToFormer(pk, rk, 'vote')) ? 'namedVotesDeidentified' : undefined;
-    const shard = open[Math.floor(Math.random() * open.length)]!;
-    const vote = await getOrUndefined(() => table.getEntity<Record<string, unknown>>(pk, rk));
-    if (!vote) return undefined;
-    const counts = shiftedCounts(String(shard.counts), [{ slots: ballotSlots(poll, parseBallotJson(String(vote.ballot))), by: -1 }]);
-    // A delete in a transaction cannot carry an ETag, so every shard goes in under its ETag
-    // (unchanged but one): any vote committed since the reads — the person's own change
-    // included — fails the transaction, which is then read and tried again.
-    const shardActions = shards.map((sh): TransactionAction =>
-      sh.rowKey === shard.rowKey
-        ? ['update', { partitionKey: pk, rowKey: sh.rowKey, voters: Number(sh.voters) - 1, counts, sealed: false }, 'Replace', { etag: sh.etag }]
-        : ['update', { partitionKey: pk, rowKey: sh.rowKey }, 'Merge', { etag: sh.etag }],
-    );
-    try {
-      await table.submitTransaction([['delete', { partitionKey: pk, rowKey: rk }], ...shardActions]);
-      return 'namedVotesWithdrawn';
-    } catch (err) {
-      // The vote or the shard moved (a vote, or the poll being sealed) since they were read: read again.
-      const status = statusOf(err);
-      if (status !== 412 && status !== 409 && status !== 404) throw toDomainError(err);
+    const table = this.table;
+    const rk = voteRow(person.aadObjectId);
+    for (let tries = 0; tries < 50; tries++) {
+      const shards = await scan(table, odata`PartitionKey eq ${pk} and RowKey gt ${range('shard').from} and RowKey lt ${range('shard').to}`);
+      const open = shards.filter((s) => s.sealed !== true);
+      if (open.length === 0) return (await this.moveToFormer(pk, rk, 'vote')) ? 'namedVotesDeidentified' : undefined;
+      const shard = open[Math.floor(Math.random() * open.length)]!;
+      const vote = await getOrUndefined(() => table.getEntity<Record<string, unknown>>(pk, rk));
+      if (!vote) return undefined;
+      const counts = shiftedCounts(String(shard.counts), [{ slots: ballotSlots(poll, parseBallotJson(String(vote.ballot))), by: -1 }]);
+      // A delete in a transaction cannot carry an ETag, so every shard goes in under its ETag
+      // (unchanged but one): any vote committed since the reads — the person's own change
+      // included — fails the transaction, which is then read and tried again.
+      const shardActions = shards.map((sh): TransactionAction => (sh.rowKey === shard.rowKey ? ['update', { partitionKey: pk, rowKey: sh.rowKey, voters: Number(sh.voters) - 1, counts, sealed: false }, 'Replace', { etag: sh.etag }] : ['update', { partitionKey: pk, rowKey: sh.rowKey }, 'Merge', { etag: sh.etag }]));
+      try {
+        await table.submitTransaction([['delete', { partitionKey: pk, rowKey: rk }], ...shardActions]);
+        return 'namedVotesWithdrawn';
+      } catch (err) {
+        // The vote or the shard moved (a vote, or the poll being sealed) since they were read: read again.
+        const status = statusOf(err);
+        if (status !== 412 && status !== 409 && status !== 404) throw toDomainError(err);
+      }
     }
-  }
-  throw new Error(`poll ${poll.id}: the counters kept changing; run the erasure again`);
+    throw new Error(`poll ${poll.id}: the counters kept changing; run the erasure again`);
   }
 
   /** Moves a voter row (anonymous marker, or named ballot of a sealed poll) to an unlinkable key (same ballot, no object id, no name), atomically. */
   private async moveToFormer(pk: string, rk: string, prefix: 'vote' | 'voted'): Promise<boolean> {
-  const id = `${FORMER_MEMBER}-${randomUUID()}`;
-  return rewrite(this.table, pk, rk, (row) => {
-    const { aadObjectId: _a, name: _n, ...rest } = body(row);
-    const moved = { ...rest, partitionKey: pk, rowKey: `${prefix}|${id}`, aadObjectId: id, ...(prefix === 'vote' ? { name: '' } : {}) };
-    // Safe without an ETag on the delete: markers are never rewritten, and a sealed poll's ballots cannot change.
-    return { actions: [['delete', { partitionKey: pk, rowKey: rk }], ['create', moved]] };
-  });
+    const id = `${FORMER_MEMBER}-${randomUUID()}`;
+    return rewrite(this.table, pk, rk, (row) => {
+      const { aadObjectId: _a, name: _n, ...rest } = body(row);
+      const moved = { ...rest, partitionKey: pk, rowKey: `${prefix}|${id}`, aadObjectId: id, ...(prefix === 'vote' ? { name: '' } : {}) };
+      // Safe without an ETag on the delete: markers are never rewritten, and a sealed poll's ballots cannot change.
+      return {
+        actions: [
+          ['delete', { partitionKey: pk, rowKey: rk }],
+          ['create', moved],
+        ],
+      };
+    });
   }
 
   private async find(person: PersonRef): Promise<{ poll: Poll; pk: string; rows: { vote?: Row; marker?: Row } }[]> {
-  const out: { poll: Poll; pk: string; rows: { vote?: Row; marker?: Row } }[] = [];
-  for (const g of person.groups) {
-    const index = await scan(this.index, odata`PartitionKey eq ${toKey(g.tenantId, g.teamId)}`);
-    for (const entry of index) {
-      const pollId = entry.rowKey;
-      const pk = pollPartition(g, pollId);
-      const [pollRow] = await scan(this.table, odata`PartitionKey eq ${pk} and RowKey eq ${POLL_ROW}`);
-      if (!pollRow) continue;
-      const poll = fromPollEntity(pollRow as unknown as PollEntity);
-      const mine = await scan(this.table, odata`PartitionKey eq ${pk} and (RowKey eq ${voteRow(person.aadObjectId)} or RowKey eq ${markerRow(person.aadObjectId)})`);
-      const rows = { vote: mine.find((r) => r.rowKey === voteRow(person.aadObjectId)), marker: mine.find((r) => r.rowKey === markerRow(person.aadObjectId)) };
-      if (rows.vote || rows.marker || same(poll.createdBy, person) || same(poll.closedBy, person)) out.push({ poll, pk, rows });
+    const out: { poll: Poll; pk: string; rows: { vote?: Row; marker?: Row } }[] = [];
+    for (const g of person.groups) {
+      const index = await scan(this.index, odata`PartitionKey eq ${toKey(g.tenantId, g.teamId)}`);
+      for (const entry of index) {
+        const pollId = entry.rowKey;
+        const pk = pollPartition(g, pollId);
+        const [pollRow] = await scan(this.table, odata`PartitionKey eq ${pk} and RowKey eq ${POLL_ROW}`);
+        if (!pollRow) continue;
+        const poll = fromPollEntity(pollRow as unknown as PollEntity);
+        const mine = await scan(this.table, odata`PartitionKey eq ${pk} and (RowKey eq ${voteRow(person.aadObjectId)} or RowKey eq ${markerRow(person.aadObjectId)})`);
+        const rows = { vote: mine.find((r) => r.rowKey === voteRow(person.aadObjectId)), marker: mine.find((r) => r.rowKey === markerRow(person.aadObjectId)) };
+        if (rows.vote || rows.marker || same(poll.createdBy, person) || same(poll.closedBy, person)) out.push({ poll, pk, rows });
+      }
     }
-  }
-  return out;
+    return out;
   }
 }
 
@@ -125,4 +126,3 @@ function choiceText(poll: Poll, ballot: Ballot): unknown {
 function same(value: unknown, person: Pick<PersonRef, 'aadObjectId'>): boolean {
   return typeof value === 'string' && value.toLowerCase() === person.aadObjectId;
 }
-

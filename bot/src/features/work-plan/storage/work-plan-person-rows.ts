@@ -86,15 +86,13 @@ export class WorkPlanPersonRows implements PersonRows {
   }
 
   private async find(g: GroupRef, aad: string) {
-  const pk = toKey(g.tenantId, g.teamId);
-  const person = { aadObjectId: aad };
-  const items = (await scan(this.items, odata`PartitionKey eq ${pk} and RowKey ge ${'item|'} and RowKey lt ${'item}'}`)).filter(
-    (r) => same(r.ownerId, person) || same(r.createdBy, person),
-  );
-  const history = (await scan(this.items, odata`PartitionKey eq ${pk} and RowKey ge ${'hist|'} and RowKey lt ${'hist}'}`)).filter((r) => namesPerson(r, person));
-  const organisation = await scan(this.settings, odata`PartitionKey eq ${pk} and RowKey eq ${toKey('member', aad)}`);
-  const jobs = (await scan(this.jobs, odata`PartitionKey eq ${pk}`)).filter((r) => same(payloadOf(r).owner, person));
-  return { items, history, organisation, jobs };
+    const pk = toKey(g.tenantId, g.teamId);
+    const person = { aadObjectId: aad };
+    const items = (await scan(this.items, odata`PartitionKey eq ${pk} and RowKey ge ${'item|'} and RowKey lt ${'item}'}`)).filter((r) => same(r.ownerId, person) || same(r.createdBy, person));
+    const history = (await scan(this.items, odata`PartitionKey eq ${pk} and RowKey ge ${'hist|'} and RowKey lt ${'hist}'}`)).filter((r) => namesPerson(r, person));
+    const organisation = await scan(this.settings, odata`PartitionKey eq ${pk} and RowKey eq ${toKey('member', aad)}`);
+    const jobs = (await scan(this.jobs, odata`PartitionKey eq ${pk}`)).filter((r) => same(payloadOf(r).owner, person));
+    return { items, history, organisation, jobs };
   }
 }
 
