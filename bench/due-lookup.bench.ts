@@ -12,9 +12,9 @@ import type { DueJob, JobHandler, JobResult } from '../bot/src/kernel/scheduling
 import { createLogger } from '../bot/src/platform/logging/logger';
 import { bucketOf } from '../bot/src/platform/scheduler/buckets';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../bot/src/platform/scheduler/job-scheduler';
-import { JOB_TABLES, TableJobStore } from '../bot/src/platform/scheduler/table-job-store';
+import { JOB_TABLES, createJobStore } from '../bot/src/platform/storage/table-job-store';
 import { toKey } from '../bot/src/platform/storage/keys';
-import { createTableClients, type TableClients } from '../bot/src/platform/storage/table-client.factory';
+import { openTables, type QuorumTables } from '../bot/src/features/storage';
 import { median, report } from './lib/figures';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
@@ -27,7 +27,7 @@ const T0 = Date.UTC(2027, 0, 4, 8, 0);
 /** 09:00 in Geneva/Vienna (08:00 UTC in winter) and New York (14:00 UTC). */
 const UTC_HOURS = [8, 14];
 
-async function storeItems(tables: TableClients, items: number): Promise<void> {
+async function storeItems(tables: QuorumTables, items: number): Promise<void> {
   // Bulk-load in the scheduler's own storage format: job rows by group partition (100 per
   // transaction), index chunks per due minute, hour summaries.
   const jobs = tables.table('jobs');
@@ -66,7 +66,7 @@ async function storeItems(tables: TableClients, items: number): Promise<void> {
 }
 
 async function measure(connectionString: string, items: number): Promise<number> {
-  const tables = createTableClients({ kind: 'connection-string', connectionString }, `bench${items}`);
+  const tables = openTables({ kind: 'connection-string', connectionString }, `bench${items}`);
   await tables.ensureTables(JOB_TABLES);
   const started = Date.now();
   await storeItems(tables, items);
@@ -81,7 +81,7 @@ async function measure(connectionString: string, items: number): Promise<number>
       return jobs.map(() => ({ outcome: { status: 'done' } }));
     },
   };
-  const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), { now: () => new Date(clock) }, createLogger({ level: 'silent', pretty: false }), {
+  const scheduler = new JobScheduler(createJobStore(tables), { now: () => new Date(clock) }, createLogger({ level: 'silent', pretty: false }), {
     ...DEFAULT_SCHEDULER_OPTIONS,
     instanceId: 'bench',
   });

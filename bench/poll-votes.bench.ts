@@ -56,7 +56,7 @@ async function prefill(stack: BenchStack, pollId: string, voters: Person[]): Pro
 }
 
 async function rawWrites(stack: BenchStack, count: number, concurrency: number): Promise<number> {
-  const table = stack.tables.table('benchRaw');
+  const table = stack.rawTable('benchRaw');
   await table.createTable();
   const rows = Array.from({ length: count }, (_, i) => i);
   const t0 = performance.now();

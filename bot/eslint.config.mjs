@@ -27,12 +27,13 @@ const msg = {
 // say "the same feature". `mode: 'full'` matches whole repository paths (v7 calls it deprecated and
 // prints a warning, but its suggested `partialMatch: false` classified the tab's files wrongly here).
 const ELEMENTS = [
+  // The feature list and the table catalogue (features/storage.ts) compose features: they come first.
+  { type: 'feature-list', pattern: ['bot/src/features/index.ts', 'bot/src/features/storage.ts'], mode: 'full' },
   { type: 'feature-index', pattern: 'bot/src/features/*/index.ts', mode: 'full', capture: ['feature'] },
   { type: 'feature-domain', pattern: 'bot/src/features/*/domain/**', mode: 'full', capture: ['feature'] },
   { type: 'feature-storage', pattern: 'bot/src/features/*/storage/**', mode: 'full', capture: ['feature'] },
   { type: 'feature-contract', pattern: 'bot/src/features/*/routes/*.contract.ts', mode: 'full', capture: ['feature'] },
   { type: 'feature', pattern: 'bot/src/features/*/**', mode: 'full', capture: ['feature'] },
-  { type: 'feature-list', pattern: 'bot/src/features/index.ts', mode: 'full' },
   { type: 'kernel', pattern: 'bot/src/kernel/**', mode: 'full' },
   { type: 'platform', pattern: 'bot/src/platform/**', mode: 'full' },
   { type: 'root', pattern: ['bot/src/main.ts', 'bot/src/cli/**', 'bot/src/dev/**'], mode: 'full' },
@@ -60,9 +61,10 @@ const POLICIES = [
   // The rest of a feature (chat, cards, routes, jobs, wiring) may use the platform, its own
   // parts, and other features only through their index.ts.
   policy('feature|feature-index', ['kernel', 'platform', 'feature-index', same('feature-domain'), same('feature-storage'), same('feature-contract'), same('feature')]),
-  policy('feature-list', ['kernel', 'platform', 'feature-index']),
+  // The table catalogue joins every feature's storage factory; the list joins their index.ts.
+  policy('feature-list', ['kernel', 'platform', 'feature-index', 'feature-storage', 'feature-list']),
   policy('platform', ['kernel', 'platform']),
-  // Roots (main.ts, the CLIs, the local runner) wire things: they build features' storage too.
+  // Roots (main.ts, the CLIs, the local runner) wire things: the list, the catalogue, storage factories.
   policy('root', ['kernel', 'platform', 'feature-list', 'feature-index', 'feature-storage', 'root']),
   policy('tab', ['tab', 'feature-contract', 'kernel']),
 ];

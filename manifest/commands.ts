@@ -1,7 +1,8 @@
 import { createI18n, translator } from '../bot/src/platform/i18n/i18n';
-import type { ChatCommand, FeatureContext } from '../bot/src/platform/teams/feature';
+import type { ChatCommand } from '../bot/src/platform/teams/feature';
 import { FeatureRegistry } from '../bot/src/platform/teams/feature-registry';
 import { createFeatures } from '../bot/src/features/index';
+import type { QuorumContext } from '../bot/src/features/storage';
 import { BOT_SCOPES, COMMAND_LIMITS } from './constants';
 
 /**
@@ -37,12 +38,12 @@ export function standIn(): unknown {
 
 /** Every registered command, from the same factories the service uses. */
 export function registeredCommands(): readonly ChatCommand[] {
-  return new FeatureRegistry(createFeatures(standIn() as FeatureContext)).allCommands();
+  return new FeatureRegistry(createFeatures(standIn() as QuorumContext)).allCommands();
 }
 
 /** The commandIds of the message actions the bot handles (the manifest must declare exactly these). */
 export function registeredMessageActionIds(): string[] {
-  return createFeatures(standIn() as FeatureContext).flatMap((f) => (f.messageActions ?? []).map((a) => a.commandId));
+  return createFeatures(standIn() as QuorumContext).flatMap((f) => (f.messageActions ?? []).map((a) => a.commandId));
 }
 
 /** The menu entries, in registration order; throws when a command cannot be listed as Teams requires. */

@@ -1,11 +1,13 @@
+import { createPollsStorage } from '../../bot/src/features/polls/storage/polls.storage';
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { parseConfig } from '../../bot/src/platform/config';
 import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
 import { startQuorum, type RunningQuorum } from '../../bot/src/main';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
+import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
 import { startBotConnector, type BotConnector } from '../../tests/fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../../tests/fixtures/activities';
 import { mapLimit } from '../../bot/src/kernel/map-limit';
@@ -20,8 +22,10 @@ export interface BenchStack {
   azurite: RunningAzurite;
   connector: BotConnector;
   service: RunningQuorum;
-  tables: TableClients;
-  polls: TablePollRepository;
+  tables: QuorumTables;
+  /** A scratch table of the bench's own, outside the service's catalogue. */
+  rawTable(name: 'benchRaw'): ReturnType<QuorumTables['table']>;
+  polls: PollRepository;
   post(activity: unknown): Promise<unknown>;
   invoke(from: Person | 'amina', verb: string, data: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
@@ -48,7 +52,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   });
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const service = await startQuorum(config, { logDestination: sink });
-  const tables = createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix);
+  const tables = openTables({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix);
   const post = async (activity: unknown) => {
     const res = await fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     const text = await res.text();
@@ -60,7 +64,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     connector,
     service,
     tables,
-    polls: new TablePollRepository(tables.table('polls'), tables.table('pollIndex')),
+    rawTable: (name) => createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix, [name]).table(name),
+    polls: createPollsStorage(tables).polls,
     post,
     invoke: (from, verb, data) => post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } })),
     async stop() {
@@ -72,7 +77,7 @@ export async function startBenchStack(): Promise<BenchStack> {
 }
 
 /** Stores members directly (as the roster sync would), many at a time. */
-export async function addMembers(tables: TableClients, count: number, tag: string): Promise<Person[]> {
+export async function addMembers(tables: QuorumTables, count: number, tag: string): Promise<Person[]> {
   const repos = createRepositories(tables);
   const people = Array.from({ length: count }, (_, i) => ({ id: `29:${tag}-${i}`, name: `${tag} ${i}`, aadObjectId: randomUUID() }));
   await mapLimit(people, 64, (p) => repos.members.upsertProfile({ tenantId: TENANT_ID, teamId: TEAM.id, ...p, userId: p.id, role: 'member', active: true, updatedAt: new Date().toISOString() }));

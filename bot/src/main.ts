@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { DefaultAzureCredential } from '@azure/identity';
 import { ConfigError, parseConfig, type QuorumConfig } from './platform/config';
 import { startAzurite, type RunningAzurite } from './dev/azurite';
 import { systemClock, type Clock } from './kernel/clock';
@@ -10,11 +9,11 @@ import { authMode, createAuthenticator } from './platform/http/tab-api/authentic
 import { createI18n } from './platform/i18n/i18n';
 import { bridgeConsole } from './platform/logging/console-bridge';
 import { createLogger, type Logger } from './platform/logging/logger';
-import { createRepositories } from './platform/storage/repositories';
-import { JOB_TABLES, TableJobStore } from './platform/scheduler/table-job-store';
-import { createTableClients, type StorageTarget, type TableClients } from './platform/storage/table-client.factory';
+import { createJobStore } from './platform/storage/table-job-store';
+import { accountUrlTarget, type StorageTarget } from './platform/storage/table-client.factory';
+import { createStorage, openTables, type QuorumTables } from './features/storage';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from './platform/scheduler/job-scheduler';
-import { DeliveryLog } from './platform/notifier/delivery-log';
+import { DeliveryLog } from './platform/storage/delivery-log';
 import { TEAMS_LIMITS } from './platform/notifier/rate-limiter';
 import { TeamsNotifier } from './platform/notifier/teams-notifier';
 import { createAdapter } from './platform/teams/adapter';
@@ -23,9 +22,6 @@ import { FeatureRegistry } from './platform/teams/feature-registry';
 import { createFeatures } from './features/index';
 import { QuorumBot } from './platform/teams/quorum-bot';
 import { createTurnErrorHandler } from './platform/teams/turn-error';
-
-/** Tables of the notifier and the scheduler (features declare their own). */
-const PLATFORM_TABLES = ['deliveries', ...JOB_TABLES];
 
 /** The repository root, whether running from bot/src (tsx) or bot/dist (compiled). */
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -46,7 +42,7 @@ export interface RunningQuorum {
   /** Tests drive passes with a fake clock (with SCHEDULER=off) and read what was sent. */
   scheduler: JobScheduler;
   notifier: TeamsNotifier;
-  tables: TableClients;
+  tables: QuorumTables;
   stop(): Promise<void>;
 }
 
@@ -67,14 +63,14 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
   } else if (config.storage.kind === 'connection-string') {
     target = { kind: 'connection-string', connectionString: config.storage.connectionString };
   } else {
-    // Managed identity in Azure (AZURE_CLIENT_ID picks the user-assigned one); developer sign-in locally.
-    target = { kind: 'account-url', accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+    target = accountUrlTarget(config.storage.accountUrl);
   }
 
   try {
-    const tables = createTableClients(target, config.storage.tablePrefix);
+    const tables = openTables(target, config.storage.tablePrefix);
+    // Every catalogued table, before anything reads one.
     await tables.ensureTables();
-    const repos = createRepositories(tables);
+    const repos = createStorage(tables, { logger, clock });
     const i18n = createI18n();
     const roles = new RolePolicy(repos.members, config.initialCoChairs);
     const adapter = createAdapter(config.bot, config.playground);
@@ -84,15 +80,14 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
       backoff: { baseMs: config.notifyRetry.baseMs, maxMs: 30_000 },
       attemptTimeoutMs: config.notifyRetry.timeoutMs,
     });
-    const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), clock, logger, {
+    const scheduler = new JobScheduler(createJobStore(tables), clock, logger, {
       ...DEFAULT_SCHEDULER_OPTIONS,
       instanceId: newInstanceId(),
       tickMs: config.scheduler.tickMs,
       leaseMs: config.scheduler.leaseMs,
     });
 
-    const features = createFeatures({ tables, repos, roles, clock, logger, notifier, scheduler, i18n, publicBaseUrl: config.publicBaseUrl });
-    await tables.ensureTables([...PLATFORM_TABLES, ...features.flatMap((f) => f.tables ?? [])]);
+    const features = createFeatures({ repos, roles, clock, logger, notifier, scheduler, i18n, publicBaseUrl: config.publicBaseUrl });
     scheduler.register(features.flatMap((f) => f.jobs ?? []));
     const registry = new FeatureRegistry(features);
     const deps = { repos, roles, clock, i18n, logger, allowedTenantIds: config.allowedTenantIds, registry };

@@ -4,16 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, isFree } from '../../bot/src/dev/azurite';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
 import workPlan from '../../bot/src/features/work-plan/locales/en.json';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import { eventually, launchBrowser, screenshot } from '../support/browser';
 import { listeningAddresses, OutsideConnectionWatch } from '../support/process-sockets';
-import { testStorageConnection, uniquePrefix } from '../support/storage';
+import { testStorageConnection, uniquePrefix, testRepositories } from '../support/storage';
 
 jest.setTimeout(120_000);
 
@@ -154,7 +152,7 @@ describe('the README walkthrough in the Agents Playground', () => {
     await eventually(async () => answered, (n) => expect(n).toBe(2), WAIT);
     page.off('response', onResponse);
 
-    const store = new TablePollRepository(tables(tablePrefix).table('polls'), tables(tablePrefix).table('pollIndex'));
+    const store = testRepositories(tables(tablePrefix)).polls.polls;
     const stored = await store.list(group);
     expect(stored.map((p) => p.question)).toEqual([QUESTION]);
     expect(stored[0]).toMatchObject({ kind: 'single', anonymous: false, visibility: 'live', status: 'open' });
@@ -200,7 +198,7 @@ describe('the README walkthrough in the Agents Playground', () => {
     await form.getByRole('button', { name: workPlan.workPlan.form.create, exact: true }).dblclick();
     await eventually(async () => answered, (n) => expect(n).toBe(2), WAIT);
     page.off('response', onResponse);
-    const items = await new TableActionItemRepository(tables(tablePrefix).table(WORK_ITEMS_TABLE)).list(group);
+    const items = await testRepositories(tables(tablePrefix)).workPlan.items.list(group);
     expect(items.map((i) => i.title)).toEqual(['Patch the mail relays']);
   });
 
@@ -222,7 +220,7 @@ describe('the README walkthrough in the Agents Playground', () => {
 });
 
 function tables(prefix: string) {
-  return createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
+  return openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
 }
 
 /** The Agents Playground processes serving this port (found by their command line). */

@@ -1,7 +1,8 @@
+import type { DecisionStore } from '../../bot/src/features/decisions/domain/ports';
+import { testRepositories } from '../support/storage';
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
@@ -18,7 +19,7 @@ const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 describe('tab: decisions', () => {
   let h: BotHarness;
   let browser: Browser;
-  let store: TableDecisionStore;
+  let store: DecisionStore;
   const refs: string[] = [];
   let amendment = '';
   let revocation = '';
@@ -33,7 +34,7 @@ describe('tab: decisions', () => {
   beforeAll(async () => {
     h = await startBotHarness();
     await h.send('bot-added-to-team');
-    store = new TableDecisionStore(h.service.tables.table(DECISION_TABLES.chain));
+    store = testRepositories(h.service.tables).decisions.store;
     // Concurrent appends: the register serialises them under its head's ETag.
     await mapLimit(Array.from({ length: SEEDED }, (_, i) => i + 1), 8, async (n) => {
       refs[n] = await record({ title: `Adopt baseline keyword k${n}q`, text: `The group adopts security baseline number ${n} for all member organisations.`, rationale: `Agreed at the session, item ${n}.` });

@@ -1,9 +1,9 @@
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
+import { testRepositories } from '../support/storage';
 /// <reference lib="dom" />
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
@@ -31,7 +31,7 @@ const SECRET = 'Rate the incident response drill';
 describe('tab: polls', () => {
   let h: BotHarness;
   let browser: Browser;
-  let polls: TablePollRepository;
+  let polls: PollRepository;
   const ids: Record<string, string> = {};
   let zone = '';
 
@@ -55,9 +55,9 @@ describe('tab: polls', () => {
     h.connector.setMembers(TEAM.selectedChannel.id, roster);
     await h.send('bot-added-to-team');
     zone = (await api<{ group: { timeZone: string } }>('amina', 'GET', 'me')).json.group.timeZone;
-    polls = new TablePollRepository(h.service.tables.table('polls'), h.service.tables.table('pollIndex'));
+    polls = testRepositories(h.service.tables).polls.polls;
     const start = new Date(Date.now() + 5 * 86_400_000);
-    await new TableSessionRepository(h.service.tables.table('sessions')).create({ ...group, id: SESSION, title: 'Executive session 2027', startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
+    await testRepositories(h.service.tables).sessions.sessions.create({ ...group, id: SESSION, title: 'Executive session 2027', startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
 
     ids.big = await create({ question: BIG, options: ['Threat intelligence', 'Cloud posture', 'Incident response', 'Awareness'] });
     // 1,000 votes straight into storage (each one the same atomic vote + counters transaction a cast writes), 50 at a time.

@@ -1,7 +1,8 @@
+import type { LiveStateRepository } from '../../bot/src/features/sessions/domain/live-state';
+import type { ActionItemRepository } from '../../bot/src/features/work-plan/domain/ports';
+import { testRepositories } from '../support/storage';
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
-import { SESSION_LIVE_TABLE, TableLiveStateRepository } from '../../bot/src/features/sessions/storage/session-live.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { devIdentity, signedInPage, tabApi } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
@@ -32,8 +33,8 @@ const title = (n: number) => `Carried item #${String(n).padStart(2, '0')}`;
 describe('tab: session view', () => {
   let h: BotHarness;
   let browser: Browser;
-  let items: TableActionItemRepository;
-  let live: TableLiveStateRepository;
+  let items: ActionItemRepository;
+  let live: LiveStateRepository;
 
   const api = tabApi(() => h.service.url);
 
@@ -54,8 +55,8 @@ describe('tab: session view', () => {
   beforeAll(async () => {
     h = await startBotHarness();
     await h.send('bot-added-to-team');
-    items = new TableActionItemRepository(h.service.tables.table(WORK_ITEMS_TABLE));
-    live = new TableLiveStateRepository(h.service.tables.table(SESSION_LIVE_TABLE));
+    items = testRepositories(h.service.tables).workPlan.items;
+    live = testRepositories(h.service.tables).sessions.live;
     // Open items carried forward from earlier sessions (created in order: A-1 … A-30).
     for (let n = 1; n <= CARRIED; n++) {
       const owner = OWNERS[n % OWNERS.length];

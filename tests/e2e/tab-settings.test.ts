@@ -1,7 +1,7 @@
+import { testRepositories } from '../support/storage';
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
@@ -69,7 +69,7 @@ describe('tab: settings', () => {
     await page.close();
   });
 
-  const stored = () => new TableWorkPlanSettingsRepository(h.service.tables.table(WORK_PLAN_SETTINGS_TABLE)).get(group);
+  const stored = () => testRepositories(h.service.tables).workPlan.settings.get(group);
   const api = async (who: keyof typeof USERS, method: string, body?: unknown, headers: Record<string, string> = {}) => {
     const res = await fetch(`${h.service.url}/api/tab/settings`, {
       method,

@@ -1,7 +1,8 @@
+import type { ActionItemRepository } from '../../bot/src/features/work-plan/domain/ports';
+import { testRepositories } from '../support/storage';
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
@@ -25,7 +26,7 @@ const ref = (n: number) => `A-${numbers[n]}`;
 describe('tab: work-plan and my items', () => {
   let h: BotHarness;
   let browser: Browser;
-  let repo: TableActionItemRepository;
+  let repo: ActionItemRepository;
 
   const api = tabApi(() => h.service.url);
   const storedNumber = async (number: number) => (await repo.get(group, number))!.value;
@@ -39,7 +40,7 @@ describe('tab: work-plan and my items', () => {
   beforeAll(async () => {
     h = await startBotHarness();
     await h.send('bot-added-to-team');
-    repo = new TableActionItemRepository(h.service.tables.table(WORK_ITEMS_TABLE));
+    repo = testRepositories(h.service.tables).workPlan.items;
     const settings = await api<{ settings: Record<string, unknown> }>('amina', 'GET', 'settings');
     expect((await api('amina', 'PUT', 'settings', { ...settings.json.settings, organisations: ORGS })).status).toBe(200);
     // Amina's organisation, set the way a co-chair does it in chat (a card action).

@@ -1,4 +1,4 @@
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
 import type { Repositories } from '../../bot/src/kernel/ports';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
@@ -18,7 +18,7 @@ describe('the bot over HTTP, as Teams calls it', () => {
 
   beforeAll(async () => {
     h = await startBotHarness();
-    repos = createRepositories(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix));
+    repos = createRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix));
   });
   afterAll(() => h.stop());
   beforeEach(() => h.connector.clear());

@@ -1,4 +1,5 @@
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import type { DecisionStore } from '../../bot/src/features/decisions/domain/ports';
+import { openTables } from '../../bot/src/features/storage';
 import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
 import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
 import { TEAM, TENANT_ID } from '../fixtures/activities';
@@ -17,8 +18,8 @@ type Who = 'amina' | 'lars' | 'sofia';
 
 describe('decisions in chat, over HTTP', () => {
   let h: BotHarness;
-  let store: TableDecisionStore;
-  const chain = () => createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(DECISION_TABLES.chain);
+  let store: DecisionStore;
+  const chain = () => openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(DECISION_TABLES.chain);
 
   const execute = async (from: Who, verb: string, data: Record<string, unknown>) => {
     const res = await h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } });

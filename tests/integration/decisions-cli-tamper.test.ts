@@ -11,10 +11,8 @@ import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/por
 import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import { DECISION_TABLES, groupPartition, HEAD_ROW, recordEntity, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
 import { runCli } from '../support/cli';
-import { testStorageConnection, testTables } from '../support/storage';
+import { testStorageConnection, testTables, testRepositories } from '../support/storage';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
 const CHAIR = { tenantId: TENANT, aadObjectId: '0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d' };
@@ -27,8 +25,8 @@ async function registerOf(n: number, teamId = '19:tamper@thread.tacv2') {
   const group: Group = { tenantId: TENANT, teamId, name: 'SIG', active: true, timeZone: 'UTC', installedAt: '2026-01-01T00:00:00Z' };
   await repos.groups.create(group);
   const deps = {
-    store: new TableDecisionStore(tables.table(DECISION_TABLES.chain)),
-    people: new TablePseudonymStore(tables.table(DECISION_TABLES.people)),
+    store: testRepositories(tables).decisions.store,
+    people: testRepositories(tables).decisions.people,
     links: wellFormedLinksOnly,
     // The chair has no roster row here: configured for this team by name.
     roles: new RolePolicy(repos.members, [{ ...CHAIR, teamId }]),

@@ -5,8 +5,7 @@ import { recordDecision } from '../../bot/src/features/decisions/domain/record-d
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
 import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
-import { testStorageConnection, testTables } from '../support/storage';
+import { testStorageConnection, testTables, testRepositories } from '../support/storage';
 import { runCli } from '../support/cli';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
@@ -27,8 +26,8 @@ describe('npm run decisions:verify (bot/src/cli/verify-decisions.ts) against Azu
     await t.tables.ensureTables([DECISION_TABLES.chain, DECISION_TABLES.people]);
     group = { tenantId: TENANT, teamId: '19:cli@thread.tacv2', name: 'SIG', active: true, timeZone: 'UTC', installedAt: '2026-01-01T00:00:00Z' };
     const deps = {
-      store: new TableDecisionStore(t.tables.table(DECISION_TABLES.chain)),
-      people: new TablePseudonymStore(t.tables.table(DECISION_TABLES.people)),
+      store: testRepositories(t.tables).decisions.store,
+      people: testRepositories(t.tables).decisions.people,
       links: wellFormedLinksOnly,
       // No roster here: the chair is configured for this team by name.
       roles: new RolePolicy(t.repos.members, [{ ...CHAIR, teamId: '19:cli@thread.tacv2' }]),

@@ -1,10 +1,8 @@
 import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
-import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { TEAM, TENANT_ID } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
-import { testStorageConnection } from '../support/storage';
+import { testStorageConnection, testRepositories } from '../support/storage';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 
@@ -27,7 +25,7 @@ describe('50 decisions recorded at the same moment, over HTTP', () => {
     const year = new Date().getUTCFullYear();
     expect([...refs].sort()).toEqual(Array.from({ length: 50 }, (_, i) => `D-${year}-${String(i + 1).padStart(3, '0')}`));
 
-    const store = new TableDecisionStore(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(DECISION_TABLES.chain));
+    const store = testRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix)).decisions.store;
     const verification = await verifyGroupChain(store, group);
     expect(verification).toMatchObject({ ok: true, count: 50 });
     const rows = await store.rows(group);

@@ -1,3 +1,4 @@
+import type { DecisionStore } from '../../bot/src/features/decisions/domain/ports';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +11,7 @@ import { recordDecision } from '../../bot/src/features/decisions/domain/record-d
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
 import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
-import { testStorageConnection, testTables } from '../support/storage';
+import { testStorageConnection, testTables, testRepositories } from '../support/storage';
 
 /*
  * A verifier written from docs/decision-register.md alone, as a third party would: its own
@@ -134,7 +134,7 @@ const CHAIR = { tenantId: TENANT, aadObjectId: '0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b
 describe('an independent verifier written from docs/decision-register.md agrees with decisions:verify', () => {
   let group: Group;
   let prefix: string;
-  let store: TableDecisionStore;
+  let store: DecisionStore;
   let table: TableClient;
   const projectVerdict = async () => {
     const v = await verifyGroupChain(store, group);
@@ -156,7 +156,7 @@ describe('an independent verifier written from docs/decision-register.md agrees 
     let now = new Date('2026-12-31T10:00:00Z');
     const deps = {
       store,
-      people: new TablePseudonymStore(t.tables.table(DECISION_TABLES.people)),
+      people: testRepositories(t.tables).decisions.people,
       links: wellFormedLinksOnly,
       roles: new RolePolicy(t.repos.members, [{ ...CHAIR, teamId: group.teamId }]),
       clock: { now: () => now },

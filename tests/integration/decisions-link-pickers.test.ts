@@ -1,4 +1,4 @@
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { testRepositories } from '../support/storage';
 import { loadActivity, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import en from '../../bot/src/features/decisions/locales/en.json';
@@ -28,7 +28,7 @@ describe('the decision form: sessions and polls by name', () => {
   };
   const session = async (id: string, title: string, daysFromNow: number) => {
     const start = new Date(Date.now() + daysFromNow * 86_400_000);
-    await new TableSessionRepository(h.service.tables.table('sessions')).create({ ...group, id, title, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
+    await testRepositories(h.service.tables).sessions.sessions.create({ ...group, id, title, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
   };
 
   beforeAll(async () => {

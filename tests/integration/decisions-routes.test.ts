@@ -39,7 +39,6 @@ describe('decisions routes of the tab API', () => {
       update: async (): Promise<Delivery> => ({ status: 'inactive' }),
     };
     const ctx = {
-      tables,
       repos,
       roles: new RolePolicy(repos.members, [CHAIR]),
       clock: { now: () => new Date('2026-03-10T12:00:00Z') },
@@ -51,7 +50,6 @@ describe('decisions routes of the tab API', () => {
     };
     feature = createDecisionsFeature(ctx);
     deps = { ...ctx, allowedTenantIds: [], registry: new FeatureRegistry([feature]) };
-    await tables.ensureTables(feature.tables);
   });
 
   it('declares list, detail and verify for members, and recording and the checkpoint for co-chairs', () => {

@@ -5,9 +5,7 @@ import { wellFormedLinksOnly } from '../../bot/src/features/decisions/domain/por
 import { recordDecision } from '../../bot/src/features/decisions/domain/record-decision.use-case';
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import { DECISION_TABLES, groupPartition, recordRowKey } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { TablePseudonymStore } from '../../bot/src/features/decisions/storage/pseudonym.repository';
-import { testTables } from '../support/storage';
+import { testTables, testRepositories } from '../support/storage';
 
 const TENANT = '5f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f';
 const CHAIR = { tenantId: TENANT, aadObjectId: '0d6b1c3e-5a7f-4e2b-8c9d-1f2e3a4b5c6d' };
@@ -34,10 +32,10 @@ describe('decision texts in any valid Unicode are recorded and verify (Azurite)'
     const { tables, repos } = await testTables();
     await tables.ensureTables([DECISION_TABLES.chain, DECISION_TABLES.people]);
     const group: Group = { tenantId: TENANT, teamId: '19:unicode@thread.tacv2', name: 'SIG', active: true, timeZone: 'UTC', installedAt: '2026-01-01T00:00:00Z' };
-    const store = new TableDecisionStore(tables.table(DECISION_TABLES.chain));
+    const store = testRepositories(tables).decisions.store;
     const deps = {
       store,
-      people: new TablePseudonymStore(tables.table(DECISION_TABLES.people)),
+      people: testRepositories(tables).decisions.people,
       links: wellFormedLinksOnly,
       roles: new RolePolicy(repos.members, [{ ...CHAIR, teamId: group.teamId }]),
       clock: { now: () => new Date('2026-05-04T09:00:00Z') },

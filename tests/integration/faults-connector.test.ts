@@ -1,5 +1,5 @@
 import { auditRateLimits, auditRetryAfter, TEAMS_PROACTIVE_LIMITS, type MixedFault, type RecordedRequest } from '../fakes/bot-connector';
-import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
+import { DeliveryLog } from '../../bot/src/platform/storage/delivery-log';
 import { cardsIn, textsIn } from '../support/bot-harness';
 import { eachLimited, fanOutGroup, startFanOutRig, syntheticMember, TENANTS, type FanOutGroup, type FanOutRig } from '../support/fan-out-rig';
 

@@ -6,9 +6,9 @@ import { startChildService as startChild } from '../support/child-service';
 import { startTestService } from '../support/service';
 import { testStorageConnection, uniquePrefix } from '../support/storage';
 import { bucketOf } from '../../bot/src/platform/scheduler/buckets';
-import { TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
+import { createJobStore } from '../../bot/src/platform/storage/table-job-store';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
+import { DeliveryLog } from '../../bot/src/platform/storage/delivery-log';
 
 jest.setTimeout(120_000);
 
@@ -26,7 +26,7 @@ async function eventually<T>(probe: () => Promise<T | undefined | false> | T | u
 
 describe('the process is killed (SIGKILL) in the middle of a reminder run, then restarted', () => {
   let connector: BotConnector;
-  let tables: TableClients;
+  let tables: QuorumTables;
   let seeded: ReminderGroup[];
   let prefix: string;
   const children: ChildProcess[] = [];
@@ -36,7 +36,7 @@ describe('the process is killed (SIGKILL) in the middle of a reminder run, then 
     connector = await startBotConnector();
     // Install the groups and schedule their reminders with the service in-process, then stop it.
     const seeder = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, STORAGE_TABLE_PREFIX: prefix });
-    tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
+    tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
     seeded = await seedReminderGroups(seeder, connector, tables, GROUPS, new Date(), 'k');
     await seeder.stop();
   });
@@ -59,7 +59,7 @@ describe('the process is killed (SIGKILL) in the middle of a reminder run, then 
   });
   const sends = () => connector.requests.filter((r) => r.route === 'sendToConversation');
   const served = () => sends().filter((r) => r.outcome === 'served');
-  const jobStore = () => new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor'));
+  const jobStore = () => createJobStore(tables);
   const log = () => new DeliveryLog(tables.table('deliveries'));
   const day = () => new Date().toISOString().slice(0, 10);
 

@@ -1,3 +1,4 @@
+import { testRepositories } from '../support/storage';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,12 +9,9 @@ import { seedReminderGroups, type ReminderGroup } from '../support/reminder-grou
 import { startTestService, type TestService } from '../support/service';
 import { startAzurite, type RunningAzurite } from '../../bot/src/dev/azurite';
 import { runVerifyDecisions } from '../../bot/src/cli/verify-decisions';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
+import { createJobStore } from '../../bot/src/platform/storage/table-job-store';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
+import { DeliveryLog } from '../../bot/src/platform/storage/delivery-log';
 import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
 import decisions from '../../bot/src/features/decisions/locales/en.json';
@@ -49,7 +47,7 @@ describe('storage goes away mid-operation, then comes back', () => {
   let port: number;
   let connector: BotConnector;
   let service: TestService;
-  let tables: TableClients;
+  let tables: QuorumTables;
   let now = new Date('2027-05-03T10:00:00Z');
 
   const down = async () => azurite.stop();
@@ -79,7 +77,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     connector.setMembers(TEAM.id, roster);
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, STORAGE_CONNECTION_STRING: azurite.connectionString }, { clock: { now: () => now } });
-    tables = createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, service.tablePrefix);
+    tables = openTables({ kind: 'connection-string', connectionString: azurite.connectionString }, service.tablePrefix);
     expect((await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }))).status).toBeLessThan(300);
   });
   afterAll(async () => {
@@ -122,7 +120,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     expect(replies[0]).toContain(TRY_AGAIN);
 
     await up();
-    const repo = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
+    const repo = testRepositories(tables).polls.polls;
     const poll = (await repo.get(group, pollId))!.value;
     const assertConsistent = async () => {
       const stored = await repo.namedVotes(poll);
@@ -171,7 +169,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     const env = { STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_TABLE_PREFIX: service.tablePrefix };
     expect(await runVerifyDecisions(['--tenant', TENANT_ID, '--team', TEAM.id], env, io)).toBe(0);
 
-    const store = new TableDecisionStore(tables.table(DECISION_TABLES.chain));
+    const store = testRepositories(tables).decisions.store;
     const numbersOf = async () => (await store.rows(group)).map((r) => r.position);
     const before = await numbersOf();
     expect(before).toEqual(before.map((_, i) => i + 1));
@@ -209,7 +207,7 @@ describe('storage goes away mid-operation, then comes back', () => {
     connector.clearFaults();
     await up();
 
-    const jobs = new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor'));
+    const jobs = createJobStore(tables);
     const states = async () => Promise.all(seeded.map(async (g) => (await jobs.get(g.job))?.job.state));
     const deliveries = new DeliveryLog(tables.table('deliveries'));
     const sentTo = async () => new Set((await deliveries.day(now.toISOString().slice(0, 10))).filter((d) => d.status === 'sent').map((d) => d.conversationId));

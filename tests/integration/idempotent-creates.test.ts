@@ -1,9 +1,9 @@
+import type { ActionItemRepository } from '../../bot/src/features/work-plan/domain/ports';
+import type { SessionRepository } from '../../bot/src/features/sessions/domain/session';
+import type { DecisionStore } from '../../bot/src/features/decisions/domain/ports';
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
+import { testRepositories } from '../support/storage';
 import { randomUUID } from 'node:crypto';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
 import sessions from '../../bot/src/features/sessions/locales/en.json';
@@ -27,10 +27,10 @@ type Body = { statusCode?: number; type?: string; value?: unknown };
  */
 describe('creates are idempotent: one entity for a request sent twice', () => {
   let h: BotHarness;
-  let items: TableActionItemRepository;
-  let pollRepo: TablePollRepository;
-  let register: TableDecisionStore;
-  let sessionRepo: TableSessionRepository;
+  let items: ActionItemRepository;
+  let pollRepo: PollRepository;
+  let register: DecisionStore;
+  let sessionRepo: SessionRepository;
   const api = tabApi(() => h.service.url);
 
   const execute = async (from: UserKey, verb: string, data: Record<string, unknown>) => (await h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data } })).body as Body;
@@ -55,10 +55,10 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
   beforeAll(async () => {
     h = await startBotHarness();
     await h.send('bot-added-to-team');
-    items = new TableActionItemRepository(h.service.tables.table(WORK_ITEMS_TABLE));
-    pollRepo = new TablePollRepository(h.service.tables.table('polls'), h.service.tables.table('pollIndex'));
-    register = new TableDecisionStore(h.service.tables.table(DECISION_TABLES.chain));
-    sessionRepo = new TableSessionRepository(h.service.tables.table('sessions'));
+    items = testRepositories(h.service.tables).workPlan.items;
+    pollRepo = testRepositories(h.service.tables).polls.polls;
+    register = testRepositories(h.service.tables).decisions.store;
+    sessionRepo = testRepositories(h.service.tables).sessions.sessions;
   });
   afterAll(async () => {
     await h?.stop();

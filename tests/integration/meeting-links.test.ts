@@ -1,12 +1,12 @@
+import type { MeetingLinkStore } from '../../bot/src/features/sessions/domain/meeting-link';
 import { MEETING_JOIN_URL, MEETING_THREAD, teamsEscape } from '../fixtures/meetings';
-import { testTables } from '../support/storage';
+import { testTables, testRepositories } from '../support/storage';
 import type { Repositories } from '../../bot/src/kernel/ports';
 import type { Session } from '../../bot/src/features/sessions/domain/session';
 import { createLogger } from '../../bot/src/platform/logging/logger';
 import { MeetingIndexedSessionRepository } from '../../bot/src/features/sessions/storage/meeting-index.session-repository';
-import { MEETING_LINKS_TABLE, TableMeetingLinkStore } from '../../bot/src/features/sessions/storage/meeting-link.store';
-import { MEETING_POSTS_TABLE, MeetingPostMarkers } from '../../bot/src/features/sessions/storage/meeting-post.markers';
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { MEETING_LINKS_TABLE } from '../../bot/src/features/sessions/storage/meeting-link.store';
+import { MEETING_POSTS_TABLE, MeetingPostMarkers } from '../../bot/src/features/meetings/storage/meeting-post.markers';
 import { sessionOfMeeting } from '../../bot/src/features/meetings/chat/meeting-session';
 import type { MeetingEvent } from '../../bot/src/platform/teams/feature';
 
@@ -19,7 +19,7 @@ const joinUrl = (thread: string) => `https://teams.microsoft.com/l/meetup-join/$
 
 describe('meeting link index and post markers (Azurite)', () => {
   let repos: Repositories;
-  let links: TableMeetingLinkStore;
+  let links: MeetingLinkStore;
   let sessions: MeetingIndexedSessionRepository;
   let markers: MeetingPostMarkers;
 
@@ -44,8 +44,8 @@ describe('meeting link index and post markers (Azurite)', () => {
     const t = await testTables();
     await t.tables.ensureTables([MEETING_LINKS_TABLE, MEETING_POSTS_TABLE, 'sessions']);
     repos = t.repos;
-    links = new TableMeetingLinkStore(t.tables.table(MEETING_LINKS_TABLE));
-    sessions = new MeetingIndexedSessionRepository(new TableSessionRepository(t.tables.table('sessions')), links, createLogger({ level: 'silent', pretty: false }));
+    links = testRepositories(t.tables).sessions.links;
+    sessions = new MeetingIndexedSessionRepository(testRepositories(t.tables).sessions.sessions, links, createLogger({ level: 'silent', pretty: false }));
     markers = new MeetingPostMarkers(t.tables.table(MEETING_POSTS_TABLE));
     await repos.groups.create({ tenantId: TENANT, teamId: TEAM, name: 'IWG', active: true, timeZone: 'Europe/Zurich', installedAt: '2027-01-01T00:00:00Z' });
   });

@@ -3,7 +3,7 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fi
 import { icsValue, parseIcsStrictly } from '../support/ics-lines';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
 import type { Repositories } from '../../bot/src/kernel/ports';
 
@@ -46,7 +46,7 @@ describe('names from outside, and the files built from them', () => {
     connector.setMembers(TEAM.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url, team: { name: EVIL_TEAM } }));
-    repos = createRepositories(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix));
+    repos = createRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix));
   }, 60_000);
   afterAll(async () => {
     await service?.stop();

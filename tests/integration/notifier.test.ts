@@ -2,7 +2,7 @@ import type { RecordedRequest } from '../fakes/bot-connector';
 import { TEAM, TENANT_ID } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { DeliveryLog } from '../../bot/src/platform/notifier/delivery-log';
+import { DeliveryLog } from '../../bot/src/platform/storage/delivery-log';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const channel = TEAM.selectedChannel.id;

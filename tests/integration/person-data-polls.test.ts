@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { samplePoll } from '../fixtures/polls';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import type { FeatureContext } from '../../bot/src/platform/teams/feature';
 import { pollsPersonalData } from '../../bot/src/features/polls/person-data';
 import { testTables } from '../support/storage';
 
@@ -19,15 +17,13 @@ const voters = Array.from({ length: 20 }, () => randomUUID());
  */
 describe('erasing a named ballot while the poll is busy', () => {
   it('leaves the counters equal to a recount of the remaining ballots', async () => {
-    const { tables } = await testTables();
-    await tables.ensureTables(['polls', 'pollIndex']);
-    const repo = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
+    const { repos } = await testTables();
+    const repo = repos.polls.polls;
     const poll: Poll = samplePoll({ tenantId: TENANT, teamId: TEAM, id: 'p00000000000race1', createdBy: voters[0]!, electorate: 21 });
     await repo.create(poll);
     await repo.castNamed(poll, { aadObjectId: PERSON, name: 'Lars' }, { kind: 'choices', optionIds: ['o2'] });
     for (const v of voters) await repo.castNamed(poll, { aadObjectId: v, name: 'x' }, { kind: 'choices', optionIds: ['o0'] });
 
-    const ctx = { tables, clock: { now: () => new Date() } } as unknown as FeatureContext;
     const person = { tenantId: TENANT, aadObjectId: PERSON, groups: [{ tenantId: TENANT, teamId: TEAM }] };
     let done = false;
     // Everyone keeps changing their vote while the person's ballot is withdrawn — the person
@@ -41,7 +37,7 @@ describe('erasing a named ballot while the poll is busy', () => {
         for (let k = 0; !done; k++) await repo.castNamed(poll, { aadObjectId: PERSON, name: 'Lars' }, { kind: 'choices', optionIds: [`o${(j + k) % 2}`] });
       }),
     ]);
-    const erased = await pollsPersonalData.erase(ctx, person).finally(() => (done = true));
+    const erased = await pollsPersonalData(repos.polls.person).erase(person).finally(() => (done = true));
     await churn;
     expect(erased.counts.namedVotesWithdrawn).toBe(1);
 

@@ -7,14 +7,12 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey
 import { loadMeeting, MEETING_THREAD } from '../fixtures/meetings';
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
+import { testStorageConnection, testRepositories } from '../support/storage';
 import { runPerson } from '../../bot/src/cli/person';
 import { verifyGroupChain } from '../../bot/src/features/decisions/domain/find-decisions.use-case';
 import { FORMER_MEMBER } from '../../bot/src/kernel/person-data';
 import meetingsEn from '../../bot/src/features/meetings/locales/en.json';
-import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { runCli } from '../support/cli';
 
 jest.setTimeout(90_000);
@@ -269,8 +267,8 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     expect(itemRows.map((r) => [r.createdBy, r.ownerId])).toEqual([[FORMER_MEMBER, SOFIA.aadObjectId]]);
 
     // The register: untouched and verifying; his pseudonym no longer resolves.
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
-    expect((await verifyGroupChain(new TableDecisionStore(tables.table(DECISION_TABLES.chain)), GROUP)).ok).toBe(true);
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    expect((await verifyGroupChain(testRepositories(tables).decisions.store, GROUP)).ok).toBe(true);
     const chain = (m: Map<string, Entity>) => [...m.entries()].filter(([k]) => k.startsWith(`${service.tablePrefix}Decisions|`));
     expect(chain(after)).toEqual(chain(before));
 

@@ -1,11 +1,11 @@
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
 import { randomUUID } from 'node:crypto';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { argmax, attack, readEverything } from '../support/anonymity-attacker';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { testStorageConnection, testRepositories } from '../support/storage';
+import { openTables } from '../../bot/src/features/storage';
 import en from '../../bot/src/features/polls/locales/en.json';
 import { mapLimit } from '../../bot/src/kernel/map-limit';
 
@@ -61,7 +61,7 @@ interface Case {
 describe('anonymous polls: a reader of all storage links no voter to a choice beyond chance', () => {
   let connector: BotConnector;
   let service: TestService;
-  let polls: TablePollRepository;
+  let polls: PollRepository;
   let now = start;
   const cases: Case[] = [];
   /** Time passes; the scheduler runs what fell due (card refreshes, reminders, closing and results). */
@@ -81,8 +81,8 @@ describe('anonymous polls: a reader of all storage links no voter to a choice be
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
     await service.scheduler.tick();
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
-    polls = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    polls = testRepositories(tables).polls.polls;
 
     // Every size and visibility, through /api/messages as Teams sends votes: the small polls
     // one vote after another (each vote alone in time, the easiest case for the attacker),

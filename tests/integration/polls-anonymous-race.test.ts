@@ -4,8 +4,7 @@ import { QuorumError } from '../../bot/src/kernel/errors';
 import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { samplePoll } from '../fixtures/polls';
 import type { CastResult } from '../../bot/src/features/polls/domain/ports';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { testTables } from '../support/storage';
+import { testTables, testRepositories } from '../support/storage';
 
 jest.setTimeout(60_000);
 
@@ -23,7 +22,7 @@ describe('anonymous votes racing each other and the close', () => {
   it('counts exactly the votes that were answered "recorded"', async () => {
     const { tables } = await testTables();
     await tables.ensureTables(['polls', 'pollIndex']);
-    const instances = [0, 1].map(() => new TablePollRepository(tables.table('polls'), tables.table('pollIndex')));
+    const instances = [0, 1].map(() => testRepositories(tables).polls.polls);
 
     /** One burst against one poll, closed part-way; the invariants hold whatever the timing. */
     const burst = async (p: Poll): Promise<{ closed: number }> => {

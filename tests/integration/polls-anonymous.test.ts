@@ -4,14 +4,14 @@ import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { startTestService, type TestService } from '../support/service';
 import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import en from '../../bot/src/features/polls/locales/en.json';
 
 
 describe('anonymous polls: nothing links a voter to a choice', () => {
   let connector: BotConnector;
   let service: TestService;
-  let tables: TableClients;
+  let tables: QuorumTables;
   const now = new Date('2027-03-01T09:00:00Z');
 
   const send = (from: 'amina' | 'lars' | 'sofia', verb: string, data: Record<string, unknown>) =>
@@ -33,7 +33,7 @@ describe('anonymous polls: nothing links a voter to a choice', () => {
   }
 
   async function allEntities(): Promise<Record<string, unknown>[]> {
-    const names = ['polls', 'pollIndex', 'pollSettings', 'jobs', 'jobIndex', 'deliveries', 'members', 'groups'];
+    const names = ['polls', 'pollIndex', 'pollSettings', 'jobs', 'jobIndex', 'deliveries', 'members', 'groups'] as const;
     const out: Record<string, unknown>[] = [];
     for (const n of names) {
       try {
@@ -53,7 +53,7 @@ describe('anonymous polls: nothing links a voter to a choice', () => {
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
   }, 60_000);
   afterAll(async () => {
     await service?.stop();

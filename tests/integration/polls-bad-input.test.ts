@@ -1,11 +1,11 @@
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
 import { randomUUID } from 'node:crypto';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type AccountOverride } from '../fixtures/activities';
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { testStorageConnection, testRepositories } from '../support/storage';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import en from '../../bot/src/features/polls/locales/en.json';
 import core from '../../bot/src/features/core/locales/en.json';
 
@@ -17,8 +17,8 @@ const newId = () => `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
 describe('polls: bad input gets a clear message and stores nothing', () => {
   let connector: BotConnector;
   let service: TestService;
-  let tables: TableClients;
-  let polls: TablePollRepository;
+  let tables: QuorumTables;
+  let polls: PollRepository;
   const now = new Date('2027-03-01T09:00:00Z');
 
   const send = (from: 'amina' | 'lars' | 'sofia' | AccountOverride, verb: string, data: Record<string, unknown>, extra: Parameters<typeof loadActivity>[1] = {}) =>
@@ -42,9 +42,9 @@ describe('polls: bad input gets a clear message and stores nothing', () => {
     connector.setMembers(OTHER_TEAM.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
     await tables.ensureTables(['polls', 'pollIndex']);
-    polls = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
+    polls = testRepositories(tables).polls.polls;
   }, 60_000);
   afterAll(async () => {
     await service?.stop();

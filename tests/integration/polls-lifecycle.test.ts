@@ -1,11 +1,11 @@
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
 import { randomUUID } from 'node:crypto';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { testStorageConnection, testRepositories } from '../support/storage';
+import { openTables } from '../../bot/src/features/storage';
 import en from '../../bot/src/features/polls/locales/en.json';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
@@ -14,7 +14,7 @@ const extra = Array.from({ length: 25 }, (_, i) => ({ id: `29:extra-${i}`, name:
 describe('polls: reminder, auto-close and results with a fake clock', () => {
   let connector: BotConnector;
   let service: TestService;
-  let polls: TablePollRepository;
+  let polls: PollRepository;
   let now = new Date('2027-03-01T09:00:00Z');
   const at = (iso: string) => (now = new Date(iso));
 
@@ -37,8 +37,8 @@ describe('polls: reminder, auto-close and results with a fake clock', () => {
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
-    polls = new TablePollRepository(tables.table('polls'), tables.table('pollIndex'));
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    polls = testRepositories(tables).polls.polls;
   }, 60_000);
   afterAll(async () => {
     await service?.stop();

@@ -1,6 +1,6 @@
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
+import { testRepositories } from '../support/storage';
 import { randomUUID } from 'node:crypto';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
 import en from '../../bot/src/features/polls/locales/en.json';
 import core from '../../bot/src/features/core/locales/en.json';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
@@ -28,7 +28,7 @@ interface PollJson {
 /** POST /api/tab/polls and polls/:id/close over real HTTP, against the real service and the Bot Connector stand-in. */
 describe('polls: creating and closing from the tab API', () => {
   let h: BotHarness;
-  let polls: TablePollRepository;
+  let polls: PollRepository;
   const patterns = catalogPatterns('en');
 
   const api = tabApi(() => h.service.url);
@@ -38,7 +38,7 @@ describe('polls: creating and closing from the tab API', () => {
   beforeAll(async () => {
     h = await startBotHarness();
     await h.send('bot-added-to-team');
-    polls = new TablePollRepository(h.service.tables.table('polls'), h.service.tables.table('pollIndex'));
+    polls = testRepositories(h.service.tables).polls.polls;
   });
   afterAll(async () => {
     await h?.stop();
@@ -154,7 +154,7 @@ describe('polls: creating and closing from the tab API', () => {
   });
 
   it('filters the list by session', async () => {
-    const sessions = new TableSessionRepository(h.service.tables.table('sessions'));
+    const sessions = testRepositories(h.service.tables).sessions.sessions;
     const start = new Date(Date.now() + 10 * 86_400_000);
     await sessions.create({ ...group, id: 's-exec', title: 'Executive session', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
     const tied = await api<{ poll: PollJson }>('amina', 'POST', 'polls', body({ question: 'For the session', sessionId: 's-exec' }));

@@ -1,11 +1,11 @@
+import type { PollRepository } from '../../bot/src/features/polls/domain/ports';
 import { randomUUID } from 'node:crypto';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
+import { testStorageConnection, testRepositories } from '../support/storage';
+import { openTables } from '../../bot/src/features/storage';
 import en from '../../bot/src/features/polls/locales/en.json';
 import { mapLimit } from '../../bot/src/kernel/map-limit';
 
@@ -31,7 +31,7 @@ describe('polls: many members voting through /api/messages', () => {
   let connector: BotConnector;
   let service: TestService;
   let now = start;
-  let polls: TablePollRepository;
+  let polls: PollRepository;
 
   const send = (overrides: Parameters<typeof loadActivity>[1]) => service.post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, ...overrides }));
   const vote = (from: Person | 'amina' | 'lars' | 'sofia', choice: string, pollId: string) => send({ from, cardAction: { verb: 'poll.vote', data: { teamId: TEAM.id, pollId, choice } } });
@@ -51,10 +51,7 @@ describe('polls: many members voting through /api/messages', () => {
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    polls = new TablePollRepository(
-      createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix).table('polls'),
-      createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix).table('pollIndex'),
-    );
+    polls = testRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix)).polls.polls;
   }, 120_000);
   afterAll(async () => {
     await service?.stop();

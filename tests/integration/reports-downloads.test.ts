@@ -2,9 +2,8 @@ import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
 import { cardsIn, textsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { testStorageConnection, testRepositories } from '../support/storage';
+import { openTables } from '../../bot/src/features/storage';
 import { escapeHtml, escapeMarkdown } from '../../bot/src/kernel/text-escape';
 import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/reports/domain/render-csv';
 import en from '../../bot/src/features/reports/locales/en.json';
@@ -242,8 +241,8 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
       expect({ path, status: res.status, body: JSON.parse(res.body) as unknown }).toEqual({ path, status: 400, body: { error: { code: 'validation', message: R.errors.badFormat } } });
     }
     // Another team's session, in the same storage: not visible from this team.
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
-    const sessions = new TableSessionRepository(tables.table('sessions'));
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    const sessions = testRepositories(tables).sessions.sessions;
     const stored = (await sessions.get({ tenantId: TENANT_ID, teamId: TEAM.id }, SID))!.value;
     await sessions.create({ ...stored, teamId: '19:other-team@thread.tacv2', id: 'sffffffffffffffff', title: 'Secret session' });
     const foreign = await api('reports/session/sffffffffffffffff/md');

@@ -1,7 +1,7 @@
 import type { DueJob, JobHandler, JobResult, JobSpec } from '../../bot/src/kernel/scheduling';
 import { createLogger } from '../../bot/src/platform/logging/logger';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler } from '../../bot/src/platform/scheduler/job-scheduler';
-import { JOB_TABLES, TableJobStore } from '../../bot/src/platform/scheduler/table-job-store';
+import { JOB_TABLES, createJobStore } from '../../bot/src/platform/storage/table-job-store';
 import { LogCapture } from '../support/log-capture';
 import { testTables } from '../support/storage';
 
@@ -38,7 +38,7 @@ class RecordingHandler implements JobHandler {
 async function instance(prefix: string, clock: FakeClock, name: string, handler: RecordingHandler, opts: Partial<typeof DEFAULT_SCHEDULER_OPTIONS> = {}) {
   const { tables } = await testTables(prefix);
   await tables.ensureTables(JOB_TABLES);
-  const store = new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor'));
+  const store = createJobStore(tables);
   const scheduler = new JobScheduler(store, clock, createLogger({ level: 'warn', pretty: false, destination: new LogCapture() }), {
     ...DEFAULT_SCHEDULER_OPTIONS,
     instanceId: name,
@@ -195,7 +195,7 @@ describe('the scheduler on Azure Table storage', () => {
     };
     const { tables } = await testTables(`s${Date.now()}h`);
     await tables.ensureTables(JOB_TABLES);
-    const scheduler = new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), clock, createLogger({ level: 'silent', pretty: false }), { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: 'x' });
+    const scheduler = new JobScheduler(createJobStore(tables), clock, createLogger({ level: 'silent', pretty: false }), { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: 'x' });
     scheduler.register([handler]);
     for (const [key, owner] of [['a1', 'amina'], ['a2', 'amina'], ['s1', 'sofia']]) await scheduler.schedule({ ...job(key!, T0 + MINUTE), payload: { owner: owner! } });
     clock.advance(MINUTE);

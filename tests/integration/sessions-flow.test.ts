@@ -2,14 +2,13 @@ import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { cardsIn, textsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
-import { testStorageConnection } from '../support/storage';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { TableSessionRepository } from '../../bot/src/features/sessions/storage/session.repository';
+import { testRepositories, testStorageConnection } from '../support/storage';
+import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 import { createLogger } from '../../bot/src/platform/logging/logger';
 import { createSessionsFeature } from '../../bot/src/features/sessions/sessions.feature';
+import type { SessionRepository } from '../../bot/src/features/sessions/domain/session';
 import type { ApiRoute, ApiScope } from '../../bot/src/platform/teams/feature';
 import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
 import { withContract } from '../support/tab-contract';
@@ -23,8 +22,8 @@ const SESSION_ID = 's0123456789abcdef';
 describe('sessions: plan, show, remind, calendar file', () => {
   let connector: BotConnector;
   let service: TestService;
-  let tables: TableClients;
-  let sessions: TableSessionRepository;
+  let tables: QuorumTables;
+  let sessions: SessionRepository;
   let routes: readonly ApiRoute[];
   let now = new Date('2027-01-10T09:00:00Z');
 
@@ -52,7 +51,7 @@ describe('sessions: plan, show, remind, calendar file', () => {
 
   /** The sessions feature built with a work-plan port, its route called directly (the port is not wired in the service yet). */
   async function routeWithPort(path: string) {
-    const repos = createRepositories(tables);
+    const repos = testRepositories(tables);
     const roles = new RolePolicy(repos.members, []);
     const i18n = createI18n();
     const logger = createLogger({ level: 'silent', pretty: false });
@@ -70,13 +69,12 @@ describe('sessions: plan, show, remind, calendar file', () => {
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
-    sessions = new TableSessionRepository(tables.table('sessions'));
-    const repos = createRepositories(tables);
+    tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, service.tablePrefix);
+    const repos = testRepositories(tables);
+    sessions = repos.sessions.sessions;
     routes =
       createSessionsFeature(
         {
-          tables,
           repos,
           roles: new RolePolicy(repos.members, []),
           clock: { now: () => now },

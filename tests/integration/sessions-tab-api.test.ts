@@ -1,8 +1,9 @@
+import type { LiveStateRepository } from '../../bot/src/features/sessions/domain/live-state';
+import { testRepositories } from '../support/storage';
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
 import { catalogPatterns, isCatalogued } from '../support/catalog';
 import { startTestService, type TestService } from '../support/service';
-import { TableLiveStateRepository, SESSION_LIVE_TABLE } from '../../bot/src/features/sessions/storage/session-live.repository';
 import catalog from '../../bot/src/features/sessions/locales/en.json';
 import { tabApi } from '../support/tab';
 
@@ -16,7 +17,7 @@ const SESSION_ID = 's00000000000000aa';
 describe('tab API: session live state and outcomes', () => {
   let connector: BotConnector;
   let service: TestService;
-  let live: TableLiveStateRepository;
+  let live: LiveStateRepository;
   let now = new Date('2027-02-01T10:00:00Z');
 
   const api = tabApi(() => service.url);
@@ -32,7 +33,7 @@ describe('tab API: session live state and outcomes', () => {
     connector.setMembers(TEAM.selectedChannel.id, roster);
     service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}` }, { clock: { now: () => now } });
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
-    live = new TableLiveStateRepository(service.tables.table(SESSION_LIVE_TABLE));
+    live = testRepositories(service.tables).sessions.live;
     // Planned in chat, as co-chairs do: 09:30–17:00 in Geneva, three agenda items.
     const saved = await service.post(
       loadActivity('invoke-adaptive-card-action', {

@@ -1,5 +1,4 @@
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
+import { testRepositories } from '../support/storage';
 import type { Poll } from '../../bot/src/features/polls/domain/poll';
 import { PRIORITIES } from '../../bot/src/features/work-plan/domain/action-item';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
@@ -48,14 +47,14 @@ describe('tab API lists are paged', () => {
     // Budget large enough for the paging tests; the budget test below uses its own service.
     h = await startBotHarness({ TAB_LIST_REQUESTS_PER_MINUTE: '100000' });
     await h.send('bot-added-to-team');
-    const items = new TableActionItemRepository(h.service.tables.table(WORK_ITEMS_TABLE));
+    const items = testRepositories(h.service.tables).workPlan.items;
     for (let n = 0; n < ITEMS; n++) {
       // Few distinct due dates and priorities: most rows tie on the sort key, the reference decides.
       const at = new Date(Date.UTC(2027, 0, 1, 0, 0, n % 7)).toISOString();
       const item = { ...group, title: `Item ${n}`, description: '', priority: PRIORITIES[n % PRIORITIES.length]!, status: 'open' as const, progress: 0, createdBy: USERS.amina.aadObjectId, createdAt: at, updatedAt: at, ...(n % 3 ? { due: `2027-0${1 + (n % 5)}-01` } : {}) };
       await items.create(item, { at, by: USERS.amina.aadObjectId, byName: 'Amina', field: 'created', to: item.title });
     }
-    const polls = new TablePollRepository(h.service.tables.table('polls'), h.service.tables.table('pollIndex'));
+    const polls = testRepositories(h.service.tables).polls.polls;
     for (let n = 0; n < POLLS; n++) {
       const poll: Poll = {
         ...group,

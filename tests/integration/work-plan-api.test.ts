@@ -1,3 +1,4 @@
+import type { WorkPlanSettingsRepository } from '../../bot/src/features/work-plan/domain/ports';
 import { Writable } from 'node:stream';
 import { RolePolicy } from '../../bot/src/kernel/roles';
 import type { Group } from '../../bot/src/kernel/group';
@@ -11,8 +12,7 @@ import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
 import { createWorkPlanFeature } from '../../bot/src/features/work-plan/work-plan.feature';
 import { postWithMentions } from '../../bot/src/features/work-plan/chat/channel-post';
 import { renderPostCard } from '../../bot/src/features/work-plan/cards/post-card';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
-import { testTables } from '../support/storage';
+import { testTables, testRepositories } from '../support/storage';
 import { withContract } from '../support/tab-contract';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
@@ -28,7 +28,7 @@ describe('work-plan tab API routes', () => {
   let routes: ApiRoute[];
   let posted: OutboundMessage[];
   let deps: BotDeps;
-  let settingsRepo: TableWorkPlanSettingsRepository;
+  let settingsRepo: WorkPlanSettingsRepository;
   const i18n = createI18n();
   const t = translator(i18n, 'en');
   const scope = (who: typeof CHAIR, role: 'co-chair' | 'member'): ApiScope => ({ deps, caller: who, group, role, t });
@@ -38,7 +38,7 @@ describe('work-plan tab API routes', () => {
 
   beforeAll(async () => {
     const { tables, repos } = await testTables();
-    settingsRepo = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
+    settingsRepo = testRepositories(tables).workPlan.settings;
     for (const p of [CHAIR, MEMBER]) await repos.members.upsertProfile({ ...group, aadObjectId: p.aadObjectId, userId: `29:${p.name}`, name: p.name, role: 'member', active: true, updatedAt: '' });
     posted = [];
     const notifier: Notifier = {
@@ -51,7 +51,6 @@ describe('work-plan tab API routes', () => {
     const clock = { now: () => new Date('2027-01-04T10:00:00Z') };
     const logger = createLogger({ level: 'silent', pretty: false, destination: new Writable({ write: (_c, _e, done) => done() }) });
     const feature = createWorkPlanFeature({
-      tables,
       repos,
       roles,
       clock,
@@ -61,7 +60,6 @@ describe('work-plan tab API routes', () => {
       i18n,
       publicBaseUrl: 'http://127.0.0.1',
     });
-    await tables.ensureTables(feature.tables);
     routes = [...(feature.routes ?? [])];
     deps = { repos, roles, clock, i18n, logger, allowedTenantIds: [], registry: new FeatureRegistry([feature]) };
   });

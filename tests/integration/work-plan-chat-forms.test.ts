@@ -1,10 +1,9 @@
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
+import type { ActionItemRepository, WorkPlanSettingsRepository } from '../../bot/src/features/work-plan/domain/ports';
+import { openTables } from '../../bot/src/features/storage';
 import { teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { actionsOf, badInputValues, cardTexts, inputsOf, textAfterInput, untouchedValues } from '../support/card-inputs';
-import { testStorageConnection } from '../support/storage';
+import { testStorageConnection, testRepositories } from '../support/storage';
 import en from '../../bot/src/features/work-plan/locales/en.json';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
@@ -18,8 +17,8 @@ type Body = { statusCode?: number; type?: string; value?: unknown };
 
 describe('work-plan forms in chat keep what was typed and say what is wrong where it is wrong', () => {
   let h: BotHarness;
-  let items: TableActionItemRepository;
-  let settings: TableWorkPlanSettingsRepository;
+  let items: ActionItemRepository;
+  let settings: WorkPlanSettingsRepository;
 
   const execute = async (from: UserKey, verb: string, data: Record<string, unknown>) => (await h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data } })).body as Body;
   const say = async (from: UserKey, text: string) => {
@@ -37,9 +36,9 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
 
   beforeAll(async () => {
     h = await startBotHarness();
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
-    items = new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE));
-    settings = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
+    items = testRepositories(tables).workPlan.items;
+    settings = testRepositories(tables).workPlan.settings;
     const roster = [...(['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)), SOFIA_ROSSI];
     h.connector.setMembers(TEAM.id, roster);
     h.connector.setMembers(TEAM.selectedChannel.id, roster);

@@ -4,9 +4,7 @@ import { changeItem, createItem } from '../../bot/src/features/work-plan/domain/
 import type { WorkPlanDeps } from '../../bot/src/features/work-plan/domain/work-plan-deps';
 import type { Group } from '../../bot/src/kernel/group';
 import { QuorumError } from '../../bot/src/kernel/errors';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
-import { createOpenItemsSource } from '../../bot/src/features/work-plan/storage/open-items.source';
+import type { OpenItemsSource } from '../../bot/src/features/work-plan/domain/ports';
 import { testTables } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
@@ -24,8 +22,7 @@ describe('work-plan storage under concurrency (Azurite)', () => {
   const now = new Date('2027-01-04T10:00:00Z');
 
   beforeAll(async () => {
-    const { tables, repos } = await testTables();
-    await tables.ensureTables([WORK_ITEMS_TABLE, WORK_PLAN_SETTINGS_TABLE]);
+    const { repos } = await testTables();
     for (const p of [CHAIR_A, CHAIR_B, MEMBER]) {
       await repos.members.upsertProfile({ ...group, aadObjectId: p.aadObjectId, name: p.name, role: 'member', active: true, updatedAt: '' });
     }
@@ -37,13 +34,13 @@ describe('work-plan storage under concurrency (Azurite)', () => {
       repos,
       roles: new RolePolicy(repos.members, [CHAIR_A]),
       clock: { now: () => now },
-      items: new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE)),
-      settings: new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE)),
+      items: repos.workPlan.items,
+      settings: repos.workPlan.settings,
       scheduler,
     };
-    openItems = createOpenItemsSource(tables);
+    openItems = repos.workPlan.openItems;
   });
-  let openItems: ReturnType<typeof createOpenItemsSource>;
+  let openItems: OpenItemsSource;
 
   it('gives 50 items created at once the references A-1..A-50, no duplicates, no gaps', async () => {
     const created = await Promise.all(Array.from({ length: 50 }, (_, i) => createItem(deps, MEMBER, group, { title: `Item ${i}`, due: '2027-02-01' })));

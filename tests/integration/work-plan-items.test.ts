@@ -1,9 +1,8 @@
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
-import { TableWorkPlanSettingsRepository, WORK_PLAN_SETTINGS_TABLE } from '../../bot/src/features/work-plan/storage/work-plan-settings.repository';
+import type { ActionItemRepository, WorkPlanSettingsRepository } from '../../bot/src/features/work-plan/domain/ports';
+import { openTables } from '../../bot/src/features/storage';
 import { loadActivity, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
-import { testStorageConnection } from '../support/storage';
+import { testStorageConnection, testRepositories } from '../support/storage';
 import en from '../../bot/src/features/work-plan/locales/en.json';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
@@ -15,8 +14,8 @@ type Body = { statusCode?: number; type?: string; value?: unknown };
 
 describe('action items over HTTP, as Teams calls the bot', () => {
   let h: BotHarness;
-  let items: TableActionItemRepository;
-  let settings: TableWorkPlanSettingsRepository;
+  let items: ActionItemRepository;
+  let settings: WorkPlanSettingsRepository;
 
   const execute = async (from: UserKey, verb: string, data: Record<string, unknown>) => (await h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data } })).body as Body;
   const cardText = (b: Body) => JSON.stringify(b.value);
@@ -29,9 +28,9 @@ describe('action items over HTTP, as Teams calls the bot', () => {
 
   beforeAll(async () => {
     h = await startBotHarness();
-    const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
-    items = new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE));
-    settings = new TableWorkPlanSettingsRepository(tables.table(WORK_PLAN_SETTINGS_TABLE));
+    const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix);
+    items = testRepositories(tables).workPlan.items;
+    settings = testRepositories(tables).workPlan.settings;
     await h.send('bot-added-to-team');
   });
   afterAll(() => h.stop());
@@ -118,7 +117,7 @@ describe('action items over HTTP, as Teams calls the bot', () => {
       h.connector.setMembers(other.id, [{ ...kenji, tenantId: TENANT_ID }]);
       await h.send('bot-added-to-team', { team: other });
       await h.send('channel-message-mention', { team: other, from: kenji, text: 'new item Other 0' });
-      const otherItems = new TableActionItemRepository(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix).table(WORK_ITEMS_TABLE));
+      const otherItems = testRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix)).workPlan.items;
       const otherGroup = { tenantId: TENANT_ID, teamId: other.id };
       for (let i = 1; i < 30; i++) {
         await otherItems.create({ ...otherGroup, title: `Other ${i}`, description: '', priority: 'low', status: 'open', progress: 0, createdBy: kenji.aadObjectId, createdAt: '', updatedAt: '' }, { at: '', by: kenji.aadObjectId, byName: 'Kenji', field: 'created' });

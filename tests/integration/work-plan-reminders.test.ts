@@ -3,7 +3,7 @@ import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type Activit
 import { startTestService, type TestService } from '../support/service';
 import { cardsIn } from '../support/bot-harness';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { createTableClients } from '../../bot/src/platform/storage/table-client.factory';
+import { openTables } from '../../bot/src/features/storage';
 import { testStorageConnection } from '../support/storage';
 
 // Real storage and HTTP: give each hook and test room on a busy machine (package.json sets no testTimeout).
@@ -81,7 +81,7 @@ describe('reminders in the channel, Geneva and New York time, across the spring 
     r = await startRig('2027-03-08T15:00:00Z'); // a Monday, after 09:00 in Geneva and New York
     await r.send('bot-added-to-team');
     await r.send('bot-added-to-team', { team: NY_TEAM });
-    const repos = createRepositories(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, r.service.tablePrefix));
+    const repos = createRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, r.service.tablePrefix));
     zurichChannel = (await repos.groups.get({ tenantId: TENANT_ID, teamId: TEAM.id }))!.value.channelConversationId!;
     nyChannel = (await repos.groups.get({ tenantId: TENANT_ID, teamId: NY_TEAM.id }))!.value.channelConversationId!;
     expect(await r.execute('amina', 'workplan.settings.save', { teamId: TEAM.id, timeZone: 'Europe/Zurich', digestDay: 'mon', digestTime: '09:00', dueSoonDays: '7, 1', overdueCadence: 'daily', escalateAfter: '2', workingDays: 'mon,tue,wed,thu,fri', organisations: 'ITU\nWHO' })).toContain('Settings saved. Next digest: Mar 15, 2027, 9:00 AM (Europe/Zurich)');
@@ -218,7 +218,7 @@ describe('the autumn change, catching up after downtime, and a group that remove
   it('stops reminding a group whose channel answers 403 (bot removed)', async () => {
     r.connector.failNext({ status: 403, times: 5 });
     expect(await r.advance('2027-12-13T08:00:00Z')).toEqual([]);
-    const repos = createRepositories(createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, r.service.tablePrefix));
+    const repos = createRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, r.service.tablePrefix));
     expect((await repos.groups.get({ tenantId: TENANT_ID, teamId: TEAM.id }))?.value.active).toBe(false);
     expect(await r.advance('2027-12-20T08:00:00Z')).toEqual([]);
     expect(r.connector.requests.filter((q) => q.route === 'sendToConversation' || q.route === 'replyToActivity')).toHaveLength(0);

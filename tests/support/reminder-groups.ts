@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TENANT_ID, USERS } from '../fixtures/activities';
 import { REMINDER_KINDS } from '../../bot/src/features/work-plan/domain/reminder-plan';
-import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
-import type { TableClients } from '../../bot/src/platform/storage/table-client.factory';
+import type { QuorumTables } from '../../bot/src/features/storage';
+import { testRepositories } from './storage';
 
 import type { TestService } from './service';
 
@@ -22,9 +21,9 @@ export interface ReminderGroup {
  * record line up by channel. Everything goes through /api/messages except the job, which is
  * scheduled the way the work-plan feature schedules it (through the service's scheduler).
  */
-export async function seedReminderGroups(service: TestService, connector: BotConnector, tables: TableClients, count: number, dueAt: Date, label = 'f'): Promise<ReminderGroup[]> {
-  const repos = createRepositories(tables);
-  const items = new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE));
+export async function seedReminderGroups(service: TestService, connector: BotConnector, tables: QuorumTables, count: number, dueAt: Date, label = 'f'): Promise<ReminderGroup[]> {
+  const repos = testRepositories(tables);
+  const items = repos.workPlan.items;
   const roster = (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u));
   const out: ReminderGroup[] = [];
   for (let i = 0; i < count; i++) {

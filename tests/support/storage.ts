@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createRepositories } from '../../bot/src/platform/storage/repositories';
-import { createTableClients, type TableClients } from '../../bot/src/platform/storage/table-client.factory';
-import type { Repositories } from '../../bot/src/kernel/ports';
+import { createStorage, openTables, type QuorumRepositories, type QuorumTables } from '../../bot/src/features/storage';
+import { systemClock, type Clock } from '../../bot/src/kernel/clock';
+import { createLogger } from '../../bot/src/platform/logging/logger';
 
 export function testStorageConnection(): string {
   const cs = process.env.QUORUM_TEST_STORAGE;
@@ -14,8 +14,13 @@ export function uniquePrefix(): string {
   return `t${randomBytes(5).toString('hex')}`;
 }
 
-export async function testTables(prefix = uniquePrefix()): Promise<{ tables: TableClients; repos: Repositories; prefix: string }> {
-  const tables = createTableClients({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
+/** Every repository over `tables`, built by the storage factories the service uses. */
+export function testRepositories(tables: QuorumTables, clock: Clock = systemClock): QuorumRepositories {
+  return createStorage(tables, { logger: createLogger({ level: 'silent', pretty: false }), clock });
+}
+
+export async function testTables(prefix = uniquePrefix()): Promise<{ tables: QuorumTables; repos: QuorumRepositories; prefix: string }> {
+  const tables = openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, prefix);
   await tables.ensureTables();
-  return { tables, repos: createRepositories(tables), prefix };
+  return { tables, repos: testRepositories(tables), prefix };
 }

@@ -2,13 +2,9 @@ import { startBotConnector, type BotConnector, type RecordedRequest } from '../f
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type ActivityOverrides } from '../fixtures/activities';
 import { toRecord, deriveStatuses } from '../../bot/src/features/decisions/domain/decision-record';
 import { verifyChain } from '../../bot/src/features/decisions/domain/verify-chain';
-import { DECISION_TABLES } from '../../bot/src/features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../../bot/src/features/decisions/storage/decision.repository';
-import { TablePollRepository } from '../../bot/src/features/polls/storage/poll.repository';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../../bot/src/features/work-plan/storage/action-item.repository';
 import { startTestService, type TestService } from './service';
 import pollsEn from '../../bot/src/features/polls/locales/en.json';
-import { uniquePrefix } from './storage';
+import { uniquePrefix, testRepositories } from './storage';
 
 /**
  * One week of a working group — reminders, polls, decisions and item changes — played against
@@ -123,20 +119,20 @@ async function readOutcome(service: TestService, connector: BotConnector): Promi
   }
 
   const t = service.tables;
-  const pollRepo = new TablePollRepository(t.table('polls'), t.table('pollIndex'));
+  const pollRepo = testRepositories(t).polls.polls;
   const polls = await Promise.all(
     (await pollRepo.list(group)).map(async (p) => ({ id: p.id, status: p.status, resultsPosted: Boolean(p.resultsPosted), tally: await pollRepo.tally(p) })),
   );
   polls.sort((a, b) => a.id.localeCompare(b.id));
 
-  const store = new TableDecisionStore(t.table(DECISION_TABLES.chain));
+  const store = testRepositories(t).decisions.store;
   const rows = await store.rows(group);
   const records = rows.map(toRecord).filter((r) => r !== undefined);
   const statuses = deriveStatuses(records);
   const decisions = records.map((r) => ({ ref: r.ref, kind: r.kind, title: r.title, supersedes: r.supersedes, status: statuses.get(r.ref)?.status ?? '' }));
   const chainOk = verifyChain(rows, (await store.head(group))?.value).ok;
 
-  const items = (await new TableActionItemRepository(t.table(WORK_ITEMS_TABLE)).list(group)).map((i) => ({
+  const items = (await testRepositories(t).workPlan.items.list(group)).map((i) => ({
     number: i.number,
     title: i.title,
     status: i.status,

@@ -1,8 +1,8 @@
+import type { QuorumContext } from '../../bot/src/features/storage';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FEATURES_DIR } from '../../bot/src/platform/i18n/i18n';
 import { createFeatures } from '../../bot/src/features/index';
-import type { FeatureContext } from '../../bot/src/platform/teams/feature';
 import { standIn } from '../../manifest/commands';
 
 /**
@@ -13,7 +13,7 @@ type Phrases = string[][];
 type Words = Record<string, Record<string, Phrases>>;
 const LANGS = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
 
-const features = createFeatures(standIn() as FeatureContext);
+const features = createFeatures(standIn() as QuorumContext);
 const files = features
   .map((f) => ({ feature: f, file: path.join(FEATURES_DIR, f.name, 'locales', 'commands.json') }))
   .filter(({ feature, file }) => (feature.commands ?? []).length > 0 || fs.existsSync(file));

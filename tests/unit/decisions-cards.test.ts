@@ -13,7 +13,7 @@ import { formatLocal } from '../../bot/src/kernel/local-time';
 import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
 import { coreFeature } from '../../bot/src/features/core/core.feature';
 import { createDecisionsFeature } from '../../bot/src/features/decisions/decisions.feature';
-import type { FeatureContext } from '../../bot/src/platform/teams/feature';
+import type { QuorumContext } from '../../bot/src/features/storage';
 
 const TEMPLATES = path.resolve(__dirname, '../../bot/src/features/decisions/cards/templates');
 const t = translator(createI18n(), 'fr');
@@ -35,7 +35,7 @@ const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => ({ id: `${
 
 describe('decisions cards', () => {
   it('use only the verbs the feature handles, and every action carries the team', () => {
-    const feature = createDecisionsFeature({ tables: { table: () => ({}) }, repos: { members: {} } } as unknown as FeatureContext);
+    const feature = createDecisionsFeature({ repos: { members: {}, decisions: {}, sessions: {}, polls: {} } } as unknown as QuorumContext);
     const handled = new Set(feature.verbs!.map((v) => v.verb));
     expect(new Set(Object.values(DECISION_VERBS))).toEqual(handled);
     for (const file of fs.readdirSync(TEMPLATES)) {
@@ -63,7 +63,7 @@ describe('decisions cards', () => {
   });
 
   it('register without clashing with the core commands and verbs', () => {
-    const decisions = createDecisionsFeature({ tables: { table: () => ({}) }, repos: { members: {} } } as unknown as FeatureContext);
+    const decisions = createDecisionsFeature({ repos: { members: {}, decisions: {}, sessions: {}, polls: {} } } as unknown as QuorumContext);
     const registry = new FeatureRegistry([coreFeature, decisions]);
     expect(registry.match('decisions verify')?.command.id).toBe('decisions-verify');
     expect(registry.match('décisions 2026 budget')).toMatchObject({ command: { id: 'decisions' }, args: '2026 budget' });

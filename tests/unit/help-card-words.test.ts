@@ -1,7 +1,7 @@
 import { createI18n, translator, type Language } from '../../bot/src/platform/i18n/i18n';
 import { FeatureRegistry } from '../../bot/src/platform/teams/feature-registry';
 import { createFeatures } from '../../bot/src/features/index';
-import type { FeatureContext } from '../../bot/src/platform/teams/feature';
+import type { QuorumContext } from '../../bot/src/features/storage';
 import { helpCommands } from '../../bot/src/features/core/core.feature';
 import { renderHelpCard } from '../../bot/src/features/core/cards/help-card';
 import { standIn } from '../../manifest/commands';
@@ -15,7 +15,7 @@ function texts(node: unknown): string[] {
   return [...own, ...Object.values(o).flatMap(texts)];
 }
 
-const registry = new FeatureRegistry(createFeatures(standIn() as FeatureContext));
+const registry = new FeatureRegistry(createFeatures(standIn() as QuorumContext));
 const i18n = createI18n();
 const card = (lang: Language) => {
   const t = translator(i18n, lang);

@@ -1,6 +1,6 @@
+import type { QuorumContext } from '../../bot/src/features/storage';
 import { createFeatures } from '../../bot/src/features/index';
 import { itemWithEtag } from '../../bot/src/features/work-plan/routes/work-plan.contract';
-import type { FeatureContext } from '../../bot/src/platform/teams/feature';
 import { standIn } from '../../manifest/commands';
 import { checkResponse, ContractError } from '../../tab/src/lib/check-response';
 import { CONTRACT, contractKey, expectContract } from '../support/tab-contract';
@@ -25,7 +25,7 @@ const item = {
 
 describe('the tab API contract (bot/src/features/<feature>/routes/*.contract.ts)', () => {
   it('names every route the features serve, and no other', () => {
-    const served = createFeatures(standIn() as FeatureContext).flatMap((f) => (f.routes ?? []).map((r) => `${r.method} ${r.path}`));
+    const served = createFeatures(standIn() as QuorumContext).flatMap((f) => (f.routes ?? []).map((r) => `${r.method} ${r.path}`));
     expect(served.sort()).toEqual(Object.keys(CONTRACT).sort());
   });
 

@@ -12,8 +12,6 @@
  * 1 no team of that tenant is known, 2 bad arguments or settings, or storage failed.
  */
 import { writeFileSync } from 'node:fs';
-import { DefaultAzureCredential } from '@azure/identity';
-import { odata } from '@azure/data-tables';
 import type { QuorumConfig } from '../platform/config';
 import { azuriteConnectionString } from '../dev/azurite';
 import { systemClock } from '../kernel/clock';
@@ -25,14 +23,11 @@ import { createI18n } from '../platform/i18n/i18n';
 import { createLogger } from '../platform/logging/logger';
 import { scrub } from '../platform/logging/scrub';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from '../platform/scheduler/job-scheduler';
-import { JOB_TABLES, TableJobStore } from '../platform/scheduler/table-job-store';
-import { toKey } from '../platform/storage/keys';
-import { scan } from '../platform/storage/person-rows';
+import { createJobStore } from '../platform/storage/table-job-store';
 import { toDomainError } from '../platform/storage/storage-errors';
-import { createRepositories } from '../platform/storage/repositories';
-import { CORE_TABLES, createTableClients, type StorageTarget } from '../platform/storage/table-client.factory';
-import type { FeatureContext } from '../platform/teams/feature';
+import { accountUrlTarget, type StorageTarget } from '../platform/storage/table-client.factory';
 import { createFeatures } from '../features/index';
+import { createStorage, openTables, type QuorumContext } from '../features/storage';
 import { configOrComplain, type CliIo } from './cli-io';
 
 const USAGE = [
@@ -63,9 +58,9 @@ export async function runPerson(argv: readonly string[], env: Record<string, str
   const config = configOrComplain(env, io);
   if (!config) return 2;
   try {
-    const ctx = featureContext(config, io);
+    const { ctx, ensureTables } = featureContext(config, io);
     const features = createFeatures(ctx).filter((f) => f.personalData);
-    await ctx.tables.ensureTables([...CORE_TABLES, 'deliveries', ...JOB_TABLES, ...features.flatMap((f) => f.tables ?? [])]);
+    await ensureTables();
     const groups = await groupsOf(ctx, args.tenant, args.team);
     if (groups.length === 0) {
       io.err(args.team ? `Quorum knows no team ${args.team} in tenant ${args.tenant}.` : `Quorum knows no team in tenant ${args.tenant}.`);
@@ -73,7 +68,7 @@ export async function runPerson(argv: readonly string[], env: Record<string, str
     }
     const person: PersonRef = { tenantId: args.tenant, aadObjectId: args.user, groups: groups.map(({ tenantId, teamId }) => ({ tenantId, teamId })) };
     const sections: Record<string, unknown> = {};
-    for (const f of features) sections[f.name] = await f.personalData!.export(ctx, person);
+    for (const f of features) sections[f.name] = await f.personalData!.export(person);
     const document = { format: 'quorum-person-export/1', person: { tenantId: args.tenant, aadObjectId: args.user }, exportedAt: ctx.clock.now().toISOString(), groups, features: sections };
     const json = `${JSON.stringify(document, null, 2)}\n`;
     if (args.out) writeFileSync(args.out, json, { mode: 0o600 });
@@ -86,7 +81,7 @@ export async function runPerson(argv: readonly string[], env: Record<string, str
     if (args.action === 'export') return 0;
 
     for (const f of features) {
-      const done = await f.personalData!.erase(ctx, person);
+      const done = await f.personalData!.erase(person);
       say(`  erased in ${f.name}: ${describe(done.counts)}`);
       for (const note of done.notes ?? []) say(`    note: ${note}`);
     }
@@ -106,39 +101,38 @@ function describe(counts: Record<string, number>): string {
   return parts.length ? parts.join(', ') : 'nothing';
 }
 
-function featureContext(config: QuorumConfig, io: CliIo): FeatureContext {
+/** This command's composition root: the service's storage and features, with nothing that posts or runs jobs. */
+function featureContext(config: QuorumConfig, io: CliIo): { ctx: QuorumContext; ensureTables: () => Promise<void> } {
   let target: StorageTarget;
   if (config.storage.kind === 'connection-string') target = { kind: 'connection-string', connectionString: config.storage.connectionString };
-  else if (config.storage.kind === 'account-url') target = { kind: 'account-url', accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+  else if (config.storage.kind === 'account-url') target = accountUrlTarget(config.storage.accountUrl);
   else {
     io.err('No STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: using the local Azurite of `npm start` (127.0.0.1:10002).');
     target = { kind: 'connection-string', connectionString: azuriteConnectionString(10002) };
   }
-  const tables = createTableClients(target, config.storage.tablePrefix);
-  const repos = createRepositories(tables);
+  const tables = openTables(target, config.storage.tablePrefix);
   const logger = createLogger({ level: 'silent', pretty: false });
+  const repos = createStorage(tables, { logger, clock: systemClock });
   const refuse = async (): Promise<never> => {
     throw new Error('the person command posts nothing to Teams');
   };
-  return {
-    tables,
+  const ctx: QuorumContext = {
     repos,
     roles: new RolePolicy(repos.members, config.initialCoChairs),
     clock: systemClock,
     logger,
     notifier: { postToGroup: refuse, postToConversation: refuse, update: refuse },
     // Never started: built only because features take one.
-    scheduler: new JobScheduler(new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor')), systemClock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: newInstanceId() }),
+    scheduler: new JobScheduler(createJobStore(tables), systemClock, logger, { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: newInstanceId() }),
     i18n: createI18n(),
     publicBaseUrl: config.publicBaseUrl,
   };
+  return { ctx, ensureTables: () => tables.ensureTables() };
 }
 
-async function groupsOf(ctx: FeatureContext, tenantId: string, teamId: string | undefined): Promise<(GroupRef & { name: string })[]> {
-  const rows = await scan(ctx.tables.table('groups'), odata`PartitionKey eq ${toKey(tenantId)}`);
-  return rows
-    .map((r) => ({ tenantId: String(r.tenantId), teamId: String(r.teamId), name: String(r.name ?? '') }))
-    .filter((g) => g.tenantId === tenantId && (!teamId || g.teamId === teamId));
+async function groupsOf(ctx: QuorumContext, tenantId: string, teamId: string | undefined): Promise<(GroupRef & { name: string })[]> {
+  const groups = await ctx.repos.groups.inTenant(tenantId);
+  return groups.map((g) => ({ tenantId: g.tenantId, teamId: g.teamId, name: g.name })).filter((g) => g.tenantId === tenantId && (!teamId || g.teamId === teamId));
 }
 
 function parseArgs(argv: readonly string[]): Args | { error: string } {

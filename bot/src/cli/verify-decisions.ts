@@ -15,19 +15,14 @@
  * failed verification, 2 it could not check (bad settings or arguments, storage unreachable).
  */
 import { readFileSync } from 'node:fs';
-import { DefaultAzureCredential } from '@azure/identity';
-import { describeVerification } from '../features/decisions';
+import { describeVerification, parseAnchor, parseCheckpoint, SHORT_HASH_LENGTH, verifyGroupChain, type ChainAnchor, type DecisionStore, type RegisterLocation } from '../features/decisions';
 import { azuriteConnectionString } from '../dev/azurite';
-import { parseAnchor, SHORT_HASH_LENGTH, type ChainAnchor } from '../features/decisions';
-import { parseCheckpoint } from '../features/decisions';
-import { verifyGroupChain } from '../features/decisions';
-import type { RegisterLocation } from '../features/decisions';
 import type { GroupRef } from '../kernel/identity';
 import { createI18n, translator, type Translate } from '../platform/i18n/i18n';
-import { DECISION_TABLES } from '../features/decisions/storage/decision.entities';
-import { TableDecisionStore } from '../features/decisions/storage/decision.repository';
+import { createDecisionsStorage } from '../features/decisions/storage/decisions.storage';
 import { allRegisters } from '../features/decisions/storage/register-locations';
-import { createTableClients, type StorageTarget } from '../platform/storage/table-client.factory';
+import { openTables } from '../features/storage';
+import { accountUrlTarget, type StorageTarget } from '../platform/storage/table-client.factory';
 import { configOrComplain, type CliIo } from './cli-io';
 
 export async function runVerifyDecisions(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
@@ -41,15 +36,15 @@ export async function runVerifyDecisions(argv: readonly string[], env: Record<st
   if (!config) return 2;
   let target: StorageTarget;
   if (config.storage.kind === 'connection-string') target = { kind: 'connection-string', connectionString: config.storage.connectionString };
-  else if (config.storage.kind === 'account-url') target = { kind: 'account-url', accountUrl: config.storage.accountUrl, credential: new DefaultAzureCredential() };
+  else if (config.storage.kind === 'account-url') target = accountUrlTarget(config.storage.accountUrl);
   else {
     io.err('No STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL: checking the local Azurite of `npm start` (127.0.0.1:10002).');
     target = { kind: 'connection-string', connectionString: azuriteConnectionString(10002) };
   }
 
   const t = translator(createI18n(), 'en');
-  const tables = createTableClients(target, config.storage.tablePrefix);
-  const store = new TableDecisionStore(tables.table(DECISION_TABLES.chain));
+  const tables = openTables(target, config.storage.tablePrefix);
+  const { store } = createDecisionsStorage(tables);
   try {
     const selected = (await allRegisters(store, tables.table('groups'))).filter((l) => matches(l, args));
     if (args.anchors.length > 0 && selected.length !== 1) {
@@ -73,7 +68,7 @@ export async function runVerifyDecisions(argv: readonly string[], env: Record<st
   }
 }
 
-async function checkOne(store: TableDecisionStore, t: Translate, location: RegisterLocation, anchors: readonly ChainAnchor[]): Promise<{ ok: boolean; text: string }> {
+async function checkOne(store: DecisionStore, t: Translate, location: RegisterLocation, anchors: readonly ChainAnchor[]): Promise<{ ok: boolean; text: string }> {
   if (!location.group) {
     return { ok: false, text: `The register does not verify: ${location.strays} rows stored under "${location.where}" belong to no team's register (rows moved, or their team fields changed).` };
   }

@@ -36,3 +36,12 @@ export function parseObjectId(text: string | undefined): string | undefined {
   const s = (text ?? '').trim().toLowerCase();
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(s) ? s : undefined;
 }
+
+/**
+ * One storage's rows about a person, as its repository exports and erases them (the feature
+ * adds what an operator should be told). Erasure answers category → rows changed.
+ */
+export interface PersonRows {
+  exportPerson(person: PersonRef): Promise<PersonExport>;
+  erasePerson(person: PersonRef): Promise<Record<string, number>>;
+}

@@ -12,6 +12,8 @@ export interface GroupRepository {
   get(ref: GroupRef): Promise<Versioned<Group> | undefined>;
   create(group: Group): Promise<Versioned<Group>>;
   update(group: Group, etag: string): Promise<Versioned<Group>>;
+  /** Every group Quorum knows in a tenant, active or not (one partition: a tenant's groups are few). */
+  inTenant(tenantId: string): Promise<Group[]>;
 }
 
 export interface MemberRepository {

@@ -7,7 +7,9 @@ import { VERBS } from './cards/verbs';
 import { QuorumError } from '../../kernel/errors';
 import type { Group } from '../../kernel/group';
 import { listCoChairs, setCoChair } from './domain/co-chairs.use-case';
-import type { ApiScope, ChatCommand, Feature, TurnScope } from '../../platform/teams/feature';
+import type { ApiScope, ChatCommand, Feature, FeatureContext, TurnScope } from '../../platform/teams/feature';
+import type { Repositories } from '../../kernel/ports';
+import type { PersonRows } from '../../kernel/person-data';
 import { parsePayload } from '../../platform/cards/payload';
 import { corePersonalData } from './person-data';
 import { coChairChangePayload, coChairsShowPayload } from './cards/payloads';
@@ -16,7 +18,6 @@ import WORDS from './locales/commands.json';
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
-  personalData: corePersonalData,
   installWelcome: renderWelcomeCard,
   routes: [
     {
@@ -95,6 +96,14 @@ export const coreFeature: Feature = {
 async function coChairsView(s: ApiScope): Promise<CoChairs> {
   const { coChairs, members } = await listCoChairs(s.deps, s.caller, s.group);
   return { coChairs, members: members.map((m) => ({ aadObjectId: m.aadObjectId, name: m.name, organisation: m.organisation ?? '', role: m.role })) };
+}
+
+/** The core's repositories, with its rows about a person (built in platform/storage). */
+export type CoreRepositories = Repositories & { corePerson: PersonRows };
+
+/** The core with its personal data, which needs the repositories (commands and verbs do not). */
+export function createCoreFeature(ctx: FeatureContext<CoreRepositories>): Feature {
+  return { ...coreFeature, personalData: corePersonalData(ctx.repos.corePerson, ctx.roles) };
 }
 
 /** What help lists: each command as typed in the reader's language, with its description. */

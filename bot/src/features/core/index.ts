@@ -1,2 +1,2 @@
-// The core feature's public face (docs/architecture.md): help, welcome, co-chairs, installation.
-export { coreFeature } from './core.feature';
+// The core feature's public face (docs/architecture.md): help, welcome, co-chairs.
+export { createCoreFeature } from './core.feature';

@@ -1,12 +1,14 @@
 import { KeyedSerializer } from '../../kernel/keyed-serializer';
 import { wellFormedLinksOnly, type DecisionLinkChecker, type DecisionLinkDirectory } from './domain/ports';
-import { tableLinkDirectory } from './chat/link-directory';
+import { linkDirectory, type PollLister, type SessionLister } from './chat/link-directory';
 import type { DecisionDeps } from './domain/record-decision.use-case';
 import type { ReadDeps } from './domain/find-decisions.use-case';
-import { DECISION_TABLES } from './storage/decision.entities';
-import { TableDecisionStore } from './storage/decision.repository';
-import { TablePseudonymStore } from './storage/pseudonym.repository';
+import type { DecisionsStorage } from './storage/decisions.storage';
+import type { Repositories } from '../../kernel/ports';
 import type { FeatureContext } from '../../platform/teams/feature';
+
+/** The repositories the register uses: its own, and the sessions' and polls' (for the link pickers). */
+export type DecisionsRepositories = Repositories & { decisions: DecisionsStorage; sessions: { sessions: SessionLister }; polls: { polls: PollLister } };
 
 export type DecisionServices = DecisionDeps &
   ReadDeps &
@@ -21,10 +23,10 @@ export type DecisionServices = DecisionDeps &
  * of one group queue here rather than race for the head row.
  * `links` is the seam for sessions/polls/work-plan to check linked ids belong to the group.
  */
-export function createDecisionServices(ctx: FeatureContext, links: DecisionLinkChecker = wellFormedLinksOnly): DecisionServices {
+export function createDecisionServices(ctx: FeatureContext<DecisionsRepositories>, links: DecisionLinkChecker = wellFormedLinksOnly): DecisionServices {
   return {
-    store: new TableDecisionStore(ctx.tables.table(DECISION_TABLES.chain)),
-    people: new TablePseudonymStore(ctx.tables.table(DECISION_TABLES.people)),
+    store: ctx.repos.decisions.store,
+    people: ctx.repos.decisions.people,
     links,
     roles: ctx.roles,
     members: ctx.repos.members,
@@ -33,6 +35,6 @@ export function createDecisionServices(ctx: FeatureContext, links: DecisionLinkC
     requests: new KeyedSerializer(),
     notifier: ctx.notifier,
     logger: ctx.logger,
-    directory: tableLinkDirectory(ctx),
+    directory: linkDirectory({ sessions: ctx.repos.sessions.sessions, polls: ctx.repos.polls.polls }),
   };
 }

@@ -1,10 +1,9 @@
 import { DECISION_VERBS } from './cards/verbs';
 import type { DecisionLinkChecker } from './domain/ports';
-import { DECISION_TABLES } from './storage/decision.entities';
 import type { Feature, FeatureContext } from '../../platform/teams/feature';
 import { parsePayload } from '../../platform/cards/payload';
 import { decisionRoutes } from './routes/decision-routes';
-import { createDecisionServices } from './decision-services';
+import { createDecisionServices, type DecisionsRepositories } from './decision-services';
 import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './chat/decision-form';
 import { detailCard, linkSearch, listCard, verifyCard } from './chat/decision-views';
 import { decisionsPersonalData } from './person-data';
@@ -18,12 +17,11 @@ export { decisionFormCard } from './chat/decision-form';
  * revocations are new records), hash-chained per group, searchable and verifiable by members.
  * `links` lets sessions/polls/work-plan check linked ids once they exist.
  */
-export function createDecisionsFeature(ctx: FeatureContext, links?: DecisionLinkChecker): Feature {
+export function createDecisionsFeature(ctx: FeatureContext<DecisionsRepositories>, links?: DecisionLinkChecker): Feature {
   const svc = createDecisionServices(ctx, links);
   return {
     name: 'decisions',
-    personalData: decisionsPersonalData,
-    tables: [DECISION_TABLES.chain, DECISION_TABLES.people],
+    personalData: decisionsPersonalData(ctx.repos.decisions),
     commands: [
       {
         id: 'decide',

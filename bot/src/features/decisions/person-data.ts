@@ -1,8 +1,6 @@
 import { toRecord } from './domain/decision-record';
-import { DECISION_TABLES } from './storage/decision.entities';
-import { TableDecisionStore } from './storage/decision.repository';
-import { TablePseudonymStore } from './storage/pseudonym.repository';
-import type { FeatureContext, PersonalData } from '../../platform/teams/feature';
+import type { DecisionsStorage } from './storage/decisions.storage';
+import type { PersonalData } from '../../platform/teams/feature';
 
 /**
  * The register names people only by a random pseudonym inside hashed, append-only records.
@@ -10,34 +8,30 @@ import type { FeatureContext, PersonalData } from '../../platform/teams/feature'
  * pseudonym ↔ object id mapping (crypto-shredding): every record stays byte for byte, the
  * chain still verifies, and "recorded by" shows "a former member" from then on.
  */
-export const decisionsPersonalData: PersonalData = {
-  async export(ctx, person) {
-    const { people, store } = stores(ctx);
-    const pseudonyms: unknown[] = [];
-    const recorded: unknown[] = [];
-    for (const g of person.groups) {
-      const pseudonym = await people.lookup(g, person.aadObjectId);
-      if (!pseudonym) continue;
-      pseudonyms.push({ tenantId: g.tenantId, teamId: g.teamId, pseudonym });
-      for (const row of await store.rows(g)) {
-        const r = toRecord(row);
-        if (r?.recordedBy === pseudonym) recorded.push({ teamId: g.teamId, ref: r.ref, kind: r.kind, title: r.title, decidedAt: r.decidedAt, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+export function decisionsPersonalData({ people, store }: DecisionsStorage): PersonalData {
+  return {
+    async export(person) {
+      const pseudonyms: unknown[] = [];
+      const recorded: unknown[] = [];
+      for (const g of person.groups) {
+        const pseudonym = await people.lookup(g, person.aadObjectId);
+        if (!pseudonym) continue;
+        pseudonyms.push({ tenantId: g.tenantId, teamId: g.teamId, pseudonym });
+        for (const row of await store.rows(g)) {
+          const r = toRecord(row);
+          if (r?.recordedBy === pseudonym) recorded.push({ teamId: g.teamId, ref: r.ref, kind: r.kind, title: r.title, decidedAt: r.decidedAt, recordedAt: r.recordedAt, recordedBy: r.recordedBy });
+        }
       }
-    }
-    return { pseudonyms, decisionsRecorded: recorded };
-  },
+      return { pseudonyms, decisionsRecorded: recorded };
+    },
 
-  async erase(ctx, person) {
-    const { people } = stores(ctx);
-    let forgotten = 0;
-    for (const g of person.groups) forgotten += Number(await people.forget(g, person.aadObjectId));
-    return {
-      counts: { pseudonymMappings: forgotten },
-      notes: ['Decision records are hash-chained and never rewritten: they keep a pseudonym that no longer resolves to anyone. Their titles and texts are kept as decided.'],
-    };
-  },
-};
-
-function stores(ctx: FeatureContext) {
-  return { people: new TablePseudonymStore(ctx.tables.table(DECISION_TABLES.people)), store: new TableDecisionStore(ctx.tables.table(DECISION_TABLES.chain)) };
+    async erase(person) {
+      let forgotten = 0;
+      for (const g of person.groups) forgotten += Number(await people.forget(g, person.aadObjectId));
+      return {
+        counts: { pseudonymMappings: forgotten },
+        notes: ['Decision records are hash-chained and never rewritten: they keep a pseudonym that no longer resolves to anyone. Their titles and texts are kept as decided.'],
+      };
+    },
+  };
 }

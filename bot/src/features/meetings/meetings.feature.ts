@@ -1,21 +1,24 @@
 import { languageOf, translator } from '../../platform/i18n/i18n';
-import { TableMeetingLinkStore, MEETING_LINKS_TABLE } from '../sessions/storage/meeting-link.store';
-import { MeetingPostMarkers, MEETING_POSTS_TABLE } from '../sessions/storage/meeting-post.markers';
+import type { MeetingsStorage } from './storage/meetings.storage';
 import type { Feature, FeatureContext, MeetingEvent } from '../../platform/teams/feature';
 import { sessionLinkCommand } from './chat/link-command';
 import { agendaCard, summaryCard } from './chat/meeting-cards';
 import { sessionOfMeeting } from './chat/meeting-session';
 import { meetingsPersonalData } from './person-data';
 import { createReportServices } from '../reports';
+import type { SessionsRepositories } from '../sessions';
+
+/** The repositories meetings use: their own, the sessions' (links, sessions), and what the summary reads. */
+export type MeetingsRepositories = SessionsRepositories & { meetings: MeetingsStorage };
 
 /**
  * Meetings: when a Teams meeting linked to a session starts, its agenda and open polls are
  * posted in the meeting chat; when it ends, the session summary. Each at most once per
  * meeting and session, however often Teams delivers the event.
  */
-export function createMeetingsFeature(ctx: FeatureContext): Feature {
-  const links = new TableMeetingLinkStore(ctx.tables.table(MEETING_LINKS_TABLE));
-  const markers = new MeetingPostMarkers(ctx.tables.table(MEETING_POSTS_TABLE));
+export function createMeetingsFeature(ctx: FeatureContext<MeetingsRepositories>): Feature {
+  const links = ctx.repos.sessions.links;
+  const markers = ctx.repos.meetings.markers;
   const svc = createReportServices(ctx);
 
   const onMeeting = async (e: MeetingEvent) => {
@@ -51,9 +54,8 @@ export function createMeetingsFeature(ctx: FeatureContext): Feature {
 
   return {
     name: 'meetings',
-    tables: [MEETING_LINKS_TABLE, MEETING_POSTS_TABLE],
     commands: [sessionLinkCommand(ctx, svc, links)],
     meetingEvents: onMeeting,
-    personalData: meetingsPersonalData,
+    personalData: meetingsPersonalData(ctx.repos.sessions.linkers),
   };
 }

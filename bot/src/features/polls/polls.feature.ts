@@ -10,13 +10,12 @@ import { assertCanCreatePoll } from './domain/create-poll.use-case';
 import type { PollDeps } from './domain/poll-deps';
 import { computeResults } from './domain/results';
 import { localParts } from '../../kernel/local-time';
-import { nextSession } from '../sessions';
-import { TablePollRepository } from './storage/poll.repository';
-import { TablePollSettingsRepository } from './storage/poll-settings.repository';
-import { TableSessionRepository } from '../sessions/storage/session.repository';
-import { decisionFormCard, tableLinkDirectory } from '../decisions';
+import { nextSession, type SessionRepository } from '../sessions';
+import type { PollsStorage } from './storage/polls.storage';
+import { decisionFormCard, linkDirectory } from '../decisions';
 import { formError } from '../../platform/teams/form-error';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../../platform/teams/feature';
+import type { Repositories } from '../../kernel/ports';
 import { parsePayload } from '../../platform/cards/payload';
 import { PollActions } from './chat/poll-actions';
 import { pollListCard } from './chat/poll-list';
@@ -26,9 +25,11 @@ import { personalCard } from './chat/poll-personal';
 import { pollRoutes } from './routes/poll-routes';
 import { pollsPersonalData } from './person-data';
 import { PollVoteCaches } from './chat/vote-caches';
-import { answersOf, pollRefPayload, pollVotePayload, pollCreatePayload } from "./cards/payloads";
+import { answersOf, pollRefPayload, pollVotePayload, pollCreatePayload } from './cards/payloads';
 import WORDS from './locales/commands.json';
-export const POLL_TABLES = ['polls', 'pollIndex', 'pollSettings'] as const;
+
+/** The repositories polls use: their own, and the sessions' (a poll may be for a session). */
+export type PollsRepositories = Repositories & { polls: PollsStorage; sessions: { sessions: SessionRepository } };
 
 /** Ballots refused for what was chosen (not for who votes or when): answered with the card. */
 const BALLOT_REASONS = new Set(['polls.errors.noChoice', 'polls.errors.tooManyChoices', 'polls.errors.answerEveryOption', 'polls.errors.unknownOption']);
@@ -36,18 +37,18 @@ const BALLOT_REASONS = new Set(['polls.errors.noChoice', 'polls.errors.tooManyCh
 const newPollId = () => `p${randomBytes(8).toString('hex')}`;
 
 /** Polls ahead of sessions: create (card form), vote (Action.Execute + refresh), close, remind, export. */
-export function createPollsFeature(ctx: FeatureContext): Feature {
+export function createPollsFeature(ctx: FeatureContext<PollsRepositories>): Feature {
   const deps: PollDeps = {
-    polls: new TablePollRepository(ctx.tables.table('polls'), ctx.tables.table('pollIndex')),
-    settings: new TablePollSettingsRepository(ctx.tables.table('pollSettings')),
-    sessions: new TableSessionRepository(ctx.tables.table('sessions')),
+    polls: ctx.repos.polls.polls,
+    settings: ctx.repos.polls.settings,
+    sessions: ctx.repos.sessions.sessions,
     members: ctx.repos.members,
     roles: ctx.roles,
     clock: ctx.clock,
     scheduler: ctx.scheduler,
   };
   const channel = new PollChannel(ctx, deps);
-  const decisionLinks = tableLinkDirectory(ctx);
+  const decisionLinks = linkDirectory({ sessions: ctx.repos.sessions.sessions, polls: ctx.repos.polls.polls });
   const caches = new PollVoteCaches(deps);
   const actions = new PollActions(deps, channel, ctx.logger);
 
@@ -143,8 +144,7 @@ export function createPollsFeature(ctx: FeatureContext): Feature {
 
   return {
     name: 'polls',
-    personalData: pollsPersonalData,
-    tables: [...POLL_TABLES, 'sessions'],
+    personalData: pollsPersonalData(ctx.repos.polls.person),
     commands: [
       {
         id: 'poll',

@@ -13,16 +13,17 @@ import type { HistoryEntry } from '../work-plan';
 import type { ActionItemRepository } from '../work-plan';
 import type { Clock } from '../../kernel/clock';
 import type { RolePolicy } from '../../kernel/roles';
-import { DECISION_TABLES } from '../decisions/storage/decision.entities';
-import { TableDecisionStore } from '../decisions/storage/decision.repository';
-import { TablePseudonymStore } from '../decisions/storage/pseudonym.repository';
-import { TablePollRepository } from '../polls/storage/poll.repository';
-import { TableSessionRepository } from '../sessions/storage/session.repository';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from '../work-plan/storage/action-item.repository';
+import type { Repositories } from '../../kernel/ports';
+import type { DecisionStore, PseudonymStore } from '../decisions';
 import type { FeatureContext } from '../../platform/teams/feature';
 
-/** The tables reports read (owned and created by their features; listed so a reports-only start has them too). */
-export const REPORT_TABLES = ['sessions', 'polls', 'pollIndex', WORK_ITEMS_TABLE, DECISION_TABLES.chain, DECISION_TABLES.people] as const;
+/** What reports read: the other features' repositories (their ports), handed in by the composition root. */
+export type ReportsRepositories = Repositories & {
+  decisions: { store: DecisionStore; people: PseudonymStore };
+  sessions: { sessions: SessionRepository };
+  polls: { polls: PollRepository };
+  workPlan: { items: ActionItemRepository };
+};
 
 /** Reports read through the other features' repositories; they never write. */
 export interface ReportServices {
@@ -34,12 +35,13 @@ export interface ReportServices {
   clock: Clock;
 }
 
-export function createReportServices(ctx: FeatureContext): ReportServices {
+export function createReportServices(ctx: FeatureContext<ReportsRepositories>): ReportServices {
+  const { decisions, sessions, polls, workPlan } = ctx.repos;
   return {
-    decisions: { store: new TableDecisionStore(ctx.tables.table(DECISION_TABLES.chain)), people: new TablePseudonymStore(ctx.tables.table(DECISION_TABLES.people)), members: ctx.repos.members, roles: ctx.roles },
-    sessions: new TableSessionRepository(ctx.tables.table('sessions')),
-    polls: new TablePollRepository(ctx.tables.table('polls'), ctx.tables.table('pollIndex')),
-    items: new TableActionItemRepository(ctx.tables.table(WORK_ITEMS_TABLE)),
+    decisions: { store: decisions.store, people: decisions.people, members: ctx.repos.members, roles: ctx.roles },
+    sessions: sessions.sessions,
+    polls: polls.polls,
+    items: workPlan.items,
     roles: ctx.roles,
     clock: ctx.clock,
   };

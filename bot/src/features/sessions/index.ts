@@ -4,3 +4,4 @@ export { createSessionsFeature } from './sessions.feature';
 export { nextSession, type Session, type SessionRepository } from './domain/session';
 export { meetingThreadKey, sessionAt, type MeetingLinkStore } from './domain/meeting-link';
 export { SESSION_ID } from './cards/payloads';
+export type { SessionsRepositories } from './sessions.feature';

@@ -5,8 +5,7 @@ import type { DueJob, JobResult } from '../../kernel/scheduling';
 import { saveSession, SESSION_REMINDER_JOB, type SessionDeps } from './domain/save-session.use-case';
 import { nextSession, noOpenItems, SESSION_REMINDERS, type OpenItemsSource } from './domain/session';
 import { languageOf, translator } from '../../platform/i18n/i18n';
-import { createIndexedSessionRepository } from './storage/meeting-index.session-repository';
-import { SESSION_LIVE_TABLE, TableLiveStateRepository } from './storage/session-live.repository';
+import type { SessionsStorage } from './storage/sessions.storage';
 import { presentError } from '../../platform/teams/errors.presenter';
 import type { CardActionResult, Feature, FeatureContext, TurnScope } from '../../platform/teams/feature';
 import { parsePayload } from '../../platform/cards/payload';
@@ -14,7 +13,7 @@ import { sessionIcs } from './routes/session-ics';
 import { sessionsPersonalData } from './person-data';
 import { sessionCard, sessionFormFor, sessionJson } from './chat/session-views';
 import { liveRoutes } from './routes/live-routes';
-import { createReportServices } from '../reports';
+import { createReportServices, type ReportsRepositories } from '../reports';
 import { sessionRefPayload, sessionSavePayload } from './cards/payloads';
 import type { NextSession } from './routes/sessions.contract';
 import WORDS from './locales/commands.json';
@@ -25,12 +24,14 @@ const notFound = () => new QuorumError('not-found', 'no such session', { reason:
  * Sessions: co-chairs plan them (card form), everyone sees the next one, the channel is
  * reminded before. `openItems` is the work-plan's port for the review list (wired later).
  */
-export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: OpenItemsSource } = {}): Feature {
-  // Saving a session also indexes it under its online meeting link (the meetings feature reads it).
-  const sessions = createIndexedSessionRepository(ctx.tables, ctx.logger);
+/** The repositories sessions use: their own, and what the session report reads (decisions, polls, work plan). */
+export type SessionsRepositories = ReportsRepositories & { sessions: SessionsStorage };
+
+export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>, opts: { openItems?: OpenItemsSource } = {}): Feature {
+  const sessions = ctx.repos.sessions.sessions;
   const deps: SessionDeps = { sessions, roles: ctx.roles, clock: ctx.clock, scheduler: ctx.scheduler };
   const openItems = opts.openItems ?? noOpenItems;
-  const live = new TableLiveStateRepository(ctx.tables.table(SESSION_LIVE_TABLE));
+  const live = ctx.repos.sessions.live;
 
   const showNext = async (s: TurnScope) => {
     const group = await s.group();
@@ -84,8 +85,7 @@ export function createSessionsFeature(ctx: FeatureContext, opts: { openItems?: O
 
   return {
     name: 'sessions',
-    personalData: sessionsPersonalData,
-    tables: ['sessions', SESSION_LIVE_TABLE],
+    personalData: sessionsPersonalData(ctx.repos.sessions.person),
     commands: [
       { id: 'session', words: WORDS.session, usageKey: 'sessions.usage.next', descriptionKey: 'sessions.commands.next', audience: 'everyone', inMenu: true, run: showNext },
       {

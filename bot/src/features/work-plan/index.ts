@@ -3,4 +3,3 @@
 export { createWorkPlanFeature } from './work-plan.feature';
 export { CLOSED, ITEM_STATUSES, isOpen, refOf, type ActionItem, type HistoryEntry, type ItemStatus } from './domain/action-item';
 export type { ActionItemRepository } from './domain/ports';
-export { createOpenItemsSource } from './storage/open-items.source';

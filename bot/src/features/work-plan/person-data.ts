@@ -1,120 +1,13 @@
-import { odata, type TransactionAction } from '@azure/data-tables';
-import type { GroupRef } from '../../kernel/identity';
-import { ANOTHER_PERSON, FORMER_MEMBER, type PersonRef } from '../../kernel/person-data';
-import { toKey } from '../../platform/storage/keys';
-import { body, exported, rewrite, scan, type Row } from '../../platform/storage/person-rows';
-import { WORK_ITEMS_TABLE } from './storage/action-item.repository';
-import { fromItemEntity, historyEntity, itemEntity, type ItemEntityShape } from './storage/action-item.entities';
-import { WORK_PLAN_SETTINGS_TABLE } from './storage/work-plan-settings.repository';
-import type { FeatureContext, PersonalData } from '../../platform/teams/feature';
+import type { PersonRows } from '../../kernel/person-data';
+import type { PersonalData } from '../../platform/teams/feature';
 
-/** History field of the entry written when an erased person's items lose their owner. */
-export const OWNER_ERASED_FIELD = 'ownerErased';
-
-/**
- * Work-plan rows about a person: items they own or created, history entries they wrote or
- * that name them as owner, their organisation row, and reminder jobs that name them.
- * Erasure: owned items become unassigned (one history entry, in the same transaction as the
- * item); creator and history authors become FORMER_MEMBER; the organisation row is deleted;
- * reminder jobs keep running for the item, naming no owner. Item text is kept as written.
- */
-export const workPlanPersonalData: PersonalData = {
-  async export(ctx, person) {
-    const out = { itemsOwned: [] as unknown[], itemsCreated: [] as unknown[], history: [] as unknown[], organisation: [] as unknown[], reminderJobs: [] as unknown[] };
-    for (const g of person.groups) {
-      const rows = await find(ctx, g, person.aadObjectId);
-      out.itemsOwned.push(...rows.items.filter((r) => same(r.ownerId, person)).map((r) => onlyThem(r, person)));
-      out.itemsCreated.push(...rows.items.filter((r) => same(r.createdBy, person)).map((r) => onlyThem(r, person)));
-      out.history.push(...rows.history.map((r) => onlyThem(r, person)));
-      out.organisation.push(...rows.organisation.map(exported));
-      out.reminderJobs.push(...rows.jobs.map(exported));
-    }
-    return out;
-  },
-
-  async erase(ctx, person) {
-    const counts = { itemsUnassigned: 0, itemsCreatorRemoved: 0, historyEntries: 0, organisation: 0, reminderJobs: 0 };
-    const items = ctx.tables.table(WORK_ITEMS_TABLE);
-    const at = ctx.clock.now().toISOString();
-    for (const g of person.groups) {
-      const rows = await find(ctx, g, person.aadObjectId);
-      for (const r of rows.items) {
-        let owned = false;
-        let created = false;
-        await rewrite(items, r.partitionKey, r.rowKey, (now) => {
-          const item = fromItemEntity(now as unknown as ItemEntityShape);
-          owned = same(item.ownerId, person);
-          created = same(item.createdBy, person);
-          if (!owned && !created) return undefined;
-          const { ownerId: _o, ...rest } = item;
-          const next = { ...(owned ? rest : item), createdBy: created ? FORMER_MEMBER : item.createdBy, revision: item.revision + (owned ? 1 : 0), updatedAt: owned ? at : item.updatedAt };
-          const deletedAt = typeof now.deletedAt === 'string' ? now.deletedAt : undefined;
-          const actions: TransactionAction[] = [['update', itemEntity(next, deletedAt), 'Replace', { etag: now.etag }]];
-          if (owned) actions.push(['create', historyEntity(g, { number: item.number, revision: next.revision, at, by: '', byName: '', field: OWNER_ERASED_FIELD })]);
-          return { actions };
-        });
-        counts.itemsUnassigned += Number(owned);
-        counts.itemsCreatorRemoved += Number(created);
-      }
-      for (const r of rows.history) {
-        const done = await rewrite(items, r.partitionKey, r.rowKey, (now) => {
-          if (!namesPerson(now, person)) return undefined;
-          const next = body(now);
-          if (same(now.by, person)) Object.assign(next, { by: FORMER_MEMBER, byName: '' });
-          for (const k of ['from', 'to'] as const) if (now.field === 'ownerId' && same(now[k], person)) next[k] = FORMER_MEMBER;
-          return { replace: next };
-        });
-        counts.historyEntries += Number(done);
-      }
-      for (const r of rows.organisation) counts.organisation += Number(await rewrite(ctx.tables.table(WORK_PLAN_SETTINGS_TABLE), r.partitionKey, r.rowKey, () => ({ delete: true })));
-      for (const r of rows.jobs) {
-        const done = await rewrite(ctx.tables.table('jobs'), r.partitionKey, r.rowKey, (now) => {
-          const payload = payloadOf(now);
-          if (!same(payload.owner, person)) return undefined;
-          return { replace: { ...body(now), payload: JSON.stringify({ ...payload, owner: '' }) } };
-        });
-        counts.reminderJobs += Number(done);
-      }
-    }
-    return { counts, notes: ['Action item titles, descriptions and notes are kept as written: they are the group\'s record; their authors are no longer named.'] };
-  },
-};
-
-async function find(ctx: FeatureContext, g: GroupRef, aad: string) {
-  const pk = toKey(g.tenantId, g.teamId);
-  const person = { aadObjectId: aad };
-  const items = (await scan(ctx.tables.table(WORK_ITEMS_TABLE), odata`PartitionKey eq ${pk} and RowKey ge ${'item|'} and RowKey lt ${'item}'}`)).filter(
-    (r) => same(r.ownerId, person) || same(r.createdBy, person),
-  );
-  const history = (await scan(ctx.tables.table(WORK_ITEMS_TABLE), odata`PartitionKey eq ${pk} and RowKey ge ${'hist|'} and RowKey lt ${'hist}'}`)).filter((r) => namesPerson(r, person));
-  const organisation = await scan(ctx.tables.table(WORK_PLAN_SETTINGS_TABLE), odata`PartitionKey eq ${pk} and RowKey eq ${toKey('member', aad)}`);
-  const jobs = (await scan(ctx.tables.table('jobs'), odata`PartitionKey eq ${pk}`)).filter((r) => same(payloadOf(r).owner, person));
-  return { items, history, organisation, jobs };
-}
-
-/** The row as exported, with everyone but the person replaced by ANOTHER_PERSON. */
-function onlyThem(r: Row, person: Pick<PersonRef, 'aadObjectId'>): Record<string, unknown> {
-  const out = exported(r);
-  const other = (k: string) => typeof out[k] === 'string' && out[k] !== '' && !same(out[k], person) && out[k] !== FORMER_MEMBER;
-  for (const k of ['ownerId', 'createdBy']) if (other(k)) out[k] = ANOTHER_PERSON;
-  if (other('by')) Object.assign(out, { by: ANOTHER_PERSON, byName: '' });
-  if (out.field === 'ownerId') for (const k of ['from', 'to']) if (other(k)) out[k] = ANOTHER_PERSON;
-  return out;
-}
-
-function namesPerson(r: Row, person: { aadObjectId: string }): boolean {
-  return same(r.by, person) || (r.field === 'ownerId' && (same(r.from, person) || same(r.to, person)));
-}
-
-function payloadOf(r: Row): Record<string, unknown> {
-  try {
-    const p = JSON.parse(String(r.payload ?? '{}')) as unknown;
-    return p && typeof p === 'object' ? (p as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function same(value: unknown, person: Pick<PersonRef, 'aadObjectId'>): boolean {
-  return typeof value === 'string' && value.toLowerCase() === person.aadObjectId;
+/** The work plan's rows about a person, found and changed by its storage (storage/work-plan-person-rows.ts says how). */
+export function workPlanPersonalData(rows: PersonRows): PersonalData {
+  return {
+    export: (person) => rows.exportPerson(person),
+    erase: async (person) => ({
+      counts: await rows.erasePerson(person),
+      notes: ['Action item titles, descriptions and notes are kept as written: they are the group\'s record; their authors are no longer named.'],
+    }),
+  };
 }

@@ -6,23 +6,22 @@ import { createItemAction } from './chat/message-action';
 import { itemReminderHandler } from './jobs/reminder-jobs';
 import { workPlanRoutes } from './routes/routes';
 import { workPlanVerbs } from './chat/verbs';
-import { WORK_PLAN_TABLES, workPlanContext } from './work-plan-context';
+import { workPlanContext, type WorkPlanRepositories } from './work-plan-context';
 import { workPlanPersonalData } from './person-data';
 
 /**
  * The work-plan: action items (chat, cards, message action, tab API) and the reminders that
  * keep them moving (weekly digest, due-soon and overdue posts in the channel).
  */
-export function createWorkPlanFeature(ctx: FeatureContext): Feature {
+export function createWorkPlanFeature(ctx: FeatureContext<WorkPlanRepositories>): Feature {
   const w = workPlanContext(ctx);
   return {
     name: 'work-plan',
-    tables: WORK_PLAN_TABLES,
     commands: workPlanCommands(w),
     verbs: workPlanVerbs(w),
     jobs: [itemReminderHandler(w, REMINDER_KINDS.dueSoon), itemReminderHandler(w, REMINDER_KINDS.overdue), digestHandler(w)],
     routes: workPlanRoutes(w),
     messageActions: [createItemAction(w)],
-    personalData: workPlanPersonalData,
+    personalData: workPlanPersonalData(ctx.repos.workPlan.person),
   };
 }

@@ -5,7 +5,7 @@ import type { Delivery, Notifier, OutboundMessage } from '../../kernel/notificat
 import type { Repositories } from '../../kernel/ports';
 import { recordTeamRemoval } from '../../kernel/installation';
 import type { Logger } from '../logging/logger';
-import type { DeliveryLog } from './delivery-log';
+import type { DeliveryLog } from '../storage/delivery-log';
 import { RateLimiter, realTime, type RateLimits, type TimeSource } from './rate-limiter';
 import { backoffMs, classify } from './retry-policy';
 import type { AttemptLimits, ConversationTransport } from './transport';

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
 import type { Group } from '../../kernel/group';
 import type { GroupRef } from '../../kernel/identity';
 import { plainName } from '../../kernel/plain-text';
@@ -28,6 +28,14 @@ export class TableGroupRepository implements GroupRepository {
     const entity = toEntity(group);
     const res = await guard(() => this.table.updateEntity(entity, 'Replace', { etag }));
     return { value: fromEntity(entity), etag: res.etag ?? '' };
+  }
+
+  async inTenant(tenantId: string): Promise<Group[]> {
+    return guard(async () => {
+      const out: Group[] = [];
+      for await (const e of this.table.listEntities<GroupEntity>({ queryOptions: { filter: odata`PartitionKey eq ${toKey(tenantId)}` } })) out.push(fromEntity(e));
+      return out;
+    });
   }
 }
 

@@ -10,7 +10,6 @@ import type { Role } from '../../kernel/member';
 import type { Repositories } from '../../kernel/ports';
 import type { RolePolicy } from '../../kernel/roles';
 import type { Logger } from '../logging/logger';
-import type { TableClients } from '../storage/table-client.factory';
 import type { Language, Translate } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import type { TurnIdentity } from './turn-identity';
@@ -125,10 +124,12 @@ export interface ApiRoute {
   handle(scope: ApiScope, req: ApiRequest): Promise<ApiResponse>;
 }
 
-/** What a feature is built from (in the composition root). Factories do no I/O: tools (the manifest build) create features just to read their commands. */
-export interface FeatureContext {
-  readonly tables: TableClients;
-  readonly repos: Repositories;
+/**
+ * What a feature is built from (in the composition root). Factories do no I/O: tools (the manifest build) create features just to read their commands.
+ * `R`: the repositories, built once by the root from the storage factories; a feature names the ones it uses (its own, and other features' ports).
+ */
+export interface FeatureContext<R extends Repositories = Repositories> {
+  readonly repos: R;
   readonly roles: RolePolicy;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -164,8 +165,6 @@ export interface MessageAction {
 /** Everything a feature adds to the bot. */
 export interface Feature {
   readonly name: string;
-  /** Tables the feature stores in (created at start). */
-  readonly tables?: readonly string[];
   readonly commands?: readonly ChatCommand[];
   readonly verbs?: readonly CardVerb[];
   readonly searches?: readonly CardSearch[];
@@ -198,9 +197,9 @@ export interface MeetingEvent {
   readonly reference: unknown;
 }
 
-/** Export and erasure of one person's data in a feature (see docs/security.md). */
+/** Export and erasure of one person's data in a feature (see docs/security.md), through the feature's repositories. */
 export interface PersonalData {
-  export(ctx: FeatureContext, person: PersonRef): Promise<PersonExport>;
+  export(person: PersonRef): Promise<PersonExport>;
   /** Removes or de-identifies; never rewrites hash-chained records. Safe to run twice. */
-  erase(ctx: FeatureContext, person: PersonRef): Promise<PersonErasure>;
+  erase(person: PersonRef): Promise<PersonErasure>;
 }

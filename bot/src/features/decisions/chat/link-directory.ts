@@ -1,19 +1,25 @@
 import type { DecisionLinkDirectory } from '../domain/ports';
-import { TablePollRepository } from '../../polls/storage/poll.repository';
-import { TableSessionRepository } from '../../sessions/storage/session.repository';
-import type { FeatureContext } from '../../../platform/teams/feature';
 
-/** The group's sessions and polls by name, read from the sessions and polls features' tables. */
-export function tableLinkDirectory(ctx: Pick<FeatureContext, 'tables'>): DecisionLinkDirectory {
-  const sessions = new TableSessionRepository(ctx.tables.table('sessions'));
-  const polls = new TablePollRepository(ctx.tables.table('polls'), ctx.tables.table('pollIndex'));
+/** What the directory reads of the sessions feature's repository (its port, handed in by the composition root). */
+export interface SessionLister {
+  list(group: { tenantId: string; teamId: string }): Promise<readonly { id: string; title: string; startsAt: Date; timeZone: string }[]>;
+}
+
+/** What the directory reads of the polls feature's repository. */
+export interface PollLister {
+  list(group: { tenantId: string; teamId: string }): Promise<readonly { id: string; question: string; createdAt: Date }[]>;
+}
+
+/** The group's sessions and polls by name, read through the sessions and polls features' repositories. */
+export function linkDirectory(repos: { sessions: SessionLister; polls: PollLister }): DecisionLinkDirectory {
+  const { sessions, polls } = repos;
   return {
     async sessions(group) {
-      const all = await sessions.list(group);
+      const all = [...(await sessions.list(group))];
       return all.sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime()).map((x) => ({ id: x.id, title: x.title, at: x.startsAt, timeZone: x.timeZone }));
     },
     async polls(group) {
-      const all = await polls.list(group);
+      const all = [...(await polls.list(group))];
       return all.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => ({ id: p.id, title: p.question }));
     },
   };

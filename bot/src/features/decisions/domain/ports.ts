@@ -58,6 +58,14 @@ export interface PseudonymStore {
   resolve(group: GroupRef, pseudonym: string): Promise<string | undefined>;
 }
 
+/** The pseudonyms as a person's export and erasure see them (`npm run person`). */
+export interface PseudonymRegistry extends PseudonymStore {
+  /** The person's pseudonym in the group, if they have recorded a decision there (and were not forgotten). */
+  lookup(group: GroupRef, aadObjectId: string): Promise<string | undefined>;
+  /** Deletes the mapping (crypto-shredding); false when there was none. */
+  forget(group: GroupRef, aadObjectId: string): Promise<boolean>;
+}
+
 /** What a record links to (a session, a poll, action items), checked when it is recorded. */
 export interface DecisionLinks {
   sessionId?: string;

@@ -1,16 +1,15 @@
 import type { TableClient } from '@azure/data-tables';
-import type { RegisterLocation } from '../domain/ports';
+import type { DecisionStore, RegisterLocation } from '../domain/ports';
 import type { GroupRef } from '../../../kernel/identity';
 import { guard } from '../../../platform/storage/storage-errors';
 import { groupPartition } from './decision.entities';
-import type { TableDecisionStore } from './decision.repository';
 
 /**
  * Every register the verifier must check: those found from the register's own rows, and
  * one for every installed group (the groups table) that has none, so that a group whose
  * rows were all removed is at least listed with its count of 0 (and fails an --expect).
  */
-export async function allRegisters(store: TableDecisionStore, groupsTable: TableClient): Promise<RegisterLocation[]> {
+export async function allRegisters(store: DecisionStore, groupsTable: TableClient): Promise<RegisterLocation[]> {
   const found = await store.registers();
   const seen = new Set(found.map((l) => l.where));
   for (const group of await installedGroups(groupsTable)) {

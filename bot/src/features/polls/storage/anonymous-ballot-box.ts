@@ -5,7 +5,7 @@ import { pollClosed } from '../domain/cast-vote.use-case';
 import { ballotSlots, type Ballot, type Poll } from '../domain/poll';
 import type { CastResult } from '../domain/ports';
 import { getOrUndefined, toDomainError } from '../../../platform/storage/storage-errors';
-import { ANONYMOUS_COUNTER_ROW, markerRow, pollPartition, type MarkerEntity, type ShardEntity } from './poll-entities';
+import { ANONYMOUS_COUNTER_ROW, markerRow, pollPartition, shiftedCounts, type MarkerEntity, type ShardEntity } from './poll-entities';
 
 /** A transaction holds at most 100 operations: the counter row and 99 markers. */
 const MAX_BATCH = 99;
@@ -96,9 +96,8 @@ export class AnonymousBallotBox {
    * instance wrote the counter) or 409 (a marker appeared since the read) is returned, not thrown.
    */
   private async write(pk: string, counter: ShardEntity & { etag: string }, left: Waiting[]): Promise<'committed' | 409 | 412> {
-    const counts = JSON.parse(counter.counts) as number[];
-    for (const w of left) for (const s of w.slots) counts[s] = (counts[s] ?? 0) + 1;
-    const updated = { partitionKey: pk, rowKey: ANONYMOUS_COUNTER_ROW, voters: counter.voters + left.length, counts: JSON.stringify(counts), sealed: false };
+    const counts = shiftedCounts(counter.counts, left.map((w) => ({ slots: w.slots, by: 1 as const })));
+    const updated = { partitionKey: pk, rowKey: ANONYMOUS_COUNTER_ROW, voters: counter.voters + left.length, counts, sealed: false };
     // Markers carry the voter only: no choice, no time of our own, no row number.
     const markers = left.map((w): TransactionAction => ['create', { partitionKey: pk, rowKey: markerRow(w.voter), aadObjectId: w.voter } satisfies MarkerEntity]);
     try {

@@ -20,6 +20,17 @@ export const ANONYMOUS_COUNTER_ROW = shardRow(0);
 export const shardCount = (poll: Pick<Poll, 'anonymous'>) => (poll.anonymous ? 1 : SHARDS);
 export const voteRow = (aad: string) => `vote|${toKey(aad.toLowerCase())}`;
 export const markerRow = (aad: string) => `voted|${toKey(aad.toLowerCase())}`;
+/**
+ * The one place a counter row's counts change: every slot of each ballot added (+1) or
+ * withdrawn (-1). A shard's own counts may go below zero (a changed vote subtracts from any
+ * shard): only the sum over the poll's counter rows is the tally.
+ */
+export function shiftedCounts(counts: string, changes: readonly { slots: readonly number[]; by: 1 | -1 }[]): string {
+  const out = JSON.parse(counts) as number[];
+  for (const { slots, by } of changes) for (const s of slots) out[s] = (out[s] ?? 0) + by;
+  return JSON.stringify(out);
+}
+
 /** Row key ranges (`|` is followed by `}` in code-point order). */
 export const range = (prefix: 'shard' | 'vote' | 'voted') => ({ from: `${prefix}|`, to: `${prefix}}` });
 

@@ -21,6 +21,7 @@ import {
   SHARDS,
   shardCount,
   shardRow,
+  shiftedCounts,
   toPollEntity,
   voteRow,
   type MarkerEntity,
@@ -100,11 +101,9 @@ export class TablePollRepository implements PollRepository {
       const existing = await getOrUndefined(() => this.table.getEntity<VoteEntity>(pk, rk));
       const old = existing && parseBallotJson(existing.ballot);
       if (old && sameBallot(old, ballot)) return { outcome: 'unchanged' };
-      const counts = JSON.parse(shard.counts) as number[];
-      if (old) for (const s of ballotSlots(poll, old)) counts[s] = (counts[s] ?? 0) - 1;
-      for (const s of ballotSlots(poll, ballot)) counts[s] = (counts[s] ?? 0) + 1;
+      const counts = shiftedCounts(shard.counts, [...(old ? [{ slots: ballotSlots(poll, old), by: -1 as const }] : []), { slots: ballotSlots(poll, ballot), by: 1 }]);
       const vote: VoteEntity = { partitionKey: pk, rowKey: rk, aadObjectId: voter.aadObjectId.toLowerCase(), name: voter.name, ballot: JSON.stringify(ballot) };
-      const updated = { partitionKey: pk, rowKey: shard.rowKey, voters: shard.voters + (old ? 0 : 1), counts: JSON.stringify(counts), sealed: false };
+      const updated = { partitionKey: pk, rowKey: shard.rowKey, voters: shard.voters + (old ? 0 : 1), counts, sealed: false };
       try {
         await this.table.submitTransaction([existing ? ['update', vote, 'Replace', { etag: existing.etag }] : ['create', vote], ['update', updated, 'Replace', { etag: shard.etag }]]);
       } catch (err) {

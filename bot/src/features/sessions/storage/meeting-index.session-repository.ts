@@ -3,17 +3,10 @@ import type { MeetingLinkStore } from '../domain/meeting-link';
 import type { Session, SessionRepository } from '../domain/session';
 import type { Versioned } from '../../../kernel/versioned';
 import type { Logger } from '../../../platform/logging/logger';
-import type { TableClients } from '../../../platform/storage/table-client.factory';
-import { MEETING_LINKS_TABLE, TableMeetingLinkStore } from './meeting-link.store';
-import { TableSessionRepository } from './session.repository';
-
-/** The session repository to save sessions through: anything else would leave the meeting index behind. */
-export function createIndexedSessionRepository(tables: TableClients, logger: Logger): SessionRepository {
-  return new MeetingIndexedSessionRepository(new TableSessionRepository(tables.table('sessions')), new TableMeetingLinkStore(tables.table(MEETING_LINKS_TABLE)), logger);
-}
 
 /**
- * Sessions, with the meeting index kept in step: every saved session is (re)indexed under its
+ * The session repository to save sessions through (anything else would leave the meeting
+ * index behind): sessions, with the meeting index kept in step: every saved session is (re)indexed under its
  * online link. An old link's row is left behind and dropped when a meeting event finds it
  * stale, so a save costs one extra write and never a read.
  */

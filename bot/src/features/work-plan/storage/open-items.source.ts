@@ -2,9 +2,6 @@ import type { GroupRef } from '../../../kernel/identity';
 import type { MemberRepository } from '../../../kernel/ports';
 import { isOpen, refOf } from '../domain/action-item';
 import type { ActionItemRepository, OpenItemsSource, OpenItemSummary } from '../domain/ports';
-import type { TableClients } from '../../../platform/storage/table-client.factory';
-import { createRepositories } from '../../../platform/storage/repositories';
-import { TableActionItemRepository, WORK_ITEMS_TABLE } from './action-item.repository';
 
 /** For sessions (and anything else): a group's open items, with owner names resolved. */
 export class WorkPlanOpenItems implements OpenItemsSource {
@@ -21,8 +18,4 @@ export class WorkPlanOpenItems implements OpenItemsSource {
       return { id: refOf(i.number), ref: refOf(i.number), title: i.title, status: i.status, ...(owner ? { owner } : {}), ...(i.due ? { due: i.due } : {}) };
     });
   }
-}
-
-export function createOpenItemsSource(tables: TableClients): OpenItemsSource {
-  return new WorkPlanOpenItems(new TableActionItemRepository(tables.table(WORK_ITEMS_TABLE)), createRepositories(tables).members);
 }

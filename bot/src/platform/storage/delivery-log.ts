@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Delivery } from '../../kernel/notifications';
-import { getOrUndefined, guard } from '../storage/storage-errors';
+import { getOrUndefined, guard } from './storage-errors';
 
 /** Markers of posts sent under a once-key; never a date, so `day()` never lists them. */
 const ONCE_PARTITION = 'once';
@@ -43,6 +43,10 @@ export interface DeliveryRow {
   reason: string;
   activityId: string;
 }
+
+/** The notifier's one table, in the catalogue the composition root assembles. */
+export const DELIVERY_TABLES = ['deliveries'] as const;
+export type DeliveryTable = (typeof DELIVERY_TABLES)[number];
 
 /**
  * Every proactive send's outcome, kept for audit and for the tests that prove nothing was

@@ -1,7 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
-import type { JobRef, JobStore, StoredJob, VersionedJob } from './job-store.port';
-import { toKey } from '../storage/keys';
-import { getOrUndefined, statusOf, toDomainError } from '../storage/storage-errors';
+import type { JobRef, JobStore, StoredJob, VersionedJob } from '../scheduler/job-store.port';
+import { toKey } from './keys';
+import type { TableClients } from './table-client.factory';
+import { getOrUndefined, statusOf, toDomainError } from './storage-errors';
 
 interface JobEntity {
   partitionKey: string;
@@ -201,3 +202,9 @@ function fromEntity(e: JobEntity): StoredJob {
 }
 
 export const JOB_TABLES = ['jobs', 'jobIndex', 'jobCursor'] as const;
+export type JobTable = (typeof JOB_TABLES)[number];
+
+/** The scheduler's store over its three tables. */
+export function createJobStore(tables: TableClients<JobTable>): TableJobStore {
+  return new TableJobStore(tables.table('jobs'), tables.table('jobIndex'), tables.table('jobCursor'));
+}

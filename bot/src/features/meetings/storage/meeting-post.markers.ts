@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { toKey } from '../../../platform/storage/keys';
 import { getOrUndefined, guard, isNotFound, statusOf, toDomainError } from '../../../platform/storage/storage-errors';
 
-export const MEETING_POSTS_TABLE = 'meetingPosts';
+export const MEETING_POSTS_TABLE = 'meetingPosts' as const;
 
 interface MarkerEntity {
   partitionKey: string;
