@@ -28,14 +28,32 @@ async function main(): Promise<void> {
   const azurite = await startAzurite();
   const connector = await startBotConnector();
   connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
-  connector.setMembers(TEAM.id, (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
-  connector.setMembers(TEAM.selectedChannel.id, (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
+  connector.setMembers(
+    TEAM.id,
+    (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)),
+  );
+  connector.setMembers(
+    TEAM.selectedChannel.id,
+    (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)),
+  );
   const port = await freePort();
   const heapFile = path.join(os.tmpdir(), `quorum-heap-${process.pid}.jsonl`);
   fs.rmSync(heapFile, { force: true });
   const service = spawn(process.execPath, ['--expose-gc', '--require', path.join(__dirname, 'support/heap-probe.cjs'), '--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, HEAP_PROBE_FILE: heapFile, HEAP_PROBE_MS: String(SAMPLE_MS), NODE_ENV: 'test', PORT: String(port), LOG_LEVEL: 'warn', STORAGE_CONNECTION_STRING: azurite.connectionString, STORAGE_TABLE_PREFIX: 'load', TAB_LIST_REQUESTS_PER_MINUTE: '1000000', INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, SCHEDULER: 'off' },
+    env: {
+      ...process.env,
+      HEAP_PROBE_FILE: heapFile,
+      HEAP_PROBE_MS: String(SAMPLE_MS),
+      NODE_ENV: 'test',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      STORAGE_CONNECTION_STRING: azurite.connectionString,
+      STORAGE_TABLE_PREFIX: 'load',
+      TAB_LIST_REQUESTS_PER_MINUTE: '1000000',
+      INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`,
+      SCHEDULER: 'off',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   // TAB_LIST_REQUESTS_PER_MINUTE above: two people make every tab read here, far past a person's budget.
@@ -49,7 +67,16 @@ async function main(): Promise<void> {
     const execute = (from: (typeof who)[number], verb: string, data: Record<string, unknown>) =>
       post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } }));
     const pollId = 'p00000000000load1';
-    await execute('amina', 'poll.create', { pollId, question: 'Soak?', options: 'Yes\nNo\nMaybe', kind: 'single', anonymous: 'false', visibility: 'live', closesDate: '2031-01-01', closesTime: '12:00' });
+    await execute('amina', 'poll.create', {
+      pollId,
+      question: 'Soak?',
+      options: 'Yes\nNo\nMaybe',
+      kind: 'single',
+      anonymous: 'false',
+      visibility: 'live',
+      closesDate: '2031-01-01',
+      closesTime: '12:00',
+    });
 
     const mix: (() => Promise<Response>)[] = [
       () => post(loadActivity('personal-message', { serviceUrl: connector.url, from: who[rand(3)]!, text: 'help' })),
@@ -118,7 +145,12 @@ async function main(): Promise<void> {
       report({ bench: 'load', name: 'heap after GC, growth over the last half', value: growth * 100, unit: '%', goal: '≤ 10 %', pass: growth <= 0.1 });
     } else process.stdout.write('heap probe: too few samples for a trend (run longer)\n');
     const rssHalf = samples.filter((x) => x.s >= SECONDS / 2);
-    report({ bench: 'load', name: 'RSS trend over the last half', value: slopeOf(rssHalf.map((x) => [x.s / 60, x.kib / 1024])), unit: 'MiB/min (RSS also follows the heap V8 keeps between collections)' });
+    report({
+      bench: 'load',
+      name: 'RSS trend over the last half',
+      value: slopeOf(rssHalf.map((x) => [x.s / 60, x.kib / 1024])),
+      unit: 'MiB/min (RSS also follows the heap V8 keeps between collections)',
+    });
   } finally {
     service.kill('SIGTERM');
     await new Promise((r) => service.once('exit', r));

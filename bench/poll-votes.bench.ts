@@ -60,7 +60,9 @@ async function rawWrites(stack: BenchStack, count: number, concurrency: number):
   await table.createTable();
   const rows = Array.from({ length: count }, (_, i) => i);
   const t0 = performance.now();
-  await mapLimit(rows, concurrency, (i) => table.upsertEntity({ partitionKey: 'raw', rowKey: `r${i}`, aadObjectId: randomUUID(), name: `Voter ${i}`, ballot: '{"kind":"choices","optionIds":["o1"]}' }, 'Replace'));
+  await mapLimit(rows, concurrency, (i) =>
+    table.upsertEntity({ partitionKey: 'raw', rowKey: `r${i}`, aadObjectId: randomUUID(), name: `Voter ${i}`, ballot: '{"kind":"choices","optionIds":["o1"]}' }, 'Replace'),
+  );
   return performance.now() - t0;
 }
 

@@ -11,7 +11,23 @@ const BOTBUILDER = ['botbuilder', 'botbuilder-*', 'botframework-*'];
 const AZURE = ['@azure/*'];
 const RESTIFY = ['restify', 'restify-*'];
 /** Everything a pure domain must not see: the SDKs and the process's own services. */
-const SDKS = [...BOTBUILDER, ...RESTIFY, ...AZURE, '@microsoft/teams-js', 'adaptivecards*', 'adaptive-expressions', 'pino', 'i18next', 'fs', 'node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'];
+const SDKS = [
+  ...BOTBUILDER,
+  ...RESTIFY,
+  ...AZURE,
+  '@microsoft/teams-js',
+  'adaptivecards*',
+  'adaptive-expressions',
+  'pino',
+  'i18next',
+  'fs',
+  'node:fs',
+  'node:fs/*',
+  'node:http',
+  'node:https',
+  'node:net',
+  'node:child_process',
+];
 
 const banned = (message, ...groups) => ({
   'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
@@ -19,7 +35,7 @@ const banned = (message, ...groups) => ({
 const msg = {
   domain: 'A domain (features/*/domain, kernel) imports no SDK: declare a port in its ports.ts and implement it in storage/ or platform/.',
   botbuilder: 'botbuilder lives in platform/teams and platform/http only: features talk to the TurnScope, so a move to the Teams SDK stays contained.',
-  azure: '@azure/* lives in platform/storage and features\' storage/ only: use a repository.',
+  azure: "@azure/* lives in platform/storage and features' storage/ only: use a repository.",
   restify: 'restify lives in platform/http only: features declare ApiRoutes.',
 };
 
@@ -89,15 +105,78 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: ['tsconfig.json', 'tab/tsconfig.json'], noWarnOnMultipleProjects: true }, node: true },
     },
     rules: {
-      'boundaries/dependencies': ['error', { default: 'disallow', policies: POLICIES, message: 'The layout does not allow {{from.type}} ({{from.captured.feature}}) to import {{to.type}} ({{to.captured.feature}}): see docs/architecture.md, "Dependency rules".' }],
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: POLICIES,
+          message: 'The layout does not allow {{from.type}} ({{from.captured.feature}}) to import {{to.type}} ({{to.captured.feature}}): see docs/architecture.md, "Dependency rules".',
+        },
+      ],
     },
   },
   // Which SDK may be imported where (one block per place; a later block replaces the rule).
   { files: ['bot/src/kernel/**/*.ts', 'bot/src/features/*/domain/**/*.ts', 'bot/src/features/*/routes/*.contract.ts'], rules: banned(msg.domain, SDKS) },
-  { files: ['bot/src/features/**/*.ts'], ignores: ['bot/src/features/*/domain/**', 'bot/src/features/*/storage/**', 'bot/src/features/*/routes/*.contract.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: BOTBUILDER, message: msg.botbuilder }, { group: AZURE, message: msg.azure }, { group: RESTIFY, message: msg.restify }] }] } },
-  { files: ['bot/src/features/*/storage/**/*.ts', 'bot/src/platform/storage/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: BOTBUILDER, message: msg.botbuilder }, { group: RESTIFY, message: msg.restify }] }] } },
-  { files: ['bot/src/platform/**/*.ts'], ignores: ['bot/src/platform/storage/**', 'bot/src/platform/teams/**', 'bot/src/platform/http/**'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: BOTBUILDER, message: msg.botbuilder }, { group: AZURE, message: msg.azure }, { group: RESTIFY, message: msg.restify }] }] } },
-  { files: ['bot/src/platform/teams/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: AZURE, message: msg.azure }, { group: RESTIFY, message: msg.restify }] }] } },
+  {
+    files: ['bot/src/features/**/*.ts'],
+    ignores: ['bot/src/features/*/domain/**', 'bot/src/features/*/storage/**', 'bot/src/features/*/routes/*.contract.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: BOTBUILDER, message: msg.botbuilder },
+            { group: AZURE, message: msg.azure },
+            { group: RESTIFY, message: msg.restify },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/features/*/storage/**/*.ts', 'bot/src/platform/storage/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: BOTBUILDER, message: msg.botbuilder },
+            { group: RESTIFY, message: msg.restify },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/platform/**/*.ts'],
+    ignores: ['bot/src/platform/storage/**', 'bot/src/platform/teams/**', 'bot/src/platform/http/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: BOTBUILDER, message: msg.botbuilder },
+            { group: AZURE, message: msg.azure },
+            { group: RESTIFY, message: msg.restify },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['bot/src/platform/teams/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: AZURE, message: msg.azure },
+            { group: RESTIFY, message: msg.restify },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['bot/src/platform/http/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: AZURE, message: msg.azure }] }] } },
   {
     files: ['tab/**/*.{ts,tsx}'],

@@ -56,13 +56,19 @@ export function checkManifest(manifest: JsonObject, settings: ManifestSettings, 
   for (const [where, value] of ids) expect(typeof value === 'string' && GUID.test(value), `${where} is not a GUID`);
   expect(manifest.id === settings.TEAMS_APP_ID, 'id must be TEAMS_APP_ID');
   expect(bots.length === 1 && bots[0]?.botId === settings.BOT_ID, 'bots[0].botId must be BOT_ID');
-  expect(extensions.every((e) => e.botId === settings.BOT_ID), 'every composeExtension must use the bot (BOT_ID)');
+  expect(
+    extensions.every((e) => e.botId === settings.BOT_ID),
+    'every composeExtension must use the bot (BOT_ID)',
+  );
   expect(sso.id === settings.TAB_SSO_CLIENT_ID, 'webApplicationInfo.id must be TAB_SSO_CLIENT_ID');
   expect(sso.resource === `api://${settings.APP_DOMAIN}/${settings.TAB_SSO_CLIENT_ID}`, 'webApplicationInfo.resource must be api://<APP_DOMAIN>/<TAB_SSO_CLIENT_ID>');
 
   // The message action the work-plan feature handles.
   const actions = extensions.flatMap((e) => asArray(e.commands).map(asObject)).filter((c) => c.type === 'action');
-  expect(actions.some((c) => c.id === MESSAGE_ACTION_COMMAND_ID && c.fetchTask === true && JSON.stringify(c.context) === '["message"]'), `message action ${MESSAGE_ACTION_COMMAND_ID} (fetchTask, context message) is missing`);
+  expect(
+    actions.some((c) => c.id === MESSAGE_ACTION_COMMAND_ID && c.fetchTask === true && JSON.stringify(c.context) === '["message"]'),
+    `message action ${MESSAGE_ACTION_COMMAND_ID} (fetchTask, context message) is missing`,
+  );
   if (handledActionIds) {
     // Both ways: Teams offers only declared actions, and a declared one nobody handles fails for users.
     const declared = actions.map((c) => String(c.id));

@@ -63,7 +63,9 @@ export function menuCommands(commands: readonly ChatCommand[] = registeredComman
       return { title, description };
     });
   if (menu.length > COMMAND_LIMITS.perScope) {
-    problems.push(`${menu.length} commands have inMenu: true but Teams lists at most ${COMMAND_LIMITS.perScope} per scope (${menu.map((m) => m.title).join(', ')}); set inMenu: false on the least used`);
+    problems.push(
+      `${menu.length} commands have inMenu: true but Teams lists at most ${COMMAND_LIMITS.perScope} per scope (${menu.map((m) => m.title).join(', ')}); set inMenu: false on the least used`,
+    );
   }
   if (problems.length > 0) throw new Error(`The bot's command menu cannot be built:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return menu;

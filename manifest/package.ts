@@ -71,7 +71,9 @@ export function parseArgs(argv: string[]): { env: string } {
 async function main(): Promise<void> {
   try {
     const { zipPath, manifest } = await createPackage(parseArgs(process.argv.slice(2)));
-    process.stdout.write(`${path.relative(process.cwd(), zipPath)}: Teams app ${String(manifest.id)} version ${String(manifest.version)}, validated against schema v${String(manifest.manifestVersion)}\n`);
+    process.stdout.write(
+      `${path.relative(process.cwd(), zipPath)}: Teams app ${String(manifest.id)} version ${String(manifest.version)}, validated against schema v${String(manifest.manifestVersion)}\n`,
+    );
   } catch (err) {
     // Every failure here is a message for whoever runs the command; a stack would only hide it.
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);

@@ -22,7 +22,10 @@ export const settingsSchema = z.object({
   BOT_ID: guid("the bot's app id: the managed identity's client id (Bicep output BOT_ID)"),
   APP_DOMAIN: z.string().regex(HOST, 'must be a lower-case host name such as app-quorum.azurewebsites.net (no https://, no path)'),
   TAB_SSO_CLIENT_ID: guid("the tab's Entra app (client) id for Teams SSO"),
-  TAB_SSO_APP_ID_URI: z.string().regex(/^api:\/\/[^/\s]+\/[0-9a-f-]{36}$/i, 'must be api://<domain>/<tab SSO client id>').optional(),
+  TAB_SSO_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\/[^/\s]+\/[0-9a-f-]{36}$/i, 'must be api://<domain>/<tab SSO client id>')
+    .optional(),
   APP_VERSION: z.string().regex(SEMVER, 'must be a version such as 1.0.0 (raise it for every package you upload)').default('1.0.0'),
   APP_NAME_SUFFIX: z.string().max(10, 'at most 10 characters (the short name is limited to 30)').default(''),
   DEVELOPER_NAME: z.string().min(1, 'is required (the organisation publishing the app)').max(32, 'at most 32 characters'),
@@ -51,7 +54,12 @@ export function loadSettings(env: string, options: { envDir?: string; environmen
   if (!ENV_NAME.test(env)) throw new SettingsError([`"${env}" is not an environment name (lower-case letters, digits, dashes)`]);
   const file = path.join(envDir, `${env}.json`);
   if (!fs.existsSync(file)) {
-    const known = fs.existsSync(envDir) ? fs.readdirSync(envDir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+    const known = fs.existsSync(envDir)
+      ? fs
+          .readdirSync(envDir)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => f.slice(0, -5))
+      : [];
     throw new SettingsError([`no settings file ${file} (known environments: ${known.join(', ') || 'none'})`]);
   }
   const fromFile = readEnvFile(file);

@@ -94,7 +94,18 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     adapter.onTurnFailure(createTurnErrorHandler(deps));
     const bot = new QuorumBot(deps);
     const tabApi = { routes: features.flatMap((f) => f.routes ?? []), authenticate: createAuthenticator(config), bot: deps, listBudget: config.tabListBudget };
-    const server = createServer({ adapter, bot, logger, pingStorage: () => tables.ping(), tabDir: path.join(REPO_ROOT, 'tab', 'dist'), tabApi, authMode: authMode(config), botAuthenticated: Boolean(config.bot), production: config.env === 'production', ...devUserOf(config) });
+    const server = createServer({
+      adapter,
+      bot,
+      logger,
+      pingStorage: () => tables.ping(),
+      tabDir: path.join(REPO_ROOT, 'tab', 'dist'),
+      tabApi,
+      authMode: authMode(config),
+      botAuthenticated: Boolean(config.bot),
+      production: config.env === 'production',
+      ...devUserOf(config),
+    });
 
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

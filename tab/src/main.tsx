@@ -54,7 +54,14 @@ function Configure({ host }: { host: Host }) {
     void registerTabConfig(`${location.origin}/tab/index.html`, t('appName'));
     host.loaded();
   }, [host, t]);
-  return themed(host.theme, <section><h1>{t('configureTitle')}</h1><p>{t('configureBody')}</p></section>, directionOf(useContext(MessagesContext)));
+  return themed(
+    host.theme,
+    <section>
+      <h1>{t('configureTitle')}</h1>
+      <p>{t('configureBody')}</p>
+    </section>,
+    directionOf(useContext(MessagesContext)),
+  );
 }
 
 async function start(): Promise<void> {
@@ -62,7 +69,9 @@ async function start(): Promise<void> {
   // The work-plan (the first view of a channel tab) downloads while the caller is being
   // checked, instead of after (it is the same module the view's lazy() import resolves to).
   if (workPlanFirst(host)) void import('./views/work-plan-view');
-  const info = (await fetch('/api/tab').then((r) => r.json()).catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
+  const info = (await fetch('/api/tab')
+    .then((r) => r.json())
+    .catch(() => ({ auth: 'disabled' }))) as { auth: string; devUser?: string };
   const devMode = !host.inTeams && info.auth === 'development';
   if (devMode && !devUser() && info.devUser) setDevUser(info.devUser);
   const messages = messagesFor(host.locale);
@@ -72,9 +81,7 @@ async function start(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
   root.render(
     <StrictMode>
-      <MessagesContext.Provider value={messages}>
-        {params.get('view') === 'configure' && host.inTeams ? <Configure host={host} /> : <Root host={host} devMode={devMode} />}
-      </MessagesContext.Provider>
+      <MessagesContext.Provider value={messages}>{params.get('view') === 'configure' && host.inTeams ? <Configure host={host} /> : <Root host={host} devMode={devMode} />}</MessagesContext.Provider>
     </StrictMode>,
   );
 }

@@ -128,7 +128,11 @@ describe('the README walkthrough in the Agents Playground', () => {
     await open('InfoSec SIG - General');
     await cards(core.welcome.title).waitFor({ timeout: WAIT });
     const members = createRepositories(tables(tablePrefix)).members;
-    await eventually(() => members.list(group), (list) => expect(list.map((m) => m.name).sort()).toEqual(PEOPLE), WAIT);
+    await eventually(
+      () => members.list(group),
+      (list) => expect(list.map((m) => m.name).sort()).toEqual(PEOPLE),
+      WAIT,
+    );
   });
 
   it('shows the co-chair their role and the ★ commands in personal chat', async () => {
@@ -149,7 +153,11 @@ describe('the README walkthrough in the Agents Playground', () => {
     const onResponse = (r: { url(): string }) => r.url().endsWith('/_conversation/v1/invoke') && answered++;
     page.on('response', onResponse);
     await form.getByRole('button', { name: polls.polls.form.submit }).dblclick();
-    await eventually(async () => answered, (n) => expect(n).toBe(2), WAIT);
+    await eventually(
+      async () => answered,
+      (n) => expect(n).toBe(2),
+      WAIT,
+    );
     page.off('response', onResponse);
 
     const store = testRepositories(tables(tablePrefix)).polls.polls;
@@ -196,7 +204,11 @@ describe('the README walkthrough in the Agents Playground', () => {
     const onResponse = (r: { url(): string }) => r.url().endsWith('/_conversation/v1/invoke') && answered++;
     page.on('response', onResponse);
     await form.getByRole('button', { name: workPlan.workPlan.form.create, exact: true }).dblclick();
-    await eventually(async () => answered, (n) => expect(n).toBe(2), WAIT);
+    await eventually(
+      async () => answered,
+      (n) => expect(n).toBe(2),
+      WAIT,
+    );
     page.off('response', onResponse);
     const items = await testRepositories(tables(tablePrefix)).workPlan.items.list(group);
     expect(items.map((i) => i.title)).toEqual(['Patch the mail relays']);
@@ -226,12 +238,15 @@ function tables(prefix: string) {
 /** The Agents Playground processes serving this port (found by their command line). */
 function playgroundPids(port: number): number[] {
   if (!port) return [];
-  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).flatMap((d) => {
-    try {
-      const args = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
-      return args.some((a) => a.includes('m365agentsplayground')) && args.includes(String(port)) ? [Number(d)] : [];
-    } catch {
-      return [];
-    }
-  });
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const args = fs.readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+        return args.some((a) => a.includes('m365agentsplayground')) && args.includes(String(port)) ? [Number(d)] : [];
+      } catch {
+        return [];
+      }
+    });
 }

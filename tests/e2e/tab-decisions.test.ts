@@ -36,9 +36,17 @@ describe('tab: decisions', () => {
     await h.send('bot-added-to-team');
     store = testRepositories(h.service.tables).decisions.store;
     // Concurrent appends: the register serialises them under its head's ETag.
-    await mapLimit(Array.from({ length: SEEDED }, (_, i) => i + 1), 8, async (n) => {
-      refs[n] = await record({ title: `Adopt baseline keyword k${n}q`, text: `The group adopts security baseline number ${n} for all member organisations.`, rationale: `Agreed at the session, item ${n}.` });
-    });
+    await mapLimit(
+      Array.from({ length: SEEDED }, (_, i) => i + 1),
+      8,
+      async (n) => {
+        refs[n] = await record({
+          title: `Adopt baseline keyword k${n}q`,
+          text: `The group adopts security baseline number ${n} for all member organisations.`,
+          rationale: `Agreed at the session, item ${n}.`,
+        });
+      },
+    );
     amendment = await record({ kind: 'amendment', supersedes: refs[3], title: 'Baseline 3, amended', text: 'Baseline 3 now also covers contractors.' });
     revocation = await record({ kind: 'revocation', supersedes: refs[4], title: 'Baseline 4 withdrawn', text: 'Baseline 4 no longer applies.' });
     browser = await launchBrowser();
@@ -143,9 +151,15 @@ describe('tab: decisions', () => {
   it('shows a decision recorded in chat by a co-chair within 5 s, without reloading', async () => {
     const page = await open('sofia');
     await page.getByText('Chain intact', { exact: true }).waitFor();
-    const res = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'decision.record', data: { teamId: TEAM.id, title: 'Recorded from chat', text: 'Decided in the channel.' } } });
+    const res = await h.send('invoke-adaptive-card-action', {
+      from: 'amina',
+      cardAction: { verb: 'decision.record', data: { teamId: TEAM.id, title: 'Recorded from chat', text: 'Decided in the channel.' } },
+    });
     expect(res.status).toBe(200);
-    await eventually(() => register(page).innerText(), (v) => expect(v).toContain('Recorded from chat'));
+    await eventually(
+      () => register(page).innerText(),
+      (v) => expect(v).toContain('Recorded from chat'),
+    );
     await page.close();
   });
 

@@ -57,14 +57,29 @@ describe('tab: polls', () => {
     zone = (await api<{ group: { timeZone: string } }>('amina', 'GET', 'me')).json.group.timeZone;
     polls = testRepositories(h.service.tables).polls.polls;
     const start = new Date(Date.now() + 5 * 86_400_000);
-    await testRepositories(h.service.tables).sessions.sessions.create({ ...group, id: SESSION, title: 'Executive session 2027', startsAt: start, endsAt: new Date(start.getTime() + 3 * 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
+    await testRepositories(h.service.tables).sessions.sessions.create({
+      ...group,
+      id: SESSION,
+      title: 'Executive session 2027',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3 * 3_600_000),
+      timeZone: 'Europe/Zurich',
+      agenda: [],
+      status: 'planned',
+      createdBy: USERS.amina.aadObjectId,
+      updatedAt: new Date(),
+    });
 
     ids.big = await create({ question: BIG, options: ['Threat intelligence', 'Cloud posture', 'Incident response', 'Awareness'] });
     // 1,000 votes straight into storage (each one the same atomic vote + counters transaction a cast writes), 50 at a time.
     const big = await stored(ids.big);
-    await mapLimit(people.map((p, i) => ({ p, i })), 50, async ({ p, i }) => {
-      await polls.castNamed(big, { aadObjectId: p.aadObjectId, name: p.name }, { kind: 'choices', optionIds: [choiceOf(i)] });
-    });
+    await mapLimit(
+      people.map((p, i) => ({ p, i })),
+      50,
+      async ({ p, i }) => {
+        await polls.castNamed(big, { aadObjectId: p.aadObjectId, name: p.name }, { kind: 'choices', optionIds: [choiceOf(i)] });
+      },
+    );
     ids.when = await create({ question: WHEN, kind: 'availability', options: ['Tue 9 March', 'Wed 10 March', 'Thu 11 March'], sessionId: SESSION });
     await vote('amina', ids.when, { o0: 'yes', o1: 'maybe', o2: 'no' });
     await vote('lars', ids.when, { o0: 'yes', o1: 'yes', o2: 'no' });
@@ -105,9 +120,14 @@ describe('tab: polls', () => {
     expect(await listItem(page, 'Keep the Friday call?').innerText()).toContain('Closed');
     expect(await page.getByRole('list', { name: 'Polls' }).getByRole('listitem').count()).toBe(5);
     await showPoll(page, BIG);
-    await eventually(() => counts(page, BIG), (v) => expect(v).toEqual(['400 (40%)', '300 (30%)', '200 (20%)', '100 (10%)']));
+    await eventually(
+      () => counts(page, BIG),
+      (v) => expect(v).toEqual(['400 (40%)', '300 (30%)', '200 (20%)', '100 (10%)']),
+    );
     // The bars are as long as their share of the voters.
-    const widths = await bars(page, BIG).locator('[aria-hidden="true"] > span').evaluateAll((els) => els.map((e) => (e as HTMLElement).style.width));
+    const widths = await bars(page, BIG)
+      .locator('[aria-hidden="true"] > span')
+      .evaluateAll((els) => els.map((e) => (e as HTMLElement).style.width));
     expect(widths).toEqual(['40%', '30%', '20%', '10%']);
     await screenshot(page, 'polls-light');
     expect(await accessibilityViolations(page)).toEqual([]);
@@ -117,9 +137,15 @@ describe('tab: polls', () => {
   it('shows a vote cast in chat within 5 s, without reloading', async () => {
     const page = await open('amina');
     await showPoll(page, BIG);
-    await eventually(() => counts(page, BIG), (v) => expect(v[3]).toBe('100 (10%)'));
+    await eventually(
+      () => counts(page, BIG),
+      (v) => expect(v[3]).toBe('100 (10%)'),
+    );
     await vote('lars', ids.big!, { choice: 'o3' });
-    await eventually(() => counts(page, BIG), (v) => expect(v).toEqual(['400 (40%)', '300 (30%)', '200 (20%)', '101 (10%)']));
+    await eventually(
+      () => counts(page, BIG),
+      (v) => expect(v).toEqual(['400 (40%)', '300 (30%)', '200 (20%)', '101 (10%)']),
+    );
     await page.getByText('1,001 of 1,003 voted').waitFor({ timeout: 5000 });
     await page.close();
   });
@@ -157,12 +183,18 @@ describe('tab: polls', () => {
   it('lets a co-chair see co-chairs-only results and export a poll as CSV', async () => {
     const page = await open('amina');
     await showPoll(page, SECRET);
-    await eventually(() => counts(page, SECRET), (v) => expect(v).toEqual(['0 (0%)', '1 (100%)', '0 (0%)']));
+    await eventually(
+      () => counts(page, SECRET),
+      (v) => expect(v).toEqual(['0 (0%)', '1 (100%)', '0 (0%)']),
+    );
     await page.getByText('Members do not see these results: only co-chairs do.').waitFor();
     await page.getByRole('button', { name: 'Back to the polls' }).click();
     await showPoll(page, BIG);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const lines = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toBe('voter,option,answer');
     expect(lines.length).toBe(VOTERS + 2); // header, 1,000 seeded voters and Lars
     expect(lines.filter((l) => l.includes(',Threat intelligence,')).length).toBe(400);
@@ -212,7 +244,10 @@ describe('tab: polls', () => {
     await page.getByRole('button', { name: 'Close poll' }).click();
     await page.getByRole('button', { name: 'Close now' }).click();
     await page.getByText('Poll closed. The results were posted to the channel.').waitFor();
-    await eventually(async () => (await stored(id)).status, (s) => expect(s).toBe('closed'));
+    await eventually(
+      async () => (await stored(id)).status,
+      (s) => expect(s).toBe('closed'),
+    );
     expect(cardsIn(h.connector.activities()).filter((c) => c.includes(en.polls.card.resultsHeading) && c.includes('Move the call to Thursdays?'))).toHaveLength(1);
     expect(await page.getByRole('button', { name: 'Close poll' }).count()).toBe(0);
     await page.close();
@@ -258,7 +293,10 @@ describe('tab: polls', () => {
       expect(await section.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(ofSession.map((p) => p.question));
       expect(await counts(page, WHEN)).toEqual(['Yes 2 · If need be 0 · No 1', 'Yes 2 · If need be 1 · No 0', 'Yes 0 · If need be 1 · No 2']);
       await vote('amina', ids.when!, { o0: 'yes', o1: 'yes', o2: 'yes' });
-      await eventually(() => counts(page, WHEN), (v) => expect(v).toEqual(['Yes 2 · If need be 0 · No 1', 'Yes 3 · If need be 0 · No 0', 'Yes 1 · If need be 1 · No 1']));
+      await eventually(
+        () => counts(page, WHEN),
+        (v) => expect(v).toEqual(['Yes 2 · If need be 0 · No 1', 'Yes 3 · If need be 0 · No 0', 'Yes 1 · If need be 1 · No 1']),
+      );
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
       await screenshot(page, 'session-polls-panel');
       expect(await accessibilityViolations(page)).toEqual([]);
@@ -268,7 +306,10 @@ describe('tab: polls', () => {
       await dialog.getByLabel('Question').fill('Approve the 2027 work-plan?');
       await dialog.getByLabel('Option 1', { exact: true }).fill('Approve');
       await dialog.getByLabel('Option 2', { exact: true }).fill('Revise');
-      await eventually(() => dialog.getByLabel('Session').inputValue(), (v) => expect(v).toBe(SESSION));
+      await eventually(
+        () => dialog.getByLabel('Session').inputValue(),
+        (v) => expect(v).toBe(SESSION),
+      );
       await dialog.getByRole('button', { name: 'Create poll' }).click();
       await page.getByText('Poll created and posted to the channel.').waitFor();
       await section.getByRole('heading', { name: 'Approve the 2027 work-plan?' }).waitFor();
@@ -278,7 +319,10 @@ describe('tab: polls', () => {
       await item.getByRole('button', { name: 'Close poll' }).click();
       await item.getByRole('button', { name: 'Close now' }).click();
       await page.getByText('Poll closed. The results were posted to the channel.').waitFor();
-      await eventually(() => counts(page, LATER), (v) => expect(v).toEqual(['1 (100%)', '0 (0%)', '0 (0%)']));
+      await eventually(
+        () => counts(page, LATER),
+        (v) => expect(v).toEqual(['1 (100%)', '0 (0%)', '0 (0%)']),
+      );
       expect((await stored(ids.later!)).status).toBe('closed');
       await page.close();
     });

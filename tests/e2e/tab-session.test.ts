@@ -47,7 +47,22 @@ describe('tab: session view', () => {
     const agenda = AGENDA.map(([t, who, min]) => `${t} | ${who} | ${min || ''}`).join('\n');
     const res = await h.send('invoke-adaptive-card-action', {
       from: 'amina',
-      cardAction: { verb: 'session.save', data: { teamId: TEAM.id, sessionId: SESSION_ID, title: 'Executive session 2027', startDate, startTime, endDate, endTime, timeZone: 'UTC', place: 'Palais des Nations, Room XVII', onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc', agenda } },
+      cardAction: {
+        verb: 'session.save',
+        data: {
+          teamId: TEAM.id,
+          sessionId: SESSION_ID,
+          title: 'Executive session 2027',
+          startDate,
+          startTime,
+          endDate,
+          endTime,
+          timeZone: 'UTC',
+          place: 'Palais des Nations, Room XVII',
+          onlineUrl: 'https://teams.microsoft.com/l/meetup-join/abc',
+          agenda,
+        },
+      },
     });
     expect(JSON.stringify(res.body)).toContain('Session saved');
   }
@@ -110,16 +125,25 @@ describe('tab: session view', () => {
     await panel.getByRole('tab', { name: 'Session', selected: true }).waitFor();
     await stage.getByText('Now · paused').waitFor();
     await panel.getByRole('button', { name: 'Start timer' }).click();
-    await eventually(() => stage.getByRole('heading', { name: /^Now · / }).innerText(), (v) => expect(v).toBe('Now · running'));
+    await eventually(
+      () => stage.getByRole('heading', { name: /^Now · / }).innerText(),
+      (v) => expect(v).toBe('Now · running'),
+    );
     await panel.getByRole('button', { name: 'Next item' }).click();
-    await eventually(() => stage.locator('li[aria-current="step"]').innerText(), (v) => expect(v).toContain('2. Work-plan review'));
+    await eventually(
+      () => stage.locator('li[aria-current="step"]').innerText(),
+      (v) => expect(v).toContain('2. Work-plan review'),
+    );
     // The first item's time was banked on it when the meeting moved on.
     const stored = (await live.get(group, SESSION_ID))!.value;
     expect(stored).toMatchObject({ current: 1, updatedBy: USERS.amina.aadObjectId });
     expect(stored.elapsedMs[0]).toBeGreaterThan(0);
     expect(stored.runningSince).toBeInstanceOf(Date);
     await panel.getByRole('button', { name: 'Pause timer' }).click();
-    await eventually(() => stage.getByRole('heading', { name: /^Now · / }).innerText(), (v) => expect(v).toBe('Now · paused'));
+    await eventually(
+      () => stage.getByRole('heading', { name: /^Now · / }).innerText(),
+      (v) => expect(v).toBe('Now · paused'),
+    );
     await panel.close();
     await stage.close();
   });
@@ -161,7 +185,10 @@ describe('tab: session view', () => {
     await page.getByRole('button', { name: 'Next item to review' }).click();
     await page.getByText(`Item 2 of ${CARRIED}`).waitFor();
     const card = page.getByRole('article', { name: `A-2 · ${title(2)}` });
-    await eventually(() => card.getByLabel('Status A-2').isEnabled(), (v) => expect(v).toBe(true));
+    await eventually(
+      () => card.getByLabel('Status A-2').isEnabled(),
+      (v) => expect(v).toBe(true),
+    );
     await card.getByLabel('Status A-2').selectOption('in-progress');
     await card.getByLabel('Progress A-2').fill('60');
     await card.getByLabel('Priority A-2').selectOption('critical');
@@ -184,7 +211,10 @@ describe('tab: session view', () => {
     // A-6 is Sofia's (6 % 4 == 2): she may not change its priority.
     for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next item to review' }).click();
     const own = page.getByRole('article', { name: `A-6 · ${title(6)}` });
-    await eventually(() => own.getByLabel('Priority A-6').isEnabled(), (v) => expect(v).toBe(true));
+    await eventually(
+      () => own.getByLabel('Priority A-6').isEnabled(),
+      (v) => expect(v).toBe(true),
+    );
     await own.getByLabel('Priority A-6').selectOption(before.priority === 'critical' ? 'low' : 'critical');
     await own.getByRole('button', { name: 'Save' }).click();
     await own.getByRole('alert').waitFor();
@@ -198,7 +228,10 @@ describe('tab: session view', () => {
     const form = page.getByRole('form', { name: 'Quick decision' });
     await form.getByLabel('Title').fill('Adopt the cloud security baseline');
     await form.getByLabel('Title').press('Enter');
-    await eventually(() => page.evaluate(() => document.activeElement?.closest('.fui-Field')?.textContent ?? ''), (v) => expect(v).toContain('Decision text'));
+    await eventually(
+      () => page.evaluate(() => document.activeElement?.closest('.fui-Field')?.textContent ?? ''),
+      (v) => expect(v).toContain('Decision text'),
+    );
     await page.keyboard.type('All member organisations apply the baseline by the end of 2027.');
     await page.keyboard.press('Enter');
     await page.getByText(/^D-\d{4}-001 recorded\.$/).waitFor();
@@ -208,7 +241,10 @@ describe('tab: session view', () => {
     expect(outcomes.json.decisions.map((d) => d.title)).toEqual(['Adopt the cloud security baseline']);
     // An item created for the session (in chat or the grid) shows as one of its new items.
     expect((await api('lars', 'POST', 'items', { title: 'Map the baseline to ISO 27001', organisation: 'ITU', sessionId: SESSION_ID })).status).toBe(201);
-    await page.getByRole('list', { name: 'New action items' }).getByText(/Map the baseline to ISO 27001/).waitFor({ timeout: 8000 });
+    await page
+      .getByRole('list', { name: 'New action items' })
+      .getByText(/Map the baseline to ISO 27001/)
+      .waitFor({ timeout: 8000 });
     await screenshot(page, 'session-content-light');
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.close();
@@ -241,7 +277,10 @@ describe('tab: session view', () => {
     const page = await open('sofia', { locale: 'fr-FR' });
     await page.getByText('Prochaine séance').waitFor();
     await page.getByRole('heading', { name: 'Depuis le début de la séance' }).waitFor();
-    await page.getByRole('list', { name: 'Ordre du jour' }).getByText(/sur 45 min/).waitFor();
+    await page
+      .getByRole('list', { name: 'Ordre du jour' })
+      .getByText(/sur 45 min/)
+      .waitFor();
     await page.getByRole('tab', { name: /^Revue des actions \(\d+\)$/ }).click();
     await page.getByText(/^Action 1 sur \d+$/).waitFor();
     await page.close();
@@ -257,17 +296,29 @@ describe('tab: session view', () => {
     // Amina's screen stops refreshing, so it still holds the state Lars is about to change.
     await amina.route('**/live', (route) => (route.request().method() === 'GET' ? route.abort() : route.continue()));
     await lars.getByRole('button', { name: 'Next item' }).click();
-    await eventually(async () => (await live.get(group, SESSION_ID))!.value.current, (v) => expect(v).toBe(before + 1));
+    await eventually(
+      async () => (await live.get(group, SESSION_ID))!.value.current,
+      (v) => expect(v).toBe(before + 1),
+    );
     await amina.getByRole('button', { name: 'Next item' }).click();
     await amina.getByRole('alert').getByText('Another co-chair moved the agenda at the same moment').waitFor();
     expect((await live.get(group, SESSION_ID))!.value).toMatchObject({ current: before + 1, updatedBy: USERS.lars.aadObjectId });
     await amina.unroute('**/live');
-    await eventually(() => amina.locator('li[aria-current="step"]').innerText(), (v) => expect(v).toContain(`${before + 2}. ${AGENDA[before + 1]![0]}`));
+    await eventually(
+      () => amina.locator('li[aria-current="step"]').innerText(),
+      (v) => expect(v).toContain(`${before + 2}. ${AGENDA[before + 1]![0]}`),
+    );
     // A timer started by mistake is set back to zero.
     await amina.getByRole('button', { name: 'Start timer' }).click();
-    await eventually(async () => (await live.get(group, SESSION_ID))!.value.runningSince, (v) => expect(v).toBeInstanceOf(Date));
+    await eventually(
+      async () => (await live.get(group, SESSION_ID))!.value.runningSince,
+      (v) => expect(v).toBeInstanceOf(Date),
+    );
     await amina.getByRole('button', { name: 'Reset this item’s timer' }).click();
-    await eventually(async () => (await live.get(group, SESSION_ID))!.value.elapsedMs[before + 1], (v) => expect(v).toBe(0));
+    await eventually(
+      async () => (await live.get(group, SESSION_ID))!.value.elapsedMs[before + 1],
+      (v) => expect(v).toBe(0),
+    );
     await amina.close();
     await lars.close();
   });

@@ -158,7 +158,10 @@ describe('tab: settings', () => {
     await pickTimeZone(page, 'tokyo', 'Asia/Tokyo');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('alert').filter({ hasText: 'Another co-chair changed these settings after you opened them' }).waitFor();
-    await eventually(() => page.getByRole('combobox', { name: 'Time zone' }).inputValue(), (v) => expect(v).toBe('America/New_York'));
+    await eventually(
+      () => page.getByRole('combobox', { name: 'Time zone' }).inputValue(),
+      (v) => expect(v).toBe('America/New_York'),
+    );
     expect((await stored())?.value.timeZone).toBe('America/New_York');
     await page.close();
   });
@@ -171,7 +174,12 @@ describe('tab: settings', () => {
     expect(await page.getByRole('combobox', { name: 'Time zone' }).count()).toBe(0);
     expect(await accessibilityViolations(page)).toEqual([]);
     const before = await stored();
-    const res = await api('sofia', 'PUT', { timeZone: 'Asia/Tokyo', digestDay: 'mon', digestTime: '09:00', dueSoonDays: [7, 1], overdueCadence: 'weekly', escalateAfter: 3, workingDays: ['mon'], organisations: ['Sofia Org'] }, { 'if-match': before!.etag });
+    const res = await api(
+      'sofia',
+      'PUT',
+      { timeZone: 'Asia/Tokyo', digestDay: 'mon', digestTime: '09:00', dueSoonDays: [7, 1], overdueCadence: 'weekly', escalateAfter: 3, workingDays: ['mon'], organisations: ['Sofia Org'] },
+      { 'if-match': before!.etag },
+    );
     expect(res.status).toBe(403);
     expect((await stored())?.etag).toBe(before!.etag);
     expect((await api('sofia', 'GET')).status).toBe(403);

@@ -44,25 +44,36 @@ describe('tab: work-plan and my items', () => {
     const settings = await api<{ settings: Record<string, unknown> }>('amina', 'GET', 'settings');
     expect((await api('amina', 'PUT', 'settings', { ...settings.json.settings, organisations: ORGS })).status).toBe(200);
     // Amina's organisation, set the way a co-chair does it in chat (a card action).
-    const org = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.amina.aadObjectId, memberOrganisation: 'ITU' } } });
-    expect(org.status).toBe(200);
-    await mapLimit(Array.from({ length: ITEMS }, (_, i) => i + 1), 16, async (n) => {
-      const owner = OWNERS[n % OWNERS.length];
-      const due = new Date(Date.UTC(2027, 0, 1 + (n % 200))).toISOString().slice(0, 10);
-      const res = await api<{ item: { number: number } }>('amina', 'POST', 'items', {
-        title: title(n),
-        description: `Review of control ${n} for the annual assessment.`,
-        ...(owner ? { ownerId: USERS[owner].aadObjectId } : {}),
-        organisation: ORGS[n % ORGS.length],
-        priority: PRIORITIES[n % PRIORITIES.length],
-        due,
-        area: n % 2 ? 'Network' : 'Identity',
-      });
-      if (res.status !== 201) throw new Error(`create ${n}: ${res.status} ${JSON.stringify(res.json)}`);
-      numbers[n] = res.json.item.number;
+    const org = await h.send('invoke-adaptive-card-action', {
+      from: 'amina',
+      cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.amina.aadObjectId, memberOrganisation: 'ITU' } },
     });
+    expect(org.status).toBe(200);
+    await mapLimit(
+      Array.from({ length: ITEMS }, (_, i) => i + 1),
+      16,
+      async (n) => {
+        const owner = OWNERS[n % OWNERS.length];
+        const due = new Date(Date.UTC(2027, 0, 1 + (n % 200))).toISOString().slice(0, 10);
+        const res = await api<{ item: { number: number } }>('amina', 'POST', 'items', {
+          title: title(n),
+          description: `Review of control ${n} for the annual assessment.`,
+          ...(owner ? { ownerId: USERS[owner].aadObjectId } : {}),
+          organisation: ORGS[n % ORGS.length],
+          priority: PRIORITIES[n % PRIORITIES.length],
+          due,
+          area: n % 2 ? 'Network' : 'Identity',
+        });
+        if (res.status !== 201) throw new Error(`create ${n}: ${res.status} ${JSON.stringify(res.json)}`);
+        numbers[n] = res.json.item.number;
+      },
+    );
     // Some items further along, so the counts by status differ.
-    await mapLimit(Array.from({ length: 40 }, (_, i) => i + 1), 8, async (k) => patch('amina', k * 7, { status: (['done', 'in-progress', 'blocked', 'dropped'] as const)[k % 4], progress: 50 }));
+    await mapLimit(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+      8,
+      async (k) => patch('amina', k * 7, { status: (['done', 'in-progress', 'blocked', 'dropped'] as const)[k % 4], progress: 50 }),
+    );
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -116,7 +127,11 @@ describe('tab: work-plan and my items', () => {
           return [control.getBoundingClientRect()].map((r) => ({ text, x: r.left, y: r.top, w: r.width, h: r.height, labelOnTop }));
         }),
       );
-      if (width === 1400) await page.locator('fieldset').first().screenshot({ path: `${SCREENSHOTS}/work-plan-filters-1400.png` });
+      if (width === 1400)
+        await page
+          .locator('fieldset')
+          .first()
+          .screenshot({ path: `${SCREENSHOTS}/work-plan-filters-1400.png` });
       for (const b of boxes) expect({ width, label: b.text, onTop: b.labelOnTop }).toEqual({ width, label: b.text, onTop: true });
       for (let i = 0; i < boxes.length; i++)
         for (let j = i + 1; j < boxes.length; j++) {
@@ -148,8 +163,13 @@ describe('tab: work-plan and my items', () => {
     await page.getByRole('columnheader', { name: 'Ref' }).click();
     await page.getByRole('columnheader', { name: 'Ref' }).click();
     // Blocked: n = 7k with k % 4 == 2; newest number first.
-    const blocked = Array.from({ length: 40 }, (_x, i) => i + 1).filter((k) => k % 4 === 2).map((k) => numbers[7 * k]!);
-    await eventually(() => page.getByRole('row').nth(1).innerText(), (v) => expect(v).toMatch(new RegExp(`^A-${Math.max(...blocked)}\\s`)));
+    const blocked = Array.from({ length: 40 }, (_x, i) => i + 1)
+      .filter((k) => k % 4 === 2)
+      .map((k) => numbers[7 * k]!);
+    await eventually(
+      () => page.getByRole('row').nth(1).innerText(),
+      (v) => expect(v).toMatch(new RegExp(`^A-${Math.max(...blocked)}\\s`)),
+    );
     // Screen readers hear the order from the header.
     expect(await page.getByRole('columnheader', { name: 'Ref' }).getAttribute('aria-sort')).toBe('descending');
     expect(await page.getByRole('columnheader', { name: 'Due' }).getAttribute('aria-sort')).toBe('none');
@@ -197,7 +217,10 @@ describe('tab: work-plan and my items', () => {
     await page.getByLabel(`Due ${ref(3)}`).fill('2027-05-20');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText(`${ref(3)} saved.`).waitFor();
-    await eventually(() => row(page, 3).innerText(), (v) => expect(v).toContain('Blocked'));
+    await eventually(
+      () => row(page, 3).innerText(),
+      (v) => expect(v).toContain('Blocked'),
+    );
     expect(await stored(3)).toMatchObject({ status: 'blocked', progress: 40, due: '2027-05-20' });
     await page.close();
   });
@@ -224,11 +247,16 @@ describe('tab: work-plan and my items', () => {
     const progress = page.getByLabel(`Progress ${ref(5)}`);
     await page.getByRole('button', { name: `Edit ${ref(5)}`, exact: true }).click();
     await progress.waitFor();
-    await eventually(() => progress.isEnabled(), (v) => expect(v).toBe(true));
+    await eventually(
+      () => progress.isEnabled(),
+      (v) => expect(v).toBe(true),
+    );
     await patch('lars', 5, { progress: 70 }); // Lars owns item 5 (n % 4 == 1)
     await progress.fill('10');
     await page.getByRole('button', { name: 'Save' }).click();
-    await row(page, 5).getByText(`Someone else changed ${ref(5)} meanwhile`).waitFor();
+    await row(page, 5)
+      .getByText(`Someone else changed ${ref(5)} meanwhile`)
+      .waitFor();
     expect(await progress.inputValue()).toBe('70');
     expect((await stored(5)).progress).toBe(70);
     await page.close();
@@ -247,7 +275,10 @@ describe('tab: work-plan and my items', () => {
     await page.getByLabel('Organisation', { exact: true }).selectOption('UNHCR');
     await page.getByText('60 items').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split(/\r?\n/);
+    const csv = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
     expect(csv.length).toBe(61);
     expect(csv.slice(1).every((l) => l.includes('UNHCR'))).toBe(true);
     await page.close();
@@ -261,7 +292,10 @@ describe('tab: work-plan and my items', () => {
     const res = await h.send('invoke-adaptive-card-action', { from: 'sofia', cardAction: { verb: 'workplan.item.done', data: { teamId: TEAM.id, itemId: numbers[10] } } });
     expect(res.status).toBe(200);
     expect((await stored(10)).status).toBe('done');
-    await eventually(() => row(page, 10).innerText(), (v) => expect(v).toContain('Done'));
+    await eventually(
+      () => row(page, 10).innerText(),
+      (v) => expect(v).toContain('Done'),
+    );
     await page.close();
   });
 
@@ -311,7 +345,10 @@ describe('tab: work-plan and my items', () => {
   });
 
   it('shows a member their organisation’s open items once a co-chair has recorded it (members cannot read the settings)', async () => {
-    const org = await h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.sofia.aadObjectId, memberOrganisation: 'WFP' } } });
+    const org = await h.send('invoke-adaptive-card-action', {
+      from: 'amina',
+      cardAction: { verb: 'workplan.settings.member-org', data: { teamId: TEAM.id, memberId: USERS.sofia.aadObjectId, memberOrganisation: 'WFP' } },
+    });
     expect(org.status).toBe(200);
     const page = await open('sofia', { view: 'my-items' });
     // Item 7: WFP (n % 5 == 2), no owner, in progress.

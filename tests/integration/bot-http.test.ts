@@ -103,7 +103,7 @@ describe('the bot over HTTP, as Teams calls it', () => {
       expect(textsIn(h.connector.activities())).toContain(frDecisions.decisions.errors.showUsage);
     });
 
-    it('keeps answering in a card\'s language when its buttons are pressed, whatever the client language', async () => {
+    it("keeps answering in a card's language when its buttons are pressed, whatever the client language", async () => {
       h.connector.clear();
       await h.send('personal-message', { from: 'amina', text: 'nouvelle action', locale: 'en-US' });
       const form = JSON.parse(cardsIn(h.connector.activities())[0]!) as Record<string, unknown>;
@@ -144,8 +144,7 @@ describe('the bot over HTTP, as Teams calls it', () => {
   });
 
   describe('co-chairs', () => {
-    const execute = (from: 'amina' | 'lars' | 'sofia', verb: string, data: Record<string, unknown>) =>
-      h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data } });
+    const execute = (from: 'amina' | 'lars' | 'sofia', verb: string, data: Record<string, unknown>) => h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data } });
 
     it('lets a co-chair make a member co-chair from the card, and says so on the card', async () => {
       const res = await execute('amina', 'cochair.add', { teamId: TEAM.id, aadObjectId: USERS.lars.aadObjectId });

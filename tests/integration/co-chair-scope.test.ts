@@ -23,7 +23,17 @@ describe('configured co-chairs are co-chairs only of their own teams', () => {
       from,
       cardAction: {
         verb: 'session.save',
-        data: { teamId: OTHER.id, sessionId: SESSION_ID, title: `Planted by ${from}`, startDate: '2027-05-03', startTime: '09:30', endDate: '2027-05-03', endTime: '12:00', timeZone: 'Europe/Zurich', agenda: 'Opening' },
+        data: {
+          teamId: OTHER.id,
+          sessionId: SESSION_ID,
+          title: `Planted by ${from}`,
+          startDate: '2027-05-03',
+          startTime: '09:30',
+          endDate: '2027-05-03',
+          endTime: '12:00',
+          timeZone: 'Europe/Zurich',
+          agenda: 'Opening',
+        },
       },
     });
   const sessionTitles = async () => ((await api<{ title: string }[]>('lars', 'GET', 'sessions', undefined, inOther)).json as { title: string }[]).map((s) => s.title);
@@ -32,14 +42,17 @@ describe('configured co-chairs are co-chairs only of their own teams', () => {
     h = await startBotHarness({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId},${TENANT_ID}:${USERS.sofia.aadObjectId}@${encodeURIComponent(OTHER.id)}` });
     expect((await h.send('bot-added-to-team')).status).toBeLessThan(300);
     h.connector.setTeam(OTHER);
-    h.connector.setMembers(OTHER.id, (['lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)));
+    h.connector.setMembers(
+      OTHER.id,
+      (['lars', 'sofia'] as const).map((u) => teamsChannelAccount(u)),
+    );
     expect((await h.service.post(loadActivity('bot-added-to-team', { serviceUrl: h.connector.url, team: OTHER }))).status).toBeLessThan(300);
   });
   afterAll(async () => {
     await h?.stop();
   });
 
-  it("refuses a configured co-chair the settings of a team of their tenant they are not a member of", async () => {
+  it('refuses a configured co-chair the settings of a team of their tenant they are not a member of', async () => {
     const res = await api('amina', 'GET', 'settings', undefined, inOther);
     expect([403, 404]).toContain(res.status);
     expect(JSON.stringify(res.json)).not.toContain('reminder');

@@ -58,7 +58,10 @@ describe('decisions: the chain head leaves storage (channel cards, checkpoint do
     const listed = await api<{ items: { seq: number; hash: string }[] }>('sofia', 'GET', 'decisions');
     const two = listed.json.items.find((d) => d.seq === 2)!;
     expect(checkpoint).toMatchObject({ format: 'quorum-decision-checkpoint/1', tenantId: TENANT_ID, teamId: TEAM.id, seq: 2, head: two.hash });
-    expect(checkpoint.records.map((r) => [r.seq, r.ref])).toEqual([[1, 'D-' + checkpoint.generatedAt.slice(0, 4) + '-001'], [2, 'D-' + checkpoint.generatedAt.slice(0, 4) + '-002']]);
+    expect(checkpoint.records.map((r) => [r.seq, r.ref])).toEqual([
+      [1, 'D-' + checkpoint.generatedAt.slice(0, 4) + '-001'],
+      [2, 'D-' + checkpoint.generatedAt.slice(0, 4) + '-002'],
+    ]);
     expect(Date.parse(checkpoint.generatedAt)).not.toBeNaN();
 
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'quorum-checkpoint-')), 'checkpoint.json');

@@ -54,7 +54,15 @@ describe('decisions in chat, over HTTP', () => {
 
   it('records a decision, numbers it, posts it in the channel and shows it', async () => {
     h.connector.clear();
-    const res = await record({ title: 'Adopt the incident policy', text: 'The group adopts the incident policy v2.', rationale: 'Agreed at the session.', pollId: 'poll-42', actionItemIds: 'ai-1, ai-2', sessionId: 'session-7', decidedAt: '' });
+    const res = await record({
+      title: 'Adopt the incident policy',
+      text: 'The group adopts the incident policy v2.',
+      rationale: 'Agreed at the session.',
+      pollId: 'poll-42',
+      actionItemIds: 'ai-1, ai-2',
+      sessionId: 'session-7',
+      decidedAt: '',
+    });
     expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
     const card = JSON.stringify(res.value);
     expect(card).toContain(d.recorded.notice.replace('{{ref}}', ref(1)));
@@ -115,7 +123,10 @@ describe('decisions in chat, over HTTP', () => {
     h.connector.clear();
     const res = await record({ title, text });
     const n = (await store.head(group))!.value.number;
-    const textRuns = (card: unknown) => JSON.stringify(card).match(/"type":"TextRun","text":"[^"]*(?:\\.[^"]*)*"/g)?.join('\n') ?? '';
+    const textRuns = (card: unknown) =>
+      JSON.stringify(card)
+        .match(/"type":"TextRun","text":"[^"]*(?:\\.[^"]*)*"/g)
+        ?.join('\n') ?? '';
     for (const card of [res.value, JSON.parse(channelPosts()[0]!).attachments[0].content, JSON.parse((await say('sofia', `decision ${ref(n)}`)).cards[0]!)]) {
       expect(textRuns(card)).toContain(JSON.stringify(title).slice(1, -1));
       expect(textRuns(card)).toContain(JSON.stringify(text).slice(1, -1));
@@ -170,7 +181,12 @@ describe('decisions in chat, over HTTP', () => {
     it('lists the latest first, ten per page, with paging', async () => {
       const total = (await store.head(group))!.value.number;
       const first = (await say('sofia', 'decisions')).cards[0]!;
-      expect(first).toContain(d.list.summary_other.replace('{{count}}', String(total)).replace('{{page}}', '1').replace('{{pages}}', String(Math.ceil(total / 10))));
+      expect(first).toContain(
+        d.list.summary_other
+          .replace('{{count}}', String(total))
+          .replace('{{page}}', '1')
+          .replace('{{pages}}', String(Math.ceil(total / 10))),
+      );
       expect(first.indexOf(ref(total))).toBeLessThan(first.indexOf(ref(total - 1)));
       expect(first).not.toContain(`"${ref(total - 10)}"`);
       expect(first).toContain('decisions.page');
@@ -207,7 +223,9 @@ describe('decisions in chat, over HTTP', () => {
       const pk = groupPartition(group);
       await table.updateEntity({ partitionKey: pk, rowKey: recordRowKey(2), text: 'Quietly rewritten.' }, 'Merge');
       const bad = (await say('lars', 'decisions verify')).cards[0]!;
-      expect(bad).toContain(d.verify.broken.replace('{{problem}}', d.verify.problems['content-changed']).replace('{{where}}', d.verify.whereRecord.replace('{{ref}}', ref(2)).replace('{{position}}', '2')));
+      expect(bad).toContain(
+        d.verify.broken.replace('{{problem}}', d.verify.problems['content-changed']).replace('{{where}}', d.verify.whereRecord.replace('{{ref}}', ref(2)).replace('{{position}}', '2')),
+      );
       const viaVerb = JSON.stringify((await execute('lars', 'decisions.verify', {})).value);
       expect(viaVerb).toContain(d.verify.problems['content-changed']);
     });

@@ -50,7 +50,10 @@ async function rewriteFrom(table: TableClient, group: Group, records: DecisionRe
     out.push(forged);
   }
   const last = out.at(-1)!;
-  await table.updateEntity({ partitionKey: groupPartition(group), rowKey: HEAD_ROW, tenantId: group.tenantId, teamId: group.teamId, seq: last.seq, hash: last.hash, year: last.year, number: last.number }, 'Replace');
+  await table.updateEntity(
+    { partitionKey: groupPartition(group), rowKey: HEAD_ROW, tenantId: group.tenantId, teamId: group.teamId, seq: last.seq, hash: last.hash, year: last.year, number: last.number },
+    'Replace',
+  );
   return out;
 }
 
@@ -143,7 +146,16 @@ describe('decisions:verify finds tampering with the register itself (Azurite)', 
     expect(bad.stderr).toContain('--expect 1:abc');
     expect(bad.code).toBe(2);
     const { tables } = await testTables(env.STORAGE_TABLE_PREFIX);
-    await tables.table(DECISION_TABLES.chain).createEntity({ partitionKey: groupPartition({ tenantId: TENANT, teamId: '19:b@thread.tacv2' }), rowKey: HEAD_ROW, tenantId: TENANT, teamId: '19:b@thread.tacv2', seq: 0, hash: '0'.repeat(64), year: 2026, number: 0 });
+    await tables.table(DECISION_TABLES.chain).createEntity({
+      partitionKey: groupPartition({ tenantId: TENANT, teamId: '19:b@thread.tacv2' }),
+      rowKey: HEAD_ROW,
+      tenantId: TENANT,
+      teamId: '19:b@thread.tacv2',
+      seq: 0,
+      hash: '0'.repeat(64),
+      year: 2026,
+      number: 0,
+    });
     const ambiguous = await verify(env, ['--expect', `1:${records[0]!.hash}`]);
     expect(ambiguous.stderr).toContain('name it with --team');
     expect(ambiguous.code).toBe(2);

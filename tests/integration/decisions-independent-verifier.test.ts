@@ -23,7 +23,27 @@ import { testStorageConnection, testTables, testRepositories } from '../support/
 // ── independent verifier (from docs/decision-register.md) ──────────────────────────────
 
 const GENESIS = '0'.repeat(64);
-const MEMBERS = ['v', 'tenantId', 'teamId', 'seq', 'ref', 'year', 'number', 'kind', 'title', 'text', 'rationale', 'sessionId', 'pollId', 'actionItemIds', 'supersedes', 'decidedAt', 'recordedAt', 'recordedBy', 'prev'];
+const MEMBERS = [
+  'v',
+  'tenantId',
+  'teamId',
+  'seq',
+  'ref',
+  'year',
+  'number',
+  'kind',
+  'title',
+  'text',
+  'rationale',
+  'sessionId',
+  'pollId',
+  'actionItemIds',
+  'supersedes',
+  'decidedAt',
+  'recordedAt',
+  'recordedBy',
+  'prev',
+];
 
 /** §2: the canonical JSON of strings, integers, arrays and objects. */
 function canonical(value: unknown): string {
@@ -163,7 +183,13 @@ describe('an independent verifier written from docs/decision-register.md agrees 
       serializer: new KeyedSerializer(),
     };
     const record = (input: Parameters<typeof recordDecision>[3]) => recordDecision(deps, CHAIR, group, input);
-    await record({ title: 'الميزانية', text: 'تمت الموافقة على الميزانية السنوية.\nالقرار نهائي.', rationale: 'Consensus "unanimous" \\ no objection\tat all', sessionId: 's-2026-12', pollId: 'poll-7' });
+    await record({
+      title: 'الميزانية',
+      text: 'تمت الموافقة على الميزانية السنوية.\nالقرار نهائي.',
+      rationale: 'Consensus "unanimous" \\ no objection\tat all',
+      sessionId: 's-2026-12',
+      pollId: 'poll-7',
+    });
     await record({ title: '预算', text: '年度预算已批准。😀 𠀀 🏳️‍🌈', actionItemIds: 'ai-2, ai-1, ai-10' });
     now = new Date('2027-01-05T10:00:00Z');
     await record({ kind: 'amendment', supersedes: 'D-2026-001', title: 'Бюджет (изменён)', text: 'Бюджет утверждён с поправками.\u2028Вторая строка\u2029Абзац.', decidedAt: '2027-01-04' });
@@ -173,10 +199,26 @@ describe('an independent verifier written from docs/decision-register.md agrees 
 
   it("reproduces the page's own example of a canonical form", () => {
     const page = fs.readFileSync(path.resolve(__dirname, '../../docs/decision-register.md'), 'utf8');
-    const shown = page.split('\n').find((l) => l.startsWith('{"actionItemIds"'))!.replace('000…000', GENESIS);
+    const shown = page
+      .split('\n')
+      .find((l) => l.startsWith('{"actionItemIds"'))!
+      .replace('000…000', GENESIS);
     const content = {
-      v: 1, tenantId: 't', teamId: 'g', seq: 1, ref: 'D-2026-001', year: 2026, number: 1, kind: 'decision', title: 'Budget', text: 'Approved\nقرار', actionItemIds: [],
-      decidedAt: '2026-05-04', recordedAt: '2026-05-04T09:00:00.000Z', recordedBy: 'p-1', prev: GENESIS,
+      v: 1,
+      tenantId: 't',
+      teamId: 'g',
+      seq: 1,
+      ref: 'D-2026-001',
+      year: 2026,
+      number: 1,
+      kind: 'decision',
+      title: 'Budget',
+      text: 'Approved\nقرار',
+      actionItemIds: [],
+      decidedAt: '2026-05-04',
+      recordedAt: '2026-05-04T09:00:00.000Z',
+      recordedBy: 'p-1',
+      prev: GENESIS,
     };
     expect(canonical(content)).toBe(shown);
   });

@@ -16,7 +16,8 @@ describe('the decision form: sessions and polls by name', () => {
     const res = await h.send('invoke-adaptive-card-action', { from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } });
     return (res.body as { value: unknown }).value;
   };
-  const input = (card: unknown, id: string) => (card as Card).body.find((e) => e.id === id) as { type: string; style?: string; choices: { title: string; value: string }[]; 'choices.data'?: { type: string; dataset: string } };
+  const input = (card: unknown, id: string) =>
+    (card as Card).body.find((e) => e.id === id) as { type: string; style?: string; choices: { title: string; value: string }[]; 'choices.data'?: { type: string; dataset: string } };
   /**
    * An `application/search` invoke as "Typeahead search in Adaptive Cards" shows it
    * (https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/dynamic-search,
@@ -28,7 +29,18 @@ describe('the decision form: sessions and polls by name', () => {
   };
   const session = async (id: string, title: string, daysFromNow: number) => {
     const start = new Date(Date.now() + daysFromNow * 86_400_000);
-    await testRepositories(h.service.tables).sessions.sessions.create({ ...group, id, title, startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
+    await testRepositories(h.service.tables).sessions.sessions.create({
+      ...group,
+      id,
+      title,
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3_600_000),
+      timeZone: 'Europe/Zurich',
+      agenda: [],
+      status: 'planned',
+      createdBy: USERS.amina.aadObjectId,
+      updatedAt: new Date(),
+    });
   };
 
   beforeAll(async () => {
@@ -37,7 +49,7 @@ describe('the decision form: sessions and polls by name', () => {
   });
   afterAll(() => h.stop());
 
-  it('offers the group\'s sessions and polls as choices by title, and the card shows the titles', async () => {
+  it("offers the group's sessions and polls as choices by title, and the card shows the titles", async () => {
     await session('saf621c7723b4a3bc', 'Spring plenary', -20);
     const closesDate = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
     await execute('amina', 'poll.create', { pollId: 'p0123456789abcdef', question: 'Which budget option?', options: 'A\nB', kind: 'single', visibility: 'live', closesDate, closesTime: '17:00' });
@@ -85,7 +97,7 @@ describe('the decision form: sessions and polls by name', () => {
     expect(page.body.value.results).toHaveLength(5);
   });
 
-  it('answers a member\'s search with nothing and refuses a malformed one', async () => {
+  it("answers a member's search with nothing and refuses a malformed one", async () => {
     const form = await execute('amina', 'decision.form', {});
     const dataset = input(form, 'sessionId')['choices.data']!.dataset;
     expect((await search('sofia', dataset, 'working')).body.value.results).toEqual([]);

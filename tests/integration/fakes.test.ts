@@ -2,22 +2,8 @@
  * Tests of the test fakes themselves, over real HTTP: if these drift from what Teams and
  * botbuilder do, every integration test built on them proves nothing.
  */
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  TeamsActivityHandler,
-  type Activity,
-  type TeamsChannelAccount as BotbuilderTeamsChannelAccount,
-  type TurnContext,
-} from 'botbuilder';
-import {
-  ConnectorClient,
-  MicrosoftAppCredentials,
-  PasswordServiceClientCredentialFactory,
-  TeamsConnectorClient,
-  TokenCredentials,
-  type ServiceClientCredentials,
-} from 'botframework-connector';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsActivityHandler, type Activity, type TeamsChannelAccount as BotbuilderTeamsChannelAccount, type TurnContext } from 'botbuilder';
+import { ConnectorClient, MicrosoftAppCredentials, PasswordServiceClientCredentialFactory, TeamsConnectorClient, TokenCredentials, type ServiceClientCredentials } from 'botframework-connector';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWK } from 'jose';
 import { startBotConnector, type BotConnector, type TeamsChannelAccount } from '../fakes/bot-connector';
 import { startBotFrameworkIdentity, type BotFrameworkIdentity } from '../fakes/bot-framework-identity';
@@ -216,11 +202,7 @@ describe('bot connector fake: routes and recording', () => {
     expect(pageLengths).toEqual([2, 2, 1]);
     expect(seen).toEqual(members(5));
     expect(tokens).toHaveLength(2);
-    expect(connector.requests.map((r) => r.query)).toEqual([
-      { pageSize: '2' },
-      { pageSize: '2', continuationToken: tokens[0] },
-      { pageSize: '2', continuationToken: tokens[1] },
-    ]);
+    expect(connector.requests.map((r) => r.query)).toEqual([{ pageSize: '2' }, { pageSize: '2', continuationToken: tokens[0] }, { pageSize: '2', continuationToken: tokens[1] }]);
 
     const bad = await call(connector.url, 'GET', `v3/conversations/${ENCODED_CHANNEL}/pagedmembers?continuationToken=forged`);
     expect(bad.status).toBe(400);
@@ -291,8 +273,7 @@ describe('bot connector fake: routes and recording', () => {
 
 describe('bot connector fake: fault injection', () => {
   let connector: BotConnector;
-  const send = (text = 'x', conversation = ENCODED_CHANNEL) =>
-    call(connector.url, 'POST', `v3/conversations/${conversation}/activities`, message(text));
+  const send = (text = 'x', conversation = ENCODED_CHANNEL) => call(connector.url, 'POST', `v3/conversations/${conversation}/activities`, message(text));
   beforeEach(async () => {
     connector = await startBotConnector();
   });
@@ -464,8 +445,7 @@ describe('bot connector fake: fault mix', () => {
 describe('bot connector fake: Teams rate limits', () => {
   let connector: BotConnector;
   let clock = 1_000_000;
-  const send = (conversation = 'a:one') =>
-    call(connector.url, 'POST', `v3/conversations/${encodeURIComponent(conversation)}/activities`, message('x'));
+  const send = (conversation = 'a:one') => call(connector.url, 'POST', `v3/conversations/${encodeURIComponent(conversation)}/activities`, message('x'));
   const statuses = async (count: number, conversation?: string) => {
     const out: number[] = [];
     for (let i = 0; i < count; i += 1) out.push((await send(conversation)).status);
@@ -772,9 +752,7 @@ describe('the fakes with botbuilder itself', () => {
       const added: BotbuilderTeamsChannelAccount[] = [];
       expect(await post(adapter, membersAdded('a:dm', '29:user-1'), undefined, botSeeing(added))).toBe(200);
       expect(added).toEqual([members(2)[1]]);
-      expect(connector.requests.map((r) => [r.route, r.conversationId, r.memberId])).toEqual([
-        ['getConversationMember', 'a:dm', '29:user-1'],
-      ]);
+      expect(connector.requests.map((r) => [r.route, r.conversationId, r.memberId])).toEqual([['getConversationMember', 'a:dm', '29:user-1']]);
     });
 
     test.each([
@@ -847,12 +825,7 @@ describe('the fakes with botbuilder itself', () => {
       ['the serviceUrl without its trailing slash', () => bearer({ serviceUrl: connector.url.slice(0, -1) }), 401, 'ServiceUrl claim do not match'],
       ['an expired token (past the 5-minute tolerance)', () => bearer({ expiresInSeconds: -301 }), 401, 'The token has expired'],
       ['a bad signature (botbuilder answers 500, not 401)', () => bearer({ tamper: 'signature' }), 500, 'invalid signature'],
-      [
-        'a future nbf (botbuilder answers 500, not 401)',
-        () => bearer({ notBefore: Math.floor(Date.now() / 1000) + 600 }),
-        500,
-        'jwt not active',
-      ],
+      ['a future nbf (botbuilder answers 500, not 401)', () => bearer({ notBefore: Math.floor(Date.now() / 1000) + 600 }), 500, 'jwt not active'],
     ])('refuses %s', async (_label, header, expectedStatus, expectedReason) => {
       const adapter = adapterWith(identity.urls);
       let ran = false;

@@ -92,7 +92,9 @@ describe('a reminder fan-out while the Bot Connector fails in every way it can',
     expect(deadRecords).toHaveLength(digests.find((j) => j.teamId === dead.teamId)!.attempts);
     expect(deadRecords.every((d) => d.status === 'failed' && d.reason === 'retries-exhausted-429')).toBe(true);
     // The busy digest mentions all 62 owners: a card with 20, then text posts with the rest.
-    const mentionPosts = new Set(sends.filter((r) => accepted(r) && r.conversationId === busy.channel && textsIn([r.body]).some((t) => t.includes('<at>Owner')) && cardsIn([r.body]).length === 0).map(reminderKey));
+    const mentionPosts = new Set(
+      sends.filter((r) => accepted(r) && r.conversationId === busy.channel && textsIn([r.body]).some((t) => t.includes('<at>Owner')) && cardsIn([r.body]).length === 0).map(reminderKey),
+    );
     const missingMentionPosts = Math.ceil(BUSY_OWNERS / 20) - 1 - mentionPosts.size;
     expect(missingMentionPosts).toBeLessThanOrEqual(deliveries.filter((d) => d.conversationId === busy.channel && d.purpose === 'reminder:digest' && d.status === 'failed').length);
 

@@ -70,14 +70,21 @@ describe('the process is killed (SIGKILL) in the middle of a reminder run, then 
 
     const first = startChild(env());
     children.push(first.child);
-    await eventually(() => served().length >= 10, () => `the first posts (service output: ${first.output().slice(-2000)})`);
+    await eventually(
+      () => served().length >= 10,
+      () => `the first posts (service output: ${first.output().slice(-2000)})`,
+    );
     first.child.kill('SIGKILL');
     expect(await first.exited).toBeNull(); // killed, not exited
     const killedAt = Date.now();
 
     // What the killed process had recorded as sent, read before anything else runs.
     const recordedBeforeKill = new Set((await log().day(day())).filter((d) => d.status === 'sent').map((d) => d.conversationId));
-    const reachedBeforeKill = new Set(sends().filter((r) => r.at <= killedAt).map((r) => r.conversationId));
+    const reachedBeforeKill = new Set(
+      sends()
+        .filter((r) => r.at <= killedAt)
+        .map((r) => r.conversationId),
+    );
     expect(recordedBeforeKill.size).toBeGreaterThan(0);
     expect(recordedBeforeKill.size).toBeLessThan(GROUPS); // the kill did interrupt the run
 
@@ -85,7 +92,11 @@ describe('the process is killed (SIGKILL) in the middle of a reminder run, then 
     children.push(second.child);
     const jobs = jobStore();
     const states = async () => Promise.all(seeded.map(async (g) => (await jobs.get(g.job))?.job.state));
-    await eventually(async () => (await states()).every((s) => s === 'done'), () => `every reminder done (service output: ${second.output().slice(-2000)})`, 500);
+    await eventually(
+      async () => (await states()).every((s) => s === 'done'),
+      () => `every reminder done (service output: ${second.output().slice(-2000)})`,
+      500,
+    );
     second.child.kill('SIGTERM');
     await second.exited;
 
@@ -134,10 +145,18 @@ describe('the process is killed (SIGKILL) in the middle of a reminder run, then 
 
     const child = startChild(env());
     children.push(child.child);
-    await eventually(async () => (await Promise.all(victims.map(async (g) => (await jobs.get(g.job))?.job.state))).every((s) => s === 'done'), () => `the taken-over jobs done (service output: ${child.output().slice(-2000)})`, 500);
+    await eventually(
+      async () => (await Promise.all(victims.map(async (g) => (await jobs.get(g.job))?.job.state))).every((s) => s === 'done'),
+      () => `the taken-over jobs done (service output: ${child.output().slice(-2000)})`,
+      500,
+    );
     // The restarted process did run them again (one more attempt each), and the cursor moved on.
     for (const g of victims) expect((await jobs.get(g.job))!.job.attempts).toBe(attempts.get(g.channel)! + 1);
-    await eventually(async () => ((await jobs.cursor())!.through >= cursor.through ? true : undefined), () => 'the cursor past the minute again', 500);
+    await eventually(
+      async () => ((await jobs.cursor())!.through >= cursor.through ? true : undefined),
+      () => 'the cursor past the minute again',
+      500,
+    );
     child.child.kill('SIGTERM');
     await child.exited;
 

@@ -115,7 +115,10 @@ describe('storage goes away mid-operation, then comes back', () => {
     connector.clear();
     const chat = await service.post(loadActivity('channel-message-mention', { serviceUrl: connector.url, from: 'lars', text: 'items' }));
     expect(chat.status).toBe(200);
-    const replies = connector.activities().filter((a) => (a as { type?: string }).type === 'message').map((a) => JSON.stringify(a));
+    const replies = connector
+      .activities()
+      .filter((a) => (a as { type?: string }).type === 'message')
+      .map((a) => JSON.stringify(a));
     expect(replies).toHaveLength(1);
     expect(replies[0]).toContain(TRY_AGAIN);
 
@@ -179,7 +182,12 @@ describe('storage goes away mid-operation, then comes back', () => {
     // recorded (read back from what was written), not as "try again".
     const told = answers.flatMap((a, i) => (a.text.match(/Recorded as (D-2027-\d{3})/) ? [`${a.text.match(/Recorded as (D-2027-\d{3})/)![1]} ${titles[i]}`] : []));
     const records = await Promise.all((await store.rows(group)).map(async (r) => (await store.findByRef(group, String(r.content.ref)))!));
-    expect(records.filter((r) => r.title.startsWith('Burst')).map((r) => `${r.ref} ${r.title}`).sort()).toEqual(told.sort());
+    expect(
+      records
+        .filter((r) => r.title.startsWith('Burst'))
+        .map((r) => `${r.ref} ${r.title}`)
+        .sort(),
+    ).toEqual(told.sort());
 
     const next = await record('After the outage');
     const ref = next.text.match(/Recorded as (D-2027-\d{3})/)?.[1];

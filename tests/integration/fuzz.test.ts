@@ -31,14 +31,20 @@ describe('fuzz', () => {
 
   const json: fc.Arbitrary<unknown> = fc.jsonValue({ maxDepth: 3 });
   const hostile = fc.constantFrom('${$root}', '<at>x</at>', '**x**', '\u0000', 'A-1', 'D-2026-001', "' or 1 eq 1", '../../x', 'x'.repeat(5000), '19:other@thread.tacv2');
-  const payload = fc.oneof(json, fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('teamId', 'aadObjectId', 'title', 'text', 'ref', 'pollId', 'choice', 'etag')), fc.oneof(json, hostile), { maxKeys: 6 }));
+  const payload = fc.oneof(
+    json,
+    fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('teamId', 'aadObjectId', 'title', 'text', 'ref', 'pollId', 'choice', 'etag')), fc.oneof(json, hostile), { maxKeys: 6 }),
+  );
 
   it('card actions: random data for every verb is refused cleanly, with a catalogued message, and stores nothing', async () => {
     expect(surface.verbs.length).toBeGreaterThan(5);
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...surface.verbs), payload, fc.constantFrom<'amina' | 'sofia'>('amina', 'sofia'), async (verb, data, who) => {
         const before = await storageFingerprint(h.service.tablePrefix, IGNORED);
-        const res = await h.send('invoke-adaptive-card-action', { from: who, cardAction: { verb, data: (data && typeof data === 'object' && !Array.isArray(data) ? data : { value: data }) as Record<string, unknown> } });
+        const res = await h.send('invoke-adaptive-card-action', {
+          from: who,
+          cardAction: { verb, data: (data && typeof data === 'object' && !Array.isArray(data) ? data : { value: data }) as Record<string, unknown> },
+        });
         expect(res.status).toBeLessThan(500);
         const body = res.body as { statusCode?: number; type?: string; value?: unknown };
         if (body.type === 'application/vnd.microsoft.activity.message') {
@@ -55,9 +61,19 @@ describe('fuzz', () => {
   }, 120_000);
 
   it('activities: mutated Teams payloads never get a 5xx', async () => {
-    const names = ['personal-message', 'channel-message-mention', 'invoke-adaptive-card-action', 'installation-update-add-personal', 'member-added-to-team', 'invoke-message-action-fetch-task'] as const;
+    const names = [
+      'personal-message',
+      'channel-message-mention',
+      'invoke-adaptive-card-action',
+      'installation-update-add-personal',
+      'member-added-to-team',
+      'invoke-message-action-fetch-task',
+    ] as const;
     const meetings = ['meeting-start', 'meeting-end', 'meeting-chat-message'] as const;
-    const mutation = fc.record({ path: fc.constantFrom('type', 'text', 'value', 'entities', 'channelData', 'channelData.tenant', 'from', 'conversation', 'name', 'locale', 'value.action', 'value.action.data', 'recipient'), value: fc.oneof(json, hostile) });
+    const mutation = fc.record({
+      path: fc.constantFrom('type', 'text', 'value', 'entities', 'channelData', 'channelData.tenant', 'from', 'conversation', 'name', 'locale', 'value.action', 'value.action.data', 'recipient'),
+      value: fc.oneof(json, hostile),
+    });
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...names, ...meetings), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (name, mutations) => {
         const activity: Record<string, unknown> = isMeeting(name) ? loadMeeting(name, { serviceUrl: h.connector.url }) : loadActivity(name, { serviceUrl: h.connector.url });

@@ -37,15 +37,23 @@ describe('commands in group chats', () => {
     expect(h.connector.requests.filter((r) => POSTS.has(r.route) && r.conversationId !== thread)).toEqual([]);
     return { text: textsIn(sent).join('\n'), cards: cardsIn(sent).join('\n'), all: JSON.stringify(sent) };
   };
-  const execute = (verb: string, data: Record<string, unknown>) =>
-    h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb, data: { teamId: TEAM.id, ...data } } });
+  const execute = (verb: string, data: Record<string, unknown>) => h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb, data: { teamId: TEAM.id, ...data } } });
 
   beforeAll(async () => {
     h = await startBotHarness();
     expect((await h.send('bot-added-to-team')).status).toBeLessThan(300);
     expect((await api('amina', 'POST', 'items', { title: SECRET.item })).status).toBe(201);
     expect(JSON.stringify((await execute('decision.record', { title: SECRET.decision, text: 'Effective at once.', decidedAt: '2026-11-30' })).body)).toContain('D-2026-001');
-    const saved = await execute('session.save', { sessionId: SID, title: SECRET.session, startDate: '2031-02-15', startTime: '09:30', endDate: '2031-02-15', endTime: '12:00', timeZone: 'Europe/Zurich', agenda: 'Opening' });
+    const saved = await execute('session.save', {
+      sessionId: SID,
+      title: SECRET.session,
+      startDate: '2031-02-15',
+      startTime: '09:30',
+      endDate: '2031-02-15',
+      endTime: '12:00',
+      timeZone: 'Europe/Zurich',
+      agenda: 'Opening',
+    });
     expect(JSON.stringify(saved.body)).toContain('Session saved');
   });
   afterAll(async () => {
@@ -58,11 +66,14 @@ describe('commands in group chats', () => {
     ['an unlinked meeting chat', UNLINKED_MEETING],
     ['a group chat that is not a meeting', PLAIN_CHAT],
   ])('in %s', (_where, thread) => {
-    it.each(['items', 'items all', 'decisions', 'next session', 'item A-1', 'decision D-2026-001', 'cochairs', 'report 2026', 'decisions verify'])('"%s" posts no group data and says where to ask', async (command) => {
-      const out = await say(thread, 'sofia', command);
-      expect(leaks(out)).toEqual([]);
-      expect(out.text).toContain(REFUSAL);
-    });
+    it.each(['items', 'items all', 'decisions', 'next session', 'item A-1', 'decision D-2026-001', 'cochairs', 'report 2026', 'decisions verify'])(
+      '"%s" posts no group data and says where to ask',
+      async (command) => {
+        const out = await say(thread, 'sofia', command);
+        expect(leaks(out)).toEqual([]);
+        expect(out.text).toContain(REFUSAL);
+      },
+    );
 
     it('a co-chair gets no group data either', async () => {
       const out = await say(thread, 'amina', 'items all');
@@ -80,13 +91,18 @@ describe('commands in group chats', () => {
 
   it('refuses a card action in an unlinked group chat even when the card names the group', async () => {
     const invoke = loadMeeting('meeting-chat-message', { serviceUrl: h.connector.url, thread: UNLINKED_MEETING, from: 'sofia' });
-    Object.assign(invoke, { type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb: 'decision.show', data: { teamId: TEAM.id, ref: 'D-2026-001' } }, trigger: 'manual' } });
+    Object.assign(invoke, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb: 'decision.show', data: { teamId: TEAM.id, ref: 'D-2026-001' } }, trigger: 'manual' },
+    });
     const res = await h.service.post(invoke);
     expect(JSON.stringify(res.body)).not.toContain(SECRET.decision);
     expect(JSON.stringify(res.body)).toContain(REFUSAL.slice(0, 40));
   });
 
-  describe('in a meeting chat linked to one of the group\'s sessions', () => {
+  describe("in a meeting chat linked to one of the group's sessions", () => {
     beforeAll(async () => {
       const linked = await say(MEETING_THREAD, 'amina', `session link ${SID}`);
       expect(linked.all).toContain(SECRET.session);

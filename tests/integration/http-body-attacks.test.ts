@@ -142,7 +142,7 @@ describe('malformed and hostile request bodies, against the service as its own p
     ['application/x-www-form-urlencoded', 'type=message&text=help'],
     ['text/plain', '{"type":"message"}'],
     ['application/jsonp', '{"type":"message"}'],
-  ])('/api/messages: %s is refused with 415, not a 500 with the parser\'s words', async (type, body) => {
+  ])("/api/messages: %s is refused with 415, not a 500 with the parser's words", async (type, body) => {
     const res = await rawRequest(url, { path: '/api/messages', headers: { 'content-type': type }, chunks: [Buffer.from(body)] });
     refusedAs(res, 415);
     expect(res.body).not.toContain(body.slice(0, 5));
@@ -168,7 +168,12 @@ describe('malformed and hostile request bodies, against the service as its own p
 
   it('a chunked body over the limit on a tab write route is refused with 413', async () => {
     const chunk = Buffer.alloc(16 * 1024, 0x20);
-    const res = await rawRequest(url, { path: tabWrite, chunked: true, headers: { 'content-type': 'application/json', ...devUser }, chunks: [Buffer.from('{"title":"'), ...Array.from({ length: 8 }, () => chunk)] });
+    const res = await rawRequest(url, {
+      path: tabWrite,
+      chunked: true,
+      headers: { 'content-type': 'application/json', ...devUser },
+      chunks: [Buffer.from('{"title":"'), ...Array.from({ length: 8 }, () => chunk)],
+    });
     refusedAs(res, 413);
   });
 

@@ -31,7 +31,8 @@ describe('response headers', () => {
     const ancestors = CSP_FRAME_ANCESTORS.exec(csp)?.[1]?.trim().split(/\s+/) ?? [];
     expect(ancestors.sort()).toEqual([...FRAME_ANCESTORS].sort());
     // Every framing host is https and one of Microsoft's own.
-    for (const a of ancestors.filter((x) => x !== "'self'")) expect(a).toMatch(/^https:\/\/(\*\.)?(teams\.microsoft\.com|cloud\.microsoft|microsoft365\.com|office\.com|outlook\.office\.com|outlook\.office365\.com)$/);
+    for (const a of ancestors.filter((x) => x !== "'self'"))
+      expect(a).toMatch(/^https:\/\/(\*\.)?(teams\.microsoft\.com|cloud\.microsoft|microsoft365\.com|office\.com|outlook\.office\.com|outlook\.office365\.com)$/);
     expect(csp).toMatch(/object-src 'none'/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');

@@ -22,8 +22,7 @@ describe('/api/messages with bad input', () => {
     expect((await fetch(`${service.url}/healthz`)).status).toBe(200);
   });
 
-  const raw = (body: string, contentType = 'application/json') =>
-    fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const raw = (body: string, contentType = 'application/json') => fetch(`${service.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it('answers 400 to a body that is not JSON, without echoing it', async () => {
     const res = await raw('{"type": "message", oops');

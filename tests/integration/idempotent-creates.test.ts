@@ -146,7 +146,7 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
       expect(retry).toEqual(a);
     });
 
-    it('the tab: the same key with another body is refused with 409 and a message; another person\'s key is not theirs', async () => {
+    it("the tab: the same key with another body is refused with 409 and a message; another person's key is not theirs", async () => {
       const key = randomUUID();
       const first = await api<{ item: { ref: string } }>('amina', 'POST', 'items', { title: 'Audit the admin accounts' }, { 'idempotency-key': key });
       const count = await itemCount();
@@ -248,7 +248,7 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
       expect(JSON.stringify(a)).not.toContain('already');
     });
 
-    it('the tab (record form and the session\'s quick decision): two POSTs at once and a retry with one key: one record, the same JSON; another body: 409', async () => {
+    it("the tab (record form and the session's quick decision): two POSTs at once and a retry with one key: one record, the same JSON; another body: 409", async () => {
       const key = randomUUID();
       const body = { title: 'Publish the annual report', text: 'The report is published in March.' };
       const before = await decisionCount();
@@ -276,7 +276,18 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
   });
 
   describe('sessions', () => {
-    const fields = (title: string) => ({ title, startDate: `${next}-02-15`, startTime: '09:30', endDate: `${next}-02-15`, endTime: '12:00', timeZone: 'Europe/Zurich', place: '', onlineUrl: '', description: '', agenda: 'Work-plan review' });
+    const fields = (title: string) => ({
+      title,
+      startDate: `${next}-02-15`,
+      startTime: '09:30',
+      endDate: `${next}-02-15`,
+      endTime: '12:00',
+      timeZone: 'Europe/Zurich',
+      place: '',
+      onlineUrl: '',
+      description: '',
+      agenda: 'Work-plan review',
+    });
     const titled = async (title: string) => (await sessionRepo.list(group)).filter((s) => s.title === title);
 
     it('the chat form clicked twice at the same moment, then again: one session, the same card each time; another title: refused', async () => {

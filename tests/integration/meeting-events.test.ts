@@ -34,7 +34,8 @@ describe('meeting events: agenda when a linked meeting starts, summary when it e
     expect(res.status).toBe(201);
     return ((await res.json()) as { item: { ref: string } }).item.ref;
   };
-  const meeting = (name: 'meeting-start' | 'meeting-end' | 'meeting-chat-message', o: Omit<MeetingOverrides, 'serviceUrl'> = {}) => service.post(loadMeeting(name, { serviceUrl: connector.url, ...o }));
+  const meeting = (name: 'meeting-start' | 'meeting-end' | 'meeting-chat-message', o: Omit<MeetingOverrides, 'serviceUrl'> = {}) =>
+    service.post(loadMeeting(name, { serviceUrl: connector.url, ...o }));
   /** New posts (not replies) the bot made in a conversation. */
   const postsIn = (conversationId: string) => connector.requests.filter((r) => r.route === 'sendToConversation' && r.conversationId === conversationId && r.outcome === 'served').map((r) => r.body);
   const repliesIn = (conversationId: string) => textsIn(connector.requests.filter((r) => r.route === 'replyToActivity' && r.conversationId === conversationId).map((r) => r.body));
@@ -53,13 +54,36 @@ describe('meeting events: agenda when a linked meeting starts, summary when it e
     const pasted = `https://teams.microsoft.com/l/meetup-join/${encodeURIComponent(MEETING_THREAD)}/0?context=%7B%22Tid%22%3A%22${TENANT_ID}%22%7D`;
     expect(pasted).not.toBe(MEETING_JOIN_URL);
     const save = (sessionId: string, title: string, startDate: string, onlineUrl: string) =>
-      execute('amina', 'session.save', { sessionId, title, startDate, startTime: '09:00', endDate: '', endTime: '13:00', timeZone: 'Europe/Zurich', place: 'Geneva', onlineUrl, agenda: 'Work-plan review | Co-chairs | 45\nThreat landscape | <b>UNICC</b> | 30' });
+      execute('amina', 'session.save', {
+        sessionId,
+        title,
+        startDate,
+        startTime: '09:00',
+        endDate: '',
+        endTime: '13:00',
+        timeZone: 'Europe/Zurich',
+        place: 'Geneva',
+        onlineUrl,
+        agenda: 'Work-plan review | Co-chairs | 45\nThreat landscape | <b>UNICC</b> | 30',
+      });
     expect(await save(SID, TITLE, '2027-03-10', pasted)).toContain('Session saved');
     // Another session of the same recurring meeting, months later: not the one this occurrence is for.
     expect(await save(OTHER_SID, 'June session', '2027-06-10', pasted)).toContain('Session saved');
 
     const poll = async (pollId: string, question: string, closesDate: string, sessionId: string | undefined, votes: Partial<Record<UserKey, string>>) => {
-      expect(await execute('amina', 'poll.create', { pollId, question, options: 'Keep\nCut', kind: 'single', anonymous: 'false', visibility: 'live', closesDate, closesTime: '17:00', ...(sessionId ? { sessionId } : {}) })).toContain('poll');
+      expect(
+        await execute('amina', 'poll.create', {
+          pollId,
+          question,
+          options: 'Keep\nCut',
+          kind: 'single',
+          anonymous: 'false',
+          visibility: 'live',
+          closesDate,
+          closesTime: '17:00',
+          ...(sessionId ? { sessionId } : {}),
+        }),
+      ).toContain('poll');
       for (const [who, choice] of Object.entries(votes)) await execute(who as UserKey, 'poll.vote', { pollId, choice });
     };
     await poll('p0000000000000001', 'Budget option for 2028?', '2027-03-12', SID, { lars: 'o0', sofia: 'o1', amina: 'o0' });

@@ -37,7 +37,15 @@ describe('meeting link index and post markers (Azurite)', () => {
     updatedAt: new Date('2027-03-01T00:00:00Z'),
     ...(onlineUrl ? { onlineUrl } : {}),
   });
-  const event = (thread: string, tenantId = TENANT): MeetingEvent => ({ kind: 'start', tenantId, meetingId: `m-${thread}`, conversationId: thread, joinUrl: joinUrl(thread), at: new Date('2027-03-10T08:03:00Z'), reference: {} });
+  const event = (thread: string, tenantId = TENANT): MeetingEvent => ({
+    kind: 'start',
+    tenantId,
+    meetingId: `m-${thread}`,
+    conversationId: thread,
+    joinUrl: joinUrl(thread),
+    at: new Date('2027-03-10T08:03:00Z'),
+    reference: {},
+  });
   const deps = () => ({ links, sessions, repos });
 
   beforeAll(async () => {

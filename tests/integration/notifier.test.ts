@@ -67,7 +67,10 @@ describe('notifier', () => {
   it('keeps every conversation within 7 sends per second', async () => {
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) => post(`test:burst-${i}`)));
     expect(results.every((r) => r.status === 'sent')).toBe(true);
-    const times = h.connector.requests.filter(isPost).map((r) => r.at).sort((a, b) => a - b);
+    const times = h.connector.requests
+      .filter(isPost)
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     for (let i = 7; i < times.length; i++) expect(times[i]! - times[i - 7]!).toBeGreaterThanOrEqual(1000);
   }, 30_000);
 

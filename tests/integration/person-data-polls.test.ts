@@ -37,7 +37,9 @@ describe('erasing a named ballot while the poll is busy', () => {
         for (let k = 0; !done; k++) await repo.castNamed(poll, { aadObjectId: PERSON, name: 'Lars' }, { kind: 'choices', optionIds: [`o${(j + k) % 2}`] });
       }),
     ]);
-    const erased = await pollsPersonalData(repos.polls.person).erase(person).finally(() => (done = true));
+    const erased = await pollsPersonalData(repos.polls.person)
+      .erase(person)
+      .finally(() => (done = true));
     await churn;
     expect(erased.counts.namedVotesWithdrawn).toBe(1);
 

@@ -141,8 +141,30 @@ describe('npm run person -- export|erase: one person across every feature, on Az
 
     // A session and a decision recorded by Lars (and one by Amina).
     const agenda = 'Opening | Co-chairs | 15\nBudget | WHO | 30';
-    expect(await execute('lars', 'session.save', { sessionId: SESSIONS.lars, title: 'Spring plenary', startDate: '2027-03-10', startTime: '09:00', endDate: '', endTime: '12:00', timeZone: 'Europe/Zurich', agenda })).toContain('Session saved');
-    expect(await execute('amina', 'session.save', { sessionId: SESSIONS.amina, title: 'Autumn plenary', startDate: '2027-09-10', startTime: '09:00', endDate: '', endTime: '12:00', timeZone: 'Europe/Zurich', agenda })).toContain('Session saved');
+    expect(
+      await execute('lars', 'session.save', {
+        sessionId: SESSIONS.lars,
+        title: 'Spring plenary',
+        startDate: '2027-03-10',
+        startTime: '09:00',
+        endDate: '',
+        endTime: '12:00',
+        timeZone: 'Europe/Zurich',
+        agenda,
+      }),
+    ).toContain('Session saved');
+    expect(
+      await execute('amina', 'session.save', {
+        sessionId: SESSIONS.amina,
+        title: 'Autumn plenary',
+        startDate: '2027-09-10',
+        startTime: '09:00',
+        endDate: '',
+        endTime: '12:00',
+        timeZone: 'Europe/Zurich',
+        agenda,
+      }),
+    ).toContain('Session saved');
     // Each co-chair runs their session's agenda timer from the tab and links a meeting chat to it.
     await moveTimer('lars', SESSIONS.lars, 0, true);
     expect((await moveTimer('lars', SESSIONS.lars, 1, false)).live).toMatchObject({ current: 1, running: false });
@@ -154,7 +176,16 @@ describe('npm run person -- export|erase: one person across every feature, on Az
 
     // Polls: a named one Lars created (stays open), a named one Lars closes, an anonymous one.
     const poll = (pollId: string, who: UserKey, anonymous: boolean) =>
-      execute(who, 'poll.create', { pollId, question: `Question ${pollId}`, options: 'Yes\nNo', kind: 'single', anonymous: String(anonymous), visibility: 'live', closesDate: '2027-03-20', closesTime: '17:00' });
+      execute(who, 'poll.create', {
+        pollId,
+        question: `Question ${pollId}`,
+        options: 'Yes\nNo',
+        kind: 'single',
+        anonymous: String(anonymous),
+        visibility: 'live',
+        closesDate: '2027-03-20',
+        closesTime: '17:00',
+      });
     await poll(polls.openNamed, 'lars', false);
     await poll(polls.closedNamed, 'amina', false);
     await poll(polls.anonymous, 'amina', true);
@@ -170,7 +201,9 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     for (const [pollId, who, choice] of votes) expect(await execute(who, 'poll.vote', { pollId, choice })).not.toContain('error');
     await execute('lars', 'poll.close', { pollId: polls.closedNamed });
     // And one Lars creates from the tab.
-    const fromTab = (await api('polls', 'lars', 'POST', { question: 'Tab question', kind: 'single', options: ['Yes', 'No'], visibility: 'live', closesDate: '2027-03-20', closesTime: '17:00' })) as { poll: { id: string } };
+    const fromTab = (await api('polls', 'lars', 'POST', { question: 'Tab question', kind: 'single', options: ['Yes', 'No'], visibility: 'live', closesDate: '2027-03-20', closesTime: '17:00' })) as {
+      poll: { id: string };
+    };
     polls.fromTab = fromTab.poll.id;
     before = await allRows(service.tablePrefix);
   }, 180_000);
@@ -182,7 +215,8 @@ describe('npm run person -- export|erase: one person across every feature, on Az
 
   it('seeded Lars in every feature (the test stands on real data)', () => {
     const rows = [...before.entries()].filter(([, r]) => mentions(r, LARS)).map(([k]) => k.slice(service.tablePrefix.length).split('|')[0]);
-    for (const table of ['Members', 'Memberships', 'Conversations', 'WorkItems', 'WorkPlanSettings', 'Jobs', 'Polls', 'DecisionPeople', 'Sessions', 'SessionLive', 'MeetingLinks']) expect(rows).toContain(table);
+    for (const table of ['Members', 'Memberships', 'Conversations', 'WorkItems', 'WorkPlanSettings', 'Jobs', 'Polls', 'DecisionPeople', 'Sessions', 'SessionLive', 'MeetingLinks'])
+      expect(rows).toContain(table);
   });
 
   it('exports everything stored about Lars, and nothing that names anyone else', async () => {
@@ -259,7 +293,10 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     // Items he owned have no owner and say why; his creations keep a placeholder, not his id.
     const own = (await api(`items/A-${items.larsOwn}`, 'amina')) as { item: { ownerId?: string }; history: { field: string; by: string }[] };
     expect(own.item.ownerId ?? '').toBe('');
-    expect(own.history.map((h) => [h.field, h.by])).toEqual([['created', FORMER_MEMBER], ['ownerErased', '']]);
+    expect(own.history.map((h) => [h.field, h.by])).toEqual([
+      ['created', FORMER_MEMBER],
+      ['ownerErased', ''],
+    ]);
     connector.clear();
     await service.post(loadActivity('channel-message-mention', { serviceUrl: connector.url, from: 'amina', text: `item A-${items.larsOwn}` }));
     expect(cardsIn(connector.activities()).join('')).toContain("the owner's personal data was erased: the item has no owner now");
@@ -316,7 +353,11 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     const key = /AccountKey=([^;]+)/.exec(testStorageConnection())![1]!;
     const down = testStorageConnection().replace(/TableEndpoint=http:\/\/127\.0\.0\.1:\d+/, 'TableEndpoint=http://127.0.0.1:9');
     const lines: string[] = [];
-    const code = await runPerson(['export', '--tenant', TENANT_ID, '--user', LARS.aadObjectId], { STORAGE_CONNECTION_STRING: down, STORAGE_TABLE_PREFIX: 'nowhere' }, { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    const code = await runPerson(
+      ['export', '--tenant', TENANT_ID, '--user', LARS.aadObjectId],
+      { STORAGE_CONNECTION_STRING: down, STORAGE_TABLE_PREFIX: 'nowhere' },
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) },
+    );
     expect(code).toBe(2);
     expect(lines.join('\n')).toContain("Could not export the person's data (storage-unavailable");
     expect(lines.join('\n')).not.toContain(key);

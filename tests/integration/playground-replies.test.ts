@@ -59,7 +59,7 @@ describe('replies to a channel message, Playground and Teams', () => {
     expect(cardsIn(sent.map((r) => r.body))[0]).toContain(en.help.coChairNote);
   });
 
-  it('keeps a reply to Teams in the message\'s thread, on the same service', async () => {
+  it("keeps a reply to Teams in the message's thread, on the same service", async () => {
     const activity = loadActivity('channel-message-mention', { serviceUrl: teams.url, from: 'amina', text: 'help' });
     await service.post(activity);
     const sent = writes(teams);
@@ -68,7 +68,7 @@ describe('replies to a channel message, Playground and Teams', () => {
     expect(writes(playground)).toHaveLength(0);
   });
 
-  it('keeps every reply in its thread when no Playground is configured (production\'s path)', async () => {
+  it("keeps every reply in its thread when no Playground is configured (production's path)", async () => {
     const serviceUrl = `http://localhost:${new URL(playground.url).port}/`;
     const activity = loadActivity('channel-message-mention', { serviceUrl, from: 'amina', text: 'help' });
     await plainService.post(activity);

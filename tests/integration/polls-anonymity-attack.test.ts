@@ -70,7 +70,8 @@ describe('anonymous polls: a reader of all storage links no voter to a choice be
     await service.scheduler.tick();
   };
 
-  const send = (from: Person | 'amina', verb: string, data: Record<string, unknown>) => service.post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } }));
+  const send = (from: Person | 'amina', verb: string, data: Record<string, unknown>) =>
+    service.post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } }));
 
   beforeAll(async () => {
     connector = await startBotConnector();
@@ -91,7 +92,16 @@ describe('anonymous polls: a reader of all storage links no voter to a choice be
     for (const n of SIZES) {
       for (const visibility of VISIBILITIES) {
         const pollId = `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-        const res = await send('amina', 'poll.create', { pollId, question: `Secret ${n} ${visibility}?`, options: 'Keep\nCut\nGrow', kind: 'single', anonymous: 'true', visibility, closesDate: '2027-03-08', closesTime: '17:00' });
+        const res = await send('amina', 'poll.create', {
+          pollId,
+          question: `Secret ${n} ${visibility}?`,
+          options: 'Keep\nCut\nGrow',
+          kind: 'single',
+          anonymous: 'true',
+          visibility,
+          closesDate: '2027-03-08',
+          closesTime: '17:00',
+        });
         expect(JSON.stringify(res.body)).toContain(en.polls.created);
         const choices = ballots(n, rand);
         const voters = people.slice(0, n);

@@ -29,7 +29,14 @@ describe('anonymous votes racing each other and the close', () => {
       await instances[0]!.create(p);
       const voters = Array.from({ length: 300 }, (_, i) => ({ id: randomUUID(), option: i % 3 }));
       // Every fifth voter submits twice at once, on both instances.
-      const attempts = voters.flatMap((v, i) => (i % 5 === 0 ? [{ ...v, on: 0 }, { ...v, on: 1 }] : [{ ...v, on: i % 2 }]));
+      const attempts = voters.flatMap((v, i) =>
+        i % 5 === 0
+          ? [
+              { ...v, on: 0 },
+              { ...v, on: 1 },
+            ]
+          : [{ ...v, on: i % 2 }],
+      );
       let answered = 0;
       let sealed: Promise<void> | undefined;
       const outcomes = await Promise.all(

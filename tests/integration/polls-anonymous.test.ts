@@ -7,7 +7,6 @@ import { testStorageConnection } from '../support/storage';
 import { openTables, type QuorumTables } from '../../bot/src/features/storage';
 import en from '../../bot/src/features/polls/locales/en.json';
 
-
 describe('anonymous polls: nothing links a voter to a choice', () => {
   let connector: BotConnector;
   let service: TestService;
@@ -21,7 +20,16 @@ describe('anonymous polls: nothing links a voter to a choice', () => {
 
   async function createPoll(fields: Record<string, string>): Promise<string> {
     const pollId = `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const res = await send('amina', 'poll.create', { pollId, question: 'Budget option?', options: 'Keep\nCut\nGrow', kind: 'single', visibility: 'live', closesDate: '2027-03-08', closesTime: '17:00', ...fields });
+    const res = await send('amina', 'poll.create', {
+      pollId,
+      question: 'Budget option?',
+      options: 'Keep\nCut\nGrow',
+      kind: 'single',
+      visibility: 'live',
+      closesDate: '2027-03-08',
+      closesTime: '17:00',
+      ...fields,
+    });
     expect(text(res)).toContain(en.polls.created);
     return pollId;
   }

@@ -24,7 +24,17 @@ describe('polls: bad input gets a clear message and stores nothing', () => {
   const send = (from: 'amina' | 'lars' | 'sofia' | AccountOverride, verb: string, data: Record<string, unknown>, extra: Parameters<typeof loadActivity>[1] = {}) =>
     service.post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data }, ...extra }));
   const text = (res: { body: unknown }) => JSON.stringify(res.body);
-  const form = (fields: Record<string, unknown>) => ({ teamId: TEAM.id, pollId: newId(), question: 'Q?', options: 'A\nB', kind: 'single', visibility: 'live', closesDate: '2027-03-08', closesTime: '17:00', ...fields });
+  const form = (fields: Record<string, unknown>) => ({
+    teamId: TEAM.id,
+    pollId: newId(),
+    question: 'Q?',
+    options: 'A\nB',
+    kind: 'single',
+    visibility: 'live',
+    closesDate: '2027-03-08',
+    closesTime: '17:00',
+    ...fields,
+  });
 
   async function storedRows(): Promise<number> {
     let n = 0;
@@ -111,13 +121,33 @@ describe('polls: bad input gets a clear message and stores nothing', () => {
     it('is changed by co-chairs only, and then lets members open the form and create', async () => {
       connector.clear();
       await say('sofia', 'poll');
-      expect(connector.activities().map((a) => JSON.stringify(a)).join()).toContain(en.polls.errors.membersCannotCreate);
+      expect(
+        connector
+          .activities()
+          .map((a) => JSON.stringify(a))
+          .join(),
+      ).toContain(en.polls.errors.membersCannotCreate);
       await say('sofia', 'poll settings members on');
-      expect(connector.activities().map((a) => JSON.stringify(a)).join()).toContain('Only a co-chair');
+      expect(
+        connector
+          .activities()
+          .map((a) => JSON.stringify(a))
+          .join(),
+      ).toContain('Only a co-chair');
       await say('amina', 'poll settings members maybe');
-      expect(connector.activities().map((a) => JSON.stringify(a)).join()).toContain(en.polls.settings.usage);
+      expect(
+        connector
+          .activities()
+          .map((a) => JSON.stringify(a))
+          .join(),
+      ).toContain(en.polls.settings.usage);
       await say('amina', 'poll settings members on');
-      expect(connector.activities().map((a) => JSON.stringify(a)).join()).toContain(en.polls.settings.on);
+      expect(
+        connector
+          .activities()
+          .map((a) => JSON.stringify(a))
+          .join(),
+      ).toContain(en.polls.settings.on);
       connector.clear();
       await say('sofia', 'poll');
       expect(cardsIn(connector.activities()).join()).toContain(en.polls.form.title);
@@ -189,7 +219,11 @@ describe('polls: bad input gets a clear message and stores nothing', () => {
 
     it('refuses someone outside the team (personal chat, not a stored member) and another tenant', async () => {
       const before = await tallyOf(single);
-      const personal = loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from: stranger, cardAction: { verb: 'poll.vote', data: { teamId: TEAM.id, pollId: single, choice: 'o0' } } });
+      const personal = loadActivity('invoke-adaptive-card-action', {
+        serviceUrl: connector.url,
+        from: stranger,
+        cardAction: { verb: 'poll.vote', data: { teamId: TEAM.id, pollId: single, choice: 'o0' } },
+      });
       delete (personal.channelData as { team?: unknown }).team;
       personal.conversation = { id: 'a:1strangerchat', conversationType: 'personal', tenantId: TENANT_ID };
       expect(text(await service.post(personal))).toContain(en.polls.errors.notInTeam);

@@ -65,7 +65,7 @@ describe('the poll form in chat, as a client draws and sends it', () => {
     };
     const year = new Date().getUTCFullYear() + 1;
 
-    it('`polls` lists the group\'s polls, open ones first (closing soonest first), each with a button to open it', async () => {
+    it("`polls` lists the group's polls, open ones first (closing soonest first), each with a button to open it", async () => {
       await create('Later poll', `${year}-06-30`);
       const sooner = await create('Sooner poll', `${year}-06-01`);
       const closed = await create('Closed poll', `${year}-07-01`);

@@ -24,7 +24,16 @@ describe('polls: reminder, auto-close and results with a fake clock', () => {
 
   async function createPoll(fields: Record<string, string>): Promise<string> {
     const pollId = `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const res = await send('amina', 'poll.create', { pollId, question: 'Which date?', options: 'Monday\nTuesday\nWednesday', kind: 'single', visibility: 'live', closesDate: '2027-03-03', closesTime: '17:00', ...fields });
+    const res = await send('amina', 'poll.create', {
+      pollId,
+      question: 'Which date?',
+      options: 'Monday\nTuesday\nWednesday',
+      kind: 'single',
+      visibility: 'live',
+      closesDate: '2027-03-03',
+      closesTime: '17:00',
+      ...fields,
+    });
     expect(text(res)).toContain(en.polls.created);
     return pollId;
   }
@@ -112,7 +121,7 @@ describe('polls: reminder, auto-close and results with a fake clock', () => {
     const view = await send('sofia', 'poll.vote', { pollId, choice: 'o2' });
     expect(text(view)).toContain(en.polls.card.hidden['after-close']);
     expect(text(view)).not.toContain('(100%)');
-    expect(text(await send('sofia', 'poll.close', { pollId }))).toContain("Only a co-chair can do that.");
+    expect(text(await send('sofia', 'poll.close', { pollId }))).toContain('Only a co-chair can do that.');
     expect((await polls.get(group, pollId))!.value.status).toBe('open');
     connector.clear();
 

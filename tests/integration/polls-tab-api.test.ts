@@ -13,7 +13,16 @@ jest.setTimeout(60_000);
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 /** A closing date well ahead of the real clock (the service runs on it here). */
 const closesDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-const body = (fields: Record<string, unknown> = {}) => ({ question: 'Which topic first?', kind: 'single', options: ['Threat intel', 'Cloud posture', 'Awareness'], anonymous: false, visibility: 'live', closesDate, closesTime: '17:00', ...fields });
+const body = (fields: Record<string, unknown> = {}) => ({
+  question: 'Which topic first?',
+  kind: 'single',
+  options: ['Threat intel', 'Cloud posture', 'Awareness'],
+  anonymous: false,
+  visibility: 'live',
+  closesDate,
+  closesTime: '17:00',
+  ...fields,
+});
 
 interface PollJson {
   id: string;
@@ -61,7 +70,19 @@ describe('polls: creating and closing from the tab API', () => {
     const chatId = `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     const chat = await h.send('invoke-adaptive-card-action', {
       from: 'amina',
-      cardAction: { verb: 'poll.create', data: { teamId: TEAM.id, pollId: chatId, question: 'Which topic first?', options: 'Threat intel\nCloud posture\nAwareness', kind: 'single', visibility: 'live', closesDate, closesTime: '17:00' } },
+      cardAction: {
+        verb: 'poll.create',
+        data: {
+          teamId: TEAM.id,
+          pollId: chatId,
+          question: 'Which topic first?',
+          options: 'Threat intel\nCloud posture\nAwareness',
+          kind: 'single',
+          visibility: 'live',
+          closesDate,
+          closesTime: '17:00',
+        },
+      },
     });
     expect(JSON.stringify(chat.body)).toContain(en.polls.created);
     const fromChat = channelCards();
@@ -156,7 +177,18 @@ describe('polls: creating and closing from the tab API', () => {
   it('filters the list by session', async () => {
     const sessions = testRepositories(h.service.tables).sessions.sessions;
     const start = new Date(Date.now() + 10 * 86_400_000);
-    await sessions.create({ ...group, id: 's-exec', title: 'Executive session', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), timeZone: 'Europe/Zurich', agenda: [], status: 'planned', createdBy: USERS.amina.aadObjectId, updatedAt: new Date() });
+    await sessions.create({
+      ...group,
+      id: 's-exec',
+      title: 'Executive session',
+      startsAt: start,
+      endsAt: new Date(start.getTime() + 3_600_000),
+      timeZone: 'Europe/Zurich',
+      agenda: [],
+      status: 'planned',
+      createdBy: USERS.amina.aadObjectId,
+      updatedAt: new Date(),
+    });
     const tied = await api<{ poll: PollJson }>('amina', 'POST', 'polls', body({ question: 'For the session', sessionId: 's-exec' }));
     expect(tied.status).toBe(201);
     expect(tied.json.poll.sessionId).toBe('s-exec');

@@ -38,7 +38,10 @@ describe('polls: many members voting through /api/messages', () => {
 
   async function createPoll(fields: Record<string, string>): Promise<string> {
     const pollId = `p${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-    const res = await send({ from: 'amina', cardAction: { verb: 'poll.create', data: { teamId: TEAM.id, pollId, kind: 'single', visibility: 'live', closesDate: '2027-03-08', closesTime: '17:00', ...fields } } });
+    const res = await send({
+      from: 'amina',
+      cardAction: { verb: 'poll.create', data: { teamId: TEAM.id, pollId, kind: 'single', visibility: 'live', closesDate: '2027-03-08', closesTime: '17:00', ...fields } },
+    });
     expect(JSON.stringify(res.body)).toContain(en.polls.created);
     return pollId;
   }
@@ -65,21 +68,29 @@ describe('polls: many members voting through /api/messages', () => {
     connector.clear();
 
     const failures: string[] = [];
-    await mapLimit(people.map((p, i) => ({ p, i })), 250, async ({ p, i }) => {
-      const res = await vote(p, choiceFor(i), pollId);
-      const body = JSON.stringify(res.body);
-      if (!body.includes(en.polls.card.recorded)) failures.push(body.slice(0, 300));
-      truth.set(p.aadObjectId, choiceFor(i));
-    });
+    await mapLimit(
+      people.map((p, i) => ({ p, i })),
+      250,
+      async ({ p, i }) => {
+        const res = await vote(p, choiceFor(i), pollId);
+        const body = JSON.stringify(res.body);
+        if (!body.includes(en.polls.card.recorded)) failures.push(body.slice(0, 300));
+        truth.set(p.aadObjectId, choiceFor(i));
+      },
+    );
     expect(failures).toEqual([]);
 
     now = new Date(start.getTime() + 60_000);
-    await mapLimit(people.slice(0, CHANGERS).map((p, i) => ({ p, i })), 200, async ({ p, i }) => {
-      const next = `o${(Number(choiceFor(i).slice(1)) + 1) % 4}`;
-      const res = await vote(p, next, pollId);
-      if (!JSON.stringify(res.body).includes(en.polls.card.changed)) failures.push(JSON.stringify(res.body).slice(0, 300));
-      truth.set(p.aadObjectId, next);
-    });
+    await mapLimit(
+      people.slice(0, CHANGERS).map((p, i) => ({ p, i })),
+      200,
+      async ({ p, i }) => {
+        const next = `o${(Number(choiceFor(i).slice(1)) + 1) % 4}`;
+        const res = await vote(p, next, pollId);
+        if (!JSON.stringify(res.body).includes(en.polls.card.changed)) failures.push(JSON.stringify(res.body).slice(0, 300));
+        truth.set(p.aadObjectId, next);
+      },
+    );
     expect(failures).toEqual([]);
 
     const poll = (await polls.get(group, pollId))!.value;

@@ -131,7 +131,16 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
       srow({ section: 'poll', reference: pollIds[2]!, title: 'Chair rotation?', status: 'closed-results-hidden', detail: 'named', voters: 1 }),
       srow({ section: 'item-created', reference: refs.linked!, title: 'Rotate <script> keys', status: 'open', date: '2027-03-01T09:00:00.000Z', progress: 0, area: 'Identity', organisation: 'ITU' }),
       srow({ section: 'item-created', reference: refs.during!, title: 'Follow up on **MFA**', status: 'open', date: '2027-03-10T10:30:00.000Z', progress: 0 }),
-      srow({ section: 'item-closed', reference: refs.toClose!, title: `'=HYPERLINK("http://evil")`, status: 'done', date: '2027-03-10T09:00:00.000Z', progress: 100, area: 'Network', organisation: 'ENISA' }),
+      srow({
+        section: 'item-closed',
+        reference: refs.toClose!,
+        title: `'=HYPERLINK("http://evil")`,
+        status: 'done',
+        date: '2027-03-10T09:00:00.000Z',
+        progress: 100,
+        area: 'Network',
+        organisation: 'ENISA',
+      }),
     ]);
   });
 
@@ -225,13 +234,15 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
     const html = await api('reports/year/2027/html', 'sofia', { lang: 'fr-FR' });
     expect(html.body).toContain('<html lang="fr">');
     expect(html.body).toContain(`<h1>${fr.reports.year.title.replace('{{year}}', '2027')}</h1>`);
-    expect(html.body).toContain('<tr><th scope="row">Identity</th><td class="n">2</td><td class="n">2</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">20 %</td></tr>');
+    expect(html.body).toContain(
+      '<tr><th scope="row">Identity</th><td class="n">2</td><td class="n">2</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">0</td><td class="n">20 %</td></tr>',
+    );
     // Another year: nothing of 2027.
     const other = await api('reports/year/2026/csv');
     expect(readCsv(other.body).filter((r) => r[0] === 'decision')).toEqual([]);
   });
 
-  it('refuses bad years and formats with a catalogued message, and other teams\' data', async () => {
+  it("refuses bad years and formats with a catalogued message, and other teams' data", async () => {
     for (const path of ['reports/year/20x7/md', 'reports/year/1999/csv', 'reports/year/20270/html']) {
       const res = await api(path);
       expect({ path, status: res.status, body: JSON.parse(res.body) as unknown }).toEqual({ path, status: 400, body: { error: { code: 'validation', message: R.errors.badYear } } });

@@ -197,7 +197,12 @@ describe('the scheduler on Azure Table storage', () => {
     await tables.ensureTables(JOB_TABLES);
     const scheduler = new JobScheduler(createJobStore(tables), clock, createLogger({ level: 'silent', pretty: false }), { ...DEFAULT_SCHEDULER_OPTIONS, instanceId: 'x' });
     scheduler.register([handler]);
-    for (const [key, owner] of [['a1', 'amina'], ['a2', 'amina'], ['s1', 'sofia']]) await scheduler.schedule({ ...job(key!, T0 + MINUTE), payload: { owner: owner! } });
+    for (const [key, owner] of [
+      ['a1', 'amina'],
+      ['a2', 'amina'],
+      ['s1', 'sofia'],
+    ])
+      await scheduler.schedule({ ...job(key!, T0 + MINUTE), payload: { owner: owner! } });
     clock.advance(MINUTE);
     await scheduler.tick();
     expect(batches.sort()).toEqual([['a1', 'a2'], ['s1']]);

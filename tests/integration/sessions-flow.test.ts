@@ -189,5 +189,4 @@ describe('sessions: plan, show, remind, calendar file', () => {
     const next = (await routeWithPort('sessions/next')) as { json: { id: string; review: { ref: string }[] } };
     expect(next.json).toMatchObject({ id: SESSION_ID, review: [{ ref: 'A-12' }] });
   });
-
 });

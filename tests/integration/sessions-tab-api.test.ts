@@ -41,7 +41,17 @@ describe('tab API: session live state and outcomes', () => {
         from: 'amina',
         cardAction: {
           verb: 'session.save',
-          data: { teamId: TEAM.id, sessionId: SESSION_ID, title: 'Executive session 2027', startDate: '2027-02-15', startTime: '09:30', endDate: '2027-02-15', endTime: '17:00', timeZone: 'Europe/Zurich', agenda: 'Opening | Co-chairs | 10\nWork-plan review | Co-chairs | 45\nAOB' },
+          data: {
+            teamId: TEAM.id,
+            sessionId: SESSION_ID,
+            title: 'Executive session 2027',
+            startDate: '2027-02-15',
+            startTime: '09:30',
+            endDate: '2027-02-15',
+            endTime: '17:00',
+            timeZone: 'Europe/Zurich',
+            agenda: 'Opening | Co-chairs | 10\nWork-plan review | Co-chairs | 45\nAOB',
+          },
         },
       }),
     );
@@ -111,7 +121,13 @@ describe('tab API: session live state and outcomes', () => {
 
   it('ignores identity in the body: a user id there is refused, the writer is the caller', async () => {
     const { json } = await readLive();
-    const forged = await api('amina', 'PUT', `sessions/${SESSION_ID}/live`, { currentItem: 2, running: false, updatedBy: USERS.sofia.aadObjectId, aadObjectId: USERS.sofia.aadObjectId }, { 'if-match': json.etag });
+    const forged = await api(
+      'amina',
+      'PUT',
+      `sessions/${SESSION_ID}/live`,
+      { currentItem: 2, running: false, updatedBy: USERS.sofia.aadObjectId, aadObjectId: USERS.sofia.aadObjectId },
+      { 'if-match': json.etag },
+    );
     expect(forged.status).toBe(400);
     const byMember = await api('sofia', 'PUT', `sessions/${SESSION_ID}/live`, { currentItem: 2, running: false, aadObjectId: USERS.amina.aadObjectId }, { 'if-match': json.etag });
     expect(byMember.status).toBe(403);
@@ -128,8 +144,14 @@ describe('tab API: session live state and outcomes', () => {
       expect((await api('amina', 'PUT', `sessions/${encodeURIComponent(id)}/live`, { currentItem: 0, running: true })).status).toBe(404);
       expect((await api('amina', 'GET', `sessions/${encodeURIComponent(id)}/outcomes`)).status).toBe(404);
     }
-    for (const [method, path] of [['GET', 'live'], ['PUT', 'live'], ['GET', 'outcomes']] as const) {
-      const r = await api('amina', method, `sessions/${SESSION_ID}/${path}`, method === 'PUT' ? { currentItem: 0, running: true } : undefined, { 'x-quorum-team': '19:someone-elses-team@thread.tacv2' });
+    for (const [method, path] of [
+      ['GET', 'live'],
+      ['PUT', 'live'],
+      ['GET', 'outcomes'],
+    ] as const) {
+      const r = await api('amina', method, `sessions/${SESSION_ID}/${path}`, method === 'PUT' ? { currentItem: 0, running: true } : undefined, {
+        'x-quorum-team': '19:someone-elses-team@thread.tacv2',
+      });
       expect([403, 404]).toContain(r.status);
     }
   });

@@ -58,10 +58,7 @@ describe('tab API with Teams SSO', () => {
     ['a token another app asked for (azp not a Teams client)', () => token('amina', { azp: '9b3c0f2e-7a41-4c5d-8e6f-1a2b3c4d5e6f' })],
     ['a token that does not say which app asked for it (no azp)', () => token('amina', { azp: null })],
     // The registration asks for v2.0 tokens; a v1.0 one (sts.windows.net issuer, appid) is not ours.
-    [
-      'a v1.0 token, even from the Teams client',
-      () => token('amina', { ver: '1.0', azp: null, appid: TEAMS_DESKTOP_CLIENT_ID, iss: `https://sts.windows.net/${TENANT_ID}/` }),
-    ],
+    ['a v1.0 token, even from the Teams client', () => token('amina', { ver: '1.0', azp: null, appid: TEAMS_DESKTOP_CLIENT_ID, iss: `https://sts.windows.net/${TENANT_ID}/` })],
     ['a token that says v1.0 under a v2.0 issuer', () => token('amina', { ver: '1.0' })],
   ];
 

@@ -51,7 +51,18 @@ describe('tab API lists are paged', () => {
     for (let n = 0; n < ITEMS; n++) {
       // Few distinct due dates and priorities: most rows tie on the sort key, the reference decides.
       const at = new Date(Date.UTC(2027, 0, 1, 0, 0, n % 7)).toISOString();
-      const item = { ...group, title: `Item ${n}`, description: '', priority: PRIORITIES[n % PRIORITIES.length]!, status: 'open' as const, progress: 0, createdBy: USERS.amina.aadObjectId, createdAt: at, updatedAt: at, ...(n % 3 ? { due: `2027-0${1 + (n % 5)}-01` } : {}) };
+      const item = {
+        ...group,
+        title: `Item ${n}`,
+        description: '',
+        priority: PRIORITIES[n % PRIORITIES.length]!,
+        status: 'open' as const,
+        progress: 0,
+        createdBy: USERS.amina.aadObjectId,
+        createdAt: at,
+        updatedAt: at,
+        ...(n % 3 ? { due: `2027-0${1 + (n % 5)}-01` } : {}),
+      };
       await items.create(item, { at, by: USERS.amina.aadObjectId, byName: 'Amina', field: 'created', to: item.title });
     }
     const polls = testRepositories(h.service.tables).polls.polls;
@@ -60,7 +71,10 @@ describe('tab API lists are paged', () => {
         ...group,
         id: `p${String(n).padStart(16, '0')}`,
         question: `Question ${n}`,
-        options: [{ id: 'o0', text: 'Yes' }, { id: 'o1', text: 'No' }],
+        options: [
+          { id: 'o0', text: 'Yes' },
+          { id: 'o1', text: 'No' },
+        ],
         kind: 'single',
         maxChoices: 1,
         anonymous: false,
@@ -77,7 +91,10 @@ describe('tab API lists are paged', () => {
       await polls.create(poll);
     }
     // A second team Lars also belongs to, for tokens carried across teams.
-    h.connector.setMembers(OTHER_TEAM, (['amina', 'lars'] as const).map((u) => teamsChannelAccount(u)));
+    h.connector.setMembers(
+      OTHER_TEAM,
+      (['amina', 'lars'] as const).map((u) => teamsChannelAccount(u)),
+    );
     await h.send('bot-added-to-team', { team: { id: OTHER_TEAM, name: 'Other group' } });
   });
   afterAll(async () => {

@@ -95,7 +95,16 @@ describe('work-plan tab API routes', () => {
 
   it('reads and writes settings (co-chairs), validating the time zone', async () => {
     await expect(call('get', 'settings', MEMBER)).rejects.toMatchObject({ code: 'forbidden' });
-    const body = { timeZone: 'America/New_York', digestDay: 'fri', digestTime: '16:00', dueSoonDays: [3], overdueCadence: 'weekly', escalateAfter: 0, workingDays: ['mon', 'fri'], organisations: ['ITU'] };
+    const body = {
+      timeZone: 'America/New_York',
+      digestDay: 'fri',
+      digestTime: '16:00',
+      dueSoonDays: [3],
+      overdueCadence: 'weekly',
+      escalateAfter: 0,
+      workingDays: ['mon', 'fri'],
+      organisations: ['ITU'],
+    };
     await expect(call('put', 'settings', CHAIR, { body: { ...body, timeZone: 'Nowhere/Land' } })).rejects.toMatchObject({ params: { reason: 'workPlan.errors.badTimeZone' } });
     await expect(call('put', 'settings', CHAIR, { body })).resolves.toMatchObject({ json: { settings: body } });
     await expect(call('get', 'settings', CHAIR)).resolves.toMatchObject({ json: { settings: { timeZone: 'America/New_York' } } });
@@ -107,7 +116,9 @@ describe('work-plan tab API routes', () => {
     const a1 = list.json.items.find((i) => i.ref === 'A-1')!;
     expect(a1.etag).toBe(one.json.etag);
     expect(new Set(list.json.items.map((i) => i.etag)).size).toBe(list.json.items.length);
-    await expect(call('patch', 'items/:ref', MEMBER, { params: { ref: 'A-1' }, headers: { 'if-match': a1.etag }, body: { progress: a1.progress + 5 } })).resolves.toMatchObject({ json: { item: { progress: a1.progress + 5 } } });
+    await expect(call('patch', 'items/:ref', MEMBER, { params: { ref: 'A-1' }, headers: { 'if-match': a1.etag }, body: { progress: a1.progress + 5 } })).resolves.toMatchObject({
+      json: { item: { progress: a1.progress + 5 } },
+    });
     // The ETag in the list is now stale: a second edit from the same list is reported, not applied.
     await expect(call('patch', 'items/:ref', CHAIR, { params: { ref: 'A-1' }, headers: { 'if-match': a1.etag }, body: { progress: 99 } })).rejects.toMatchObject({ code: 'concurrent-update' });
     const after = (await call('get', 'items', MEMBER, { query: { sort: 'ref' } })) as { json: { items: { ref: string; etag: string; progress: number }[] } };
@@ -116,7 +127,7 @@ describe('work-plan tab API routes', () => {
     expect(a1After.etag).not.toBe(a1.etag);
   });
 
-  it("tells each caller their own organisation with the list (from storage, not the request)", async () => {
+  it('tells each caller their own organisation with the list (from storage, not the request)', async () => {
     const me = async (who: typeof CHAIR, req: { query?: Record<string, string>; body?: unknown; headers?: Record<string, string> } = {}) =>
       ((await call('get', 'items', who, req)) as { json: { me: { organisation: string | null } } }).json.me;
     await expect(me(MEMBER)).resolves.toEqual({ organisation: null });
@@ -145,7 +156,8 @@ describe('work-plan tab API routes', () => {
 
   it('creates settings only once from the defaults (If-None-Match: *), and a member can neither read nor write them', async () => {
     const other: Group = { ...group, teamId: '19:fresh@thread.tacv2' };
-    for (const p of [CHAIR, MEMBER]) await deps.repos.members.upsertProfile({ ...other, aadObjectId: p.aadObjectId, userId: `29:${p.name}`, name: p.name, role: 'member', active: true, updatedAt: '' });
+    for (const p of [CHAIR, MEMBER])
+      await deps.repos.members.upsertProfile({ ...other, aadObjectId: p.aadObjectId, userId: `29:${p.name}`, name: p.name, role: 'member', active: true, updatedAt: '' });
     const at = (who: typeof CHAIR, method: string, req: { body?: unknown; headers?: Record<string, string> } = {}) =>
       route(method, 'settings').handle({ deps, caller: who, group: other, role: who === CHAIR ? 'co-chair' : 'member', t }, { params: {}, query: {}, body: undefined, ...req } as never);
     const defaults = (await at(CHAIR, 'get')) as { json: { settings: Record<string, unknown>; etag: string | null } };
@@ -163,7 +175,14 @@ describe('work-plan tab API routes', () => {
     posted.length = 0;
     const people = Array.from({ length: 45 }, (_, i) => ({ userId: `29:u${i}`, name: `U${i}` }));
     const card = renderPostCard(t, { teamId: group.teamId, title: 'Digest', sections: [] });
-    const d: Delivery = await postWithMentions({ postToGroup: async (_g, m) => (posted.push(m), { status: 'sent', activityId: '1' }) } as Notifier, group, card, [...people, people[0]!], 'reminder:digest', 'Also:');
+    const d: Delivery = await postWithMentions(
+      { postToGroup: async (_g, m) => (posted.push(m), { status: 'sent', activityId: '1' }) } as Notifier,
+      group,
+      card,
+      [...people, people[0]!],
+      'reminder:digest',
+      'Also:',
+    );
     expect(d.status).toBe('sent');
     expect(posted.map((p) => p.mentions?.length)).toEqual([20, 20, 5]);
     expect(posted[0]!.card).toBeDefined();

@@ -68,7 +68,7 @@ describe('work-plan forms in chat keep what was typed and say what is wrong wher
       expect((await settings.get(group))?.value.organisations).toEqual(['ITU', 'WHO', 'IAEA']);
     });
 
-    it('a member\'s organisation refused: the error is beside the picker and the settings typed above stay', async () => {
+    it("a member's organisation refused: the error is beside the picker and the settings typed above stay", async () => {
       const { cards } = await say('amina', 'settings');
       const res = await press('amina', cards[0], 'workplan.settings.member-org', { dueSoonDays: '5', memberId: USERS.lars.aadObjectId, memberOrganisation: 'UNICEF' });
       expect(textAfterInput(res.value, 'memberOrganisation')).toContain('"UNICEF" is not one of the group');

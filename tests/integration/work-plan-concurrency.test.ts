@@ -59,10 +59,7 @@ describe('work-plan storage under concurrency (Azurite)', () => {
 
   it('keeps both of two co-chairs changing the same item at the same moment', async () => {
     const { value } = await createItem(deps, MEMBER, group, { title: 'Shared', ownerId: MEMBER.aadObjectId });
-    const [a, b] = await Promise.all([
-      changeItem(deps, CHAIR_A, group, value.number, { progress: 40 }),
-      changeItem(deps, CHAIR_B, group, value.number, { priority: 'critical', due: '2027-03-01' }),
-    ]);
+    const [a, b] = await Promise.all([changeItem(deps, CHAIR_A, group, value.number, { progress: 40 }), changeItem(deps, CHAIR_B, group, value.number, { priority: 'critical', due: '2027-03-01' })]);
     expect(a.entries).toHaveLength(1);
     expect(b.entries).toHaveLength(2);
     const stored = (await deps.items.get(group, value.number))!.value;
@@ -83,7 +80,11 @@ describe('work-plan storage under concurrency (Azurite)', () => {
     const { value } = await createItem(deps, CHAIR_A, group, { title: 'Rules', ownerId: MEMBER.aadObjectId });
     await expect(changeItem(deps, CHAIR_B, group, value.number, { priority: 'low' })).resolves.toBeDefined();
     await expect(changeItem(deps, MEMBER, group, value.number, { progress: 50 })).resolves.toBeDefined();
-    const refuse = (p: Promise<unknown>) => p.then(() => 'no error', (e: QuorumError) => e.params.reason);
+    const refuse = (p: Promise<unknown>) =>
+      p.then(
+        () => 'no error',
+        (e: QuorumError) => e.params.reason,
+      );
     expect(await refuse(changeItem(deps, MEMBER, group, value.number, { priority: 'high' }))).toBe('workPlan.errors.coChairPriority');
     expect(await refuse(changeItem(deps, MEMBER, group, value.number, { status: 'dropped' }))).toBe('workPlan.errors.coChairDrop');
     const other = await createItem(deps, MEMBER, group, { title: 'Not Sofia', ownerId: CHAIR_B.aadObjectId });

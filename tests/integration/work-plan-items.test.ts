@@ -36,7 +36,11 @@ describe('action items over HTTP, as Teams calls the bot', () => {
   afterAll(() => h.stop());
 
   it('creates an item from one line, the owner taken from the @mention through Teams', async () => {
-    const activity = loadActivity('channel-message-mention', { serviceUrl: h.connector.url, from: 'lars', rawText: '<at>Quorum</at> new item Rotate VPN keys <at>Sofia Marquez</at> due 2027-02-01 high' });
+    const activity = loadActivity('channel-message-mention', {
+      serviceUrl: h.connector.url,
+      from: 'lars',
+      rawText: '<at>Quorum</at> new item Rotate VPN keys <at>Sofia Marquez</at> due 2027-02-01 high',
+    });
     (activity.entities as unknown[]).push({ type: 'mention', text: '<at>Sofia Marquez</at>', mentioned: { id: USERS.sofia.id, name: 'Sofia Marquez' } });
     h.connector.clear();
     await h.service.post(activity);
@@ -58,7 +62,7 @@ describe('action items over HTTP, as Teams calls the bot', () => {
     expect(await count()).toBe(before);
   });
 
-  it('shows the form for `new item`, with the group\'s members to choose the owner from', async () => {
+  it("shows the form for `new item`, with the group's members to choose the owner from", async () => {
     const { cards } = await say('sofia', 'new item');
     expect(cards[0]).toContain(E.form.heading);
     expect(cards[0]).toContain(USERS.amina.aadObjectId);
@@ -67,7 +71,16 @@ describe('action items over HTTP, as Teams calls the bot', () => {
 
   it('creates from the form, and keeps markup and ${...} literal', async () => {
     const title = '<b>Bold</b> ${title} **not bold** {{x}}';
-    const res = await execute('sofia', 'workplan.item.create', { teamId: TEAM.id, title, description: '${$root.teamId}', owner: USERS.lars.aadObjectId, organisation: 'ITU', priority: 'low', due: '2027-03-01', area: 'Identity' });
+    const res = await execute('sofia', 'workplan.item.create', {
+      teamId: TEAM.id,
+      title,
+      description: '${$root.teamId}',
+      owner: USERS.lars.aadObjectId,
+      organisation: 'ITU',
+      priority: 'low',
+      due: '2027-03-01',
+      area: 'Identity',
+    });
     expect(res.type).toBe('application/vnd.microsoft.card.adaptive');
     const stored = (await items.list(group)).find((i) => i.title === title);
     expect(stored).toMatchObject({ description: '${$root.teamId}', ownerId: USERS.lars.aadObjectId, organisation: 'ITU', area: 'Identity', priority: 'low' });
@@ -120,7 +133,10 @@ describe('action items over HTTP, as Teams calls the bot', () => {
       const otherItems = testRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, h.service.tablePrefix)).workPlan.items;
       const otherGroup = { tenantId: TENANT_ID, teamId: other.id };
       for (let i = 1; i < 30; i++) {
-        await otherItems.create({ ...otherGroup, title: `Other ${i}`, description: '', priority: 'low', status: 'open', progress: 0, createdBy: kenji.aadObjectId, createdAt: '', updatedAt: '' }, { at: '', by: kenji.aadObjectId, byName: 'Kenji', field: 'created' });
+        await otherItems.create(
+          { ...otherGroup, title: `Other ${i}`, description: '', priority: 'low', status: 'open', progress: 0, createdBy: kenji.aadObjectId, createdAt: '', updatedAt: '' },
+          { at: '', by: kenji.aadObjectId, byName: 'Kenji', field: 'created' },
+        );
       }
       expect(await otherItems.get({ tenantId: TENANT_ID, teamId: other.id }, 30)).toBeDefined();
       // A-30 exists in the other group only: from this team it does not exist.
@@ -228,7 +244,7 @@ describe('action items over HTTP, as Teams calls the bot', () => {
       expect((await settings.get(group))?.etag).toBe(before?.etag);
     });
 
-    it('validates and saves the schedule, organisations and members\' organisations', async () => {
+    it("validates and saves the schedule, organisations and members' organisations", async () => {
       const { cards } = await say('amina', 'settings');
       expect(cards[0]).toContain(E.settings.heading);
       let res = await execute('amina', 'workplan.settings.save', { teamId: TEAM.id, timeZone: 'Mars/Olympus' });
@@ -247,7 +263,16 @@ describe('action items over HTTP, as Teams calls the bot', () => {
         organisations: 'ITU\nWHO\n',
       });
       expect(cardText(res)).toContain('Settings saved. Next digest:');
-      expect((await settings.get(group))?.value).toMatchObject({ timeZone: 'America/New_York', digestDay: 'tue', digestTime: '08:30', dueSoonDays: [10, 3], overdueCadence: 'daily', escalateAfter: 2, workingDays: ['mon', 'tue', 'wed', 'thu'], organisations: ['ITU', 'WHO'] });
+      expect((await settings.get(group))?.value).toMatchObject({
+        timeZone: 'America/New_York',
+        digestDay: 'tue',
+        digestTime: '08:30',
+        dueSoonDays: [10, 3],
+        overdueCadence: 'daily',
+        escalateAfter: 2,
+        workingDays: ['mon', 'tue', 'wed', 'thu'],
+        organisations: ['ITU', 'WHO'],
+      });
       res = await execute('amina', 'workplan.settings.member-org', { teamId: TEAM.id, memberId: USERS.sofia.aadObjectId, memberOrganisation: 'UNICEF' });
       expect(cardText(res)).toContain('UNICEF\\" is not one of the group');
       res = await execute('amina', 'workplan.settings.member-org', { teamId: TEAM.id, memberId: USERS.sofia.aadObjectId, memberOrganisation: 'WHO' });

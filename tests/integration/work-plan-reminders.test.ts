@@ -75,7 +75,8 @@ describe('reminders in the channel, Geneva and New York time, across the spring 
   let r: Rig;
   let zurichChannel: string;
   let nyChannel: string;
-  const create = (from: ActivityOverrides['from'], data: Record<string, unknown>, team: { id: string; name: string } = TEAM) => r.execute(from, 'workplan.item.create', { teamId: team.id, ...data }, team);
+  const create = (from: ActivityOverrides['from'], data: Record<string, unknown>, team: { id: string; name: string } = TEAM) =>
+    r.execute(from, 'workplan.item.create', { teamId: team.id, ...data }, team);
 
   beforeAll(async () => {
     r = await startRig('2027-03-08T15:00:00Z'); // a Monday, after 09:00 in Geneva and New York
@@ -84,7 +85,19 @@ describe('reminders in the channel, Geneva and New York time, across the spring 
     const repos = createRepositories(openTables({ kind: 'connection-string', connectionString: testStorageConnection() }, r.service.tablePrefix));
     zurichChannel = (await repos.groups.get({ tenantId: TENANT_ID, teamId: TEAM.id }))!.value.channelConversationId!;
     nyChannel = (await repos.groups.get({ tenantId: TENANT_ID, teamId: NY_TEAM.id }))!.value.channelConversationId!;
-    expect(await r.execute('amina', 'workplan.settings.save', { teamId: TEAM.id, timeZone: 'Europe/Zurich', digestDay: 'mon', digestTime: '09:00', dueSoonDays: '7, 1', overdueCadence: 'daily', escalateAfter: '2', workingDays: 'mon,tue,wed,thu,fri', organisations: 'ITU\nWHO' })).toContain('Settings saved. Next digest: Mar 15, 2027, 9:00 AM (Europe/Zurich)');
+    expect(
+      await r.execute('amina', 'workplan.settings.save', {
+        teamId: TEAM.id,
+        timeZone: 'Europe/Zurich',
+        digestDay: 'mon',
+        digestTime: '09:00',
+        dueSoonDays: '7, 1',
+        overdueCadence: 'daily',
+        escalateAfter: '2',
+        workingDays: 'mon,tue,wed,thu,fri',
+        organisations: 'ITU\nWHO',
+      }),
+    ).toContain('Settings saved. Next digest: Mar 15, 2027, 9:00 AM (Europe/Zurich)');
     expect(await r.execute(KENJI, 'workplan.settings.save', { teamId: NY_TEAM.id, timeZone: 'America/New_York' }, NY_TEAM)).toContain('Next digest: Mar 15, 2027, 9:00 AM (America/New_York)');
     await r.service.scheduler.tick(); // the cursor starts here
     expect(await create('sofia', { title: 'Rotate VPN keys', owner: USERS.sofia.aadObjectId, organisation: 'ITU', due: '2027-03-30' })).toContain('A-1');
@@ -105,7 +118,7 @@ describe('reminders in the channel, Geneva and New York time, across the spring 
     expect(posts[0]!.text).toContain('<at>Kenji Sato</at>');
   }, 60_000);
 
-  it('posts the Geneva digest at 09:00 CET (08:00Z) and New York\'s at 09:00 EDT (13:00Z) after its change', async () => {
+  it("posts the Geneva digest at 09:00 CET (08:00Z) and New York's at 09:00 EDT (13:00Z) after its change", async () => {
     expect(await r.advance('2027-03-15T07:59:00Z')).toEqual([]);
     const geneva = await r.advance('2027-03-15T08:00:00Z');
     expect(geneva).toHaveLength(1);
@@ -113,7 +126,12 @@ describe('reminders in the channel, Geneva and New York time, across the spring 
     expect(card(geneva[0]!)).toContain('Weekly work-plan digest — 2027-03-15');
     expect(await r.advance('2027-03-15T12:59:00Z')).toEqual([]);
     const ny = await r.advance('2027-03-15T13:00:00Z');
-    expect(ny.map(card).map((c) => c.match(/Weekly work-plan digest|Due soon — Kenji Sato/)?.[0]).sort()).toEqual(['Due soon — Kenji Sato', 'Weekly work-plan digest']);
+    expect(
+      ny
+        .map(card)
+        .map((c) => c.match(/Weekly work-plan digest|Due soon — Kenji Sato/)?.[0])
+        .sort(),
+    ).toEqual(['Due soon — Kenji Sato', 'Weekly work-plan digest']);
     expect(inTeam(ny, nyChannel)).toHaveLength(2);
     // Kenji finishes: New York gets no overdue reminders.
     expect(await r.execute(KENJI, 'workplan.item.done', { teamId: NY_TEAM.id, itemId: 1 }, NY_TEAM)).toContain('Kenji Sato changed status, progress.');

@@ -24,7 +24,16 @@ export async function readEverything(prefix: string): Promise<SeenRow[]> {
     const client = TableClient.fromConnectionString(cs, name, { allowInsecureConnection: true });
     for await (const e of client.listEntities<Record<string, unknown>>()) {
       const { partitionKey, rowKey, etag, timestamp, ...props } = e as Record<string, unknown>;
-      out.push({ table: name, order: out.length, partitionKey: String(partitionKey), rowKey: String(rowKey), etag: String(etag), timestamp: String(timestamp ?? ''), props, json: JSON.stringify(e).toLowerCase() });
+      out.push({
+        table: name,
+        order: out.length,
+        partitionKey: String(partitionKey),
+        rowKey: String(rowKey),
+        etag: String(etag),
+        timestamp: String(timestamp ?? ''),
+        props,
+        json: JSON.stringify(e).toLowerCase(),
+      });
     }
   }
   return out;

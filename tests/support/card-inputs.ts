@@ -65,7 +65,14 @@ export interface CardAction {
 export function actionsOf(card: unknown): CardAction[] {
   const out: CardAction[] = [];
   walk(asCard(card), (n) => {
-    if (typeof n.type === 'string' && n.type.startsWith('Action.')) out.push({ type: n.type, node: n, ...(typeof n.title === 'string' ? { title: n.title } : {}), ...(typeof n.verb === 'string' ? { verb: n.verb } : {}), ...(n.data ? { data: n.data as Record<string, unknown> } : {}) });
+    if (typeof n.type === 'string' && n.type.startsWith('Action.'))
+      out.push({
+        type: n.type,
+        node: n,
+        ...(typeof n.title === 'string' ? { title: n.title } : {}),
+        ...(typeof n.verb === 'string' ? { verb: n.verb } : {}),
+        ...(n.data ? { data: n.data as Record<string, unknown> } : {}),
+      });
   });
   return out;
 }

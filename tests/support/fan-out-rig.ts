@@ -98,4 +98,3 @@ async function jobRows(table: TableClient): Promise<JobRow[]> {
 export function eachLimited<T>(items: readonly T[], fn: (item: T) => Promise<unknown>, limit = 6): Promise<unknown[]> {
   return mapLimit(items, limit, fn);
 }
-

@@ -25,19 +25,55 @@ type Act = (send: (from: Who, verb: string, data: Record<string, unknown>) => Pr
 /** Chat traffic by step: each step's acts run in order (an array inside runs at once). */
 function plan(): Map<number, (Act | Act[])[]> {
   const at = (iso: string) => (Date.parse(iso) - START) / STEP_MS;
-  const item = (title: string, owner: string, due: string): Act => (s) => s('sofia', 'workplan.item.create', { title, owner, due });
-  const change = (who: Who, verb: string, itemId: number, extra: Record<string, unknown> = {}): Act => (s) => s(who, verb, { itemId, ...extra });
-  const vote = (who: Who, pollId: string, choice: string): Act => (s) => s(who, 'poll.vote', { pollId, choice }).then(voteOutcome);
-  const decide = (fields: Record<string, unknown>): Act => (s) => s('amina', 'decision.record', fields);
-  const poll = (pollId: string, fields: Record<string, string>): Act => (s) =>
-    s('amina', 'poll.create', { pollId, question: `Question ${pollId}`, options: 'Monday\nTuesday\nWednesday', kind: 'single', visibility: 'live', ...fields });
+  const item =
+    (title: string, owner: string, due: string): Act =>
+    (s) =>
+      s('sofia', 'workplan.item.create', { title, owner, due });
+  const change =
+    (who: Who, verb: string, itemId: number, extra: Record<string, unknown> = {}): Act =>
+    (s) =>
+      s(who, verb, { itemId, ...extra });
+  const vote =
+    (who: Who, pollId: string, choice: string): Act =>
+    (s) =>
+      s(who, 'poll.vote', { pollId, choice }).then(voteOutcome);
+  const decide =
+    (fields: Record<string, unknown>): Act =>
+    (s) =>
+      s('amina', 'decision.record', fields);
+  const poll =
+    (pollId: string, fields: Record<string, string>): Act =>
+    (s) =>
+      s('amina', 'poll.create', { pollId, question: `Question ${pollId}`, options: 'Monday\nTuesday\nWednesday', kind: 'single', visibility: 'live', ...fields });
   return new Map<number, (Act | Act[])[]>([
-    [0, [item('Rotate VPN keys', USERS.sofia.aadObjectId, '2027-03-09'), item('Renew certificates', USERS.lars.aadObjectId, '2027-03-11'), item('Annual report', USERS.amina.aadObjectId, '2027-03-20'), item('Update the policy', USERS.sofia.aadObjectId, '2027-03-12')]],
+    [
+      0,
+      [
+        item('Rotate VPN keys', USERS.sofia.aadObjectId, '2027-03-09'),
+        item('Renew certificates', USERS.lars.aadObjectId, '2027-03-11'),
+        item('Annual report', USERS.amina.aadObjectId, '2027-03-20'),
+        item('Update the policy', USERS.sofia.aadObjectId, '2027-03-12'),
+      ],
+    ],
     [at('2027-03-08T12:00:00Z'), [poll('p00000000000000a1', { closesDate: '2027-03-10', closesTime: '18:00' })]],
     [at('2027-03-08T15:00:00Z'), [VOTERS.map((v, i) => vote(v, 'p00000000000000a1', `o${i % 3}`)), [vote('lars', 'p00000000000000a1', 'o1'), vote('sofia', 'p00000000000000a1', 'o2')]]],
-    [at('2027-03-09T12:00:00Z'), [change('sofia', 'workplan.item.progress', 1, { progress: '50' }), change('lars', 'workplan.item.done', 2), change('amina', 'workplan.item.due', 4, { due: '2027-03-18' }), vote(VOTERS[0]!, 'p00000000000000a1', 'o2')]],
+    [
+      at('2027-03-09T12:00:00Z'),
+      [
+        change('sofia', 'workplan.item.progress', 1, { progress: '50' }),
+        change('lars', 'workplan.item.done', 2),
+        change('amina', 'workplan.item.due', 4, { due: '2027-03-18' }),
+        vote(VOTERS[0]!, 'p00000000000000a1', 'o2'),
+      ],
+    ],
     [at('2027-03-11T12:00:00Z'), [decide({ title: 'Meet monthly', text: 'The group meets every month.' }), decide({ title: 'Use Signal', text: 'Use Signal for urgent alerts.' })]],
-    [at('2027-03-11T15:00:00Z'), [decide({ kind: 'amendment', supersedes: 'D-2027-001', title: 'Meet every two months', text: 'Every two months.' }), decide({ kind: 'revocation', supersedes: 'D-2027-002', title: 'Revocation', text: 'Signal is no longer approved.' })]],
+    [
+      at('2027-03-11T15:00:00Z'),
+      [
+        decide({ kind: 'amendment', supersedes: 'D-2027-001', title: 'Meet every two months', text: 'Every two months.' }),
+        decide({ kind: 'revocation', supersedes: 'D-2027-002', title: 'Revocation', text: 'Signal is no longer approved.' }),
+      ],
+    ],
     [at('2027-03-12T09:00:00Z'), [poll('p00000000000000a2', { closesDate: '2027-03-14', closesTime: '12:00', visibility: 'after-close' })]],
     [at('2027-03-12T12:00:00Z'), [VOTERS.map((v, i) => vote(v, 'p00000000000000a2', `o${(i + 1) % 3}`)), [(s) => s('amina', 'poll.close', { pollId: 'p00000000000000a2' })]]],
     [at('2027-03-13T15:00:00Z'), [change('sofia', 'workplan.item.done', 1), item('Plan the session', USERS.lars.aadObjectId, '2027-03-16')]],
@@ -120,9 +156,7 @@ async function readOutcome(service: TestService, connector: BotConnector): Promi
 
   const t = service.tables;
   const pollRepo = testRepositories(t).polls.polls;
-  const polls = await Promise.all(
-    (await pollRepo.list(group)).map(async (p) => ({ id: p.id, status: p.status, resultsPosted: Boolean(p.resultsPosted), tally: await pollRepo.tally(p) })),
-  );
+  const polls = await Promise.all((await pollRepo.list(group)).map(async (p) => ({ id: p.id, status: p.status, resultsPosted: Boolean(p.resultsPosted), tally: await pollRepo.tally(p) })));
   polls.sort((a, b) => a.id.localeCompare(b.id));
 
   const store = testRepositories(t).decisions.store;
@@ -172,5 +206,7 @@ export function normalise(body: unknown): string {
   if (typeof body !== 'object' || body === null) return JSON.stringify(body);
   const { id: _id, replyToId: _reply, timestamp: _t, localTimestamp: _l, serviceUrl: _s, ...rest } = body as Record<string, unknown>;
   // A decision's fingerprint (and the chain head its card shows, in full and as 16 hex digits) covers its recorder's pseudonym, which is random per group.
-  return JSON.stringify(rest).replace(/\b[0-9a-f]{64}\b|\b[0-9a-f]{8}(?: [0-9a-f]{8}){7}\b/g, '<sha-256>').replace(/\b[0-9a-f]{16}\b/g, '<sha-256 prefix>');
+  return JSON.stringify(rest)
+    .replace(/\b[0-9a-f]{64}\b|\b[0-9a-f]{8}(?: [0-9a-f]{8}){7}\b/g, '<sha-256>')
+    .replace(/\b[0-9a-f]{16}\b/g, '<sha-256 prefix>');
 }

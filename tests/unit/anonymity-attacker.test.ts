@@ -41,7 +41,10 @@ describe('the storage attacker', () => {
   });
 
   it('links voters to counter shards that hold one vote each', () => {
-    const rows = [...markers([1, 2, 3, 4]), ...CHOICES.map((c, i) => row(4 + i, `shard|${String(i * 7).padStart(2, '0')}`, i + 1, { voters: 1, counts: JSON.stringify([0, 1, 2].map((o) => Number(o === c))) }))];
+    const rows = [
+      ...markers([1, 2, 3, 4]),
+      ...CHOICES.map((c, i) => row(4 + i, `shard|${String(i * 7).padStart(2, '0')}`, i + 1, { voters: 1, counts: JSON.stringify([0, 1, 2].map((o) => Number(o === c))) })),
+    ];
     expect(best(rows)).toBe(4);
   });
 

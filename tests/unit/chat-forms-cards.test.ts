@@ -13,7 +13,20 @@ import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 import { actionsOf, badInputValues, inputsOf, textAfterInput } from '../support/card-inputs';
 
 const HOSTILE = '${$root.teamId} **bold** <script>';
-const item: ActionItem = { tenantId: 't', teamId: 'T', number: 7, title: HOSTILE, description: '', priority: 'medium', status: 'open', progress: 40, createdBy: 'a', createdAt: '2027-01-01T00:00:00Z', updatedAt: '2027-01-01T00:00:00Z', revision: 1 };
+const item: ActionItem = {
+  tenantId: 't',
+  teamId: 'T',
+  number: 7,
+  title: HOSTILE,
+  description: '',
+  priority: 'medium',
+  status: 'open',
+  progress: 40,
+  createdBy: 'a',
+  createdAt: '2027-01-01T00:00:00Z',
+  updatedAt: '2027-01-01T00:00:00Z',
+  revision: 1,
+};
 const poll: Poll = samplePoll({
   tenantId: 't',
   teamId: 'T',
@@ -45,10 +58,27 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
   const cards: [string, AdaptiveCard][] = [
     ['poll form', renderPollForm(t, { teamId: 'T', pollId: poll.id, timeZone: 'UTC', sessions: [] })],
     ['poll form, typed', renderPollForm(t, { teamId: 'T', pollId: poll.id, timeZone: 'UTC', sessions: [{ id: 's', title: HOSTILE }], values: { maxChoices: '3', question: HOSTILE } })],
-    ['poll card, refused ballot', renderPollCard(t, { poll, mode: 'personal', language: lang, voters: 0, electorate: 3, resultsHidden: false, isCoChair: false, isOpen: true, ballotError: { text: HOSTILE, choice: 'o1' }, viewerUserId: '29:x' })],
+    [
+      'poll card, refused ballot',
+      renderPollCard(t, {
+        poll,
+        mode: 'personal',
+        language: lang,
+        voters: 0,
+        electorate: 3,
+        resultsHidden: false,
+        isCoChair: false,
+        isOpen: true,
+        ballotError: { text: HOSTILE, choice: 'o1' },
+        viewerUserId: '29:x',
+      }),
+    ],
     ['poll list', renderPollListCard(t, { teamId: 'T', language: lang, polls: [{ poll, open: true, voters: 1 }], total: 20 })],
     ['item card, co-chair from a list', renderItemCard(t, { teamId: 'T', item, history: [], names: new Map(), timeZone: 'UTC', canEdit: true, isCoChair: true, from: { filter: 'all', page: 1 } })],
-    ['item card, typed', renderItemCard(t, { teamId: 'T', item, history: [], names: new Map(), timeZone: 'UTC', canEdit: true, isCoChair: false, typed: { progress: 150, status: 'done', note: HOSTILE } })],
+    [
+      'item card, typed',
+      renderItemCard(t, { teamId: 'T', item, history: [], names: new Map(), timeZone: 'UTC', canEdit: true, isCoChair: false, typed: { progress: 150, status: 'done', note: HOSTILE } }),
+    ],
     ['item card, read-only', renderItemCard(t, { teamId: 'T', item, history: [], names: new Map(), timeZone: 'UTC', canEdit: false, isCoChair: false })],
     ['delete confirmation', renderDeleteConfirmCard(t, { teamId: 'T', item })],
     ['deleted item', renderDeletedCard({ ref: 'A-7', title: HOSTILE, text: HOSTILE })],
@@ -58,7 +88,7 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
   ];
   it.each(cards)('%s is drawable', (_name, card) => expectDrawable(card));
 
-  it('poll form: each field\'s error is drawn right after that field', () => {
+  it("poll form: each field's error is drawn right after that field", () => {
     for (const field of POLL_FORM_FIELDS) {
       const card = renderPollForm(t, { teamId: 'T', pollId: poll.id, timeZone: 'UTC', sessions: [{ id: 's', title: 'S' }], error: { text: `E-${field}`, field } });
       expect(textAfterInput(card, field)).toBe(`E-${field}`);
@@ -68,7 +98,7 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
     expect(JSON.stringify(noPicker)).toContain('E-session');
   });
 
-  it('item form: each field\'s error is drawn right after that field', () => {
+  it("item form: each field's error is drawn right after that field", () => {
     for (const organisations of [[], ['ITU']]) {
       for (const field of ITEM_FORM_FIELDS) {
         const card = renderItemFormCard(t, { teamId: 'T', members, organisations, values: {}, dialog: false, error: { text: `E-${field}`, field } });
@@ -77,14 +107,14 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
     }
   });
 
-  it('settings: each field\'s error is drawn right after that field', () => {
+  it("settings: each field's error is drawn right after that field", () => {
     for (const field of SETTINGS_FIELDS) {
       const card = renderSettingsCard(t, { teamId: 'T', settings, members, error: { text: `E-${field}`, field } });
       expect(textAfterInput(card, field)).toBe(`E-${field}`);
     }
   });
 
-  it('item card: each field\'s error is drawn after that field, or at the top when the viewer has no such input', () => {
+  it("item card: each field's error is drawn after that field, or at the top when the viewer has no such input", () => {
     for (const field of ITEM_CARD_FIELDS) {
       const card = renderItemCard(t, { teamId: 'T', item, history: [], names: new Map(), timeZone: 'UTC', canEdit: true, isCoChair: true, error: { text: `E-${field}`, field } });
       expect(textAfterInput(card, field)).toBe(`E-${field}`);

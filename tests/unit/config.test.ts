@@ -59,7 +59,7 @@ describe('config', () => {
     expect(problems({ HOST: '0.0.0.0', BOT_ID: APP, BOT_PASSWORD: 'x', BOT_TYPE: 'MultiTenant' })).toEqual([]);
   });
 
-  it('knows the Agents Playground\'s port only in local development mode', () => {
+  it("knows the Agents Playground's port only in local development mode", () => {
     expect(parseConfig({ PLAYGROUND_PORT: '56150' }).playground).toEqual({ port: 56150 });
     expect(parseConfig({ PLAYGROUND_PORT: '' }).playground).toBeUndefined();
     expect(problems({ PLAYGROUND_PORT: 'chat' }).join('\n')).toMatch(/^PLAYGROUND_PORT:/);
@@ -75,7 +75,11 @@ describe('config', () => {
   it('takes an optional team after an initial co-chair, typed or as Teams encodes it in a link', () => {
     const team = '19:Zc1qXfQwR8mJ0yE3vT6uN2kL5hP9sA4b@thread.tacv2';
     const parsed = parseConfig({ INITIAL_CO_CHAIRS: `${TENANT}:${OID}@${team}, ${TENANT}:${OID}@${encodeURIComponent(team)}, ${TENANT}:${OID}` }).initialCoChairs;
-    expect(parsed).toEqual([{ tenantId: TENANT, aadObjectId: OID, teamId: team }, { tenantId: TENANT, aadObjectId: OID, teamId: team }, { tenantId: TENANT, aadObjectId: OID }]);
+    expect(parsed).toEqual([
+      { tenantId: TENANT, aadObjectId: OID, teamId: team },
+      { tenantId: TENANT, aadObjectId: OID, teamId: team },
+      { tenantId: TENANT, aadObjectId: OID },
+    ]);
     for (const bad of [`${TENANT}:${OID}@`, `${TENANT}:${OID}@general`, `${TENANT}:${OID}@19:x@thread.tacv2@y`, `${TENANT}:${OID}@%E0%A4%A`]) {
       expect(problems({ INITIAL_CO_CHAIRS: bad }).join('\n')).toMatch(/INITIAL_CO_CHAIRS/);
     }

@@ -22,16 +22,35 @@ const t = translator(createI18n(), 'fr');
 function worst(seq: number): DecisionView {
   const heavy = (n: number) => '\u0001"'.repeat(Math.ceil(n / 2)).slice(0, n);
   return {
-    v: 1, tenantId: 't', teamId: 'team', seq, ref: `D-2026-${String(seq).padStart(3, '0')}`, year: 2026, number: seq, kind: 'amendment',
-    title: heavy(LIMITS.title), text: heavy(LIMITS.text), rationale: heavy(LIMITS.rationale), sessionId: 's'.repeat(LIMITS.id), pollId: 'p'.repeat(LIMITS.id),
-    actionItemIds: Array.from({ length: LIMITS.actionItems }, () => 'a'.repeat(LIMITS.id)), supersedes: 'D-2026-001',
-    decidedAt: '2026-01-01', recordedAt: '2026-01-01T00:00:00.000Z', recordedBy: 'p-1', prev: '0'.repeat(64), hash: 'f'.repeat(64),
-    status: 'superseded', by: 'D-2026-999', recordedByName: 'N'.repeat(256),
+    v: 1,
+    tenantId: 't',
+    teamId: 'team',
+    seq,
+    ref: `D-2026-${String(seq).padStart(3, '0')}`,
+    year: 2026,
+    number: seq,
+    kind: 'amendment',
+    title: heavy(LIMITS.title),
+    text: heavy(LIMITS.text),
+    rationale: heavy(LIMITS.rationale),
+    sessionId: 's'.repeat(LIMITS.id),
+    pollId: 'p'.repeat(LIMITS.id),
+    actionItemIds: Array.from({ length: LIMITS.actionItems }, () => 'a'.repeat(LIMITS.id)),
+    supersedes: 'D-2026-001',
+    decidedAt: '2026-01-01',
+    recordedAt: '2026-01-01T00:00:00.000Z',
+    recordedBy: 'p-1',
+    prev: '0'.repeat(64),
+    hash: 'f'.repeat(64),
+    status: 'superseded',
+    by: 'D-2026-999',
+    recordedByName: 'N'.repeat(256),
   };
 }
 
 /** More sessions or polls than the card holds, each with a title at its limit. */
-const many = (prefix: string) => Array.from({ length: 40 }, (_, i) => ({ id: `${prefix}${i}`.padEnd(LIMITS.id, 'x'), title: '\u0001"'.repeat(150), at: new Date(Date.UTC(2026, 0, i + 1)), timeZone: 'Europe/Zurich' }));
+const many = (prefix: string) =>
+  Array.from({ length: 40 }, (_, i) => ({ id: `${prefix}${i}`.padEnd(LIMITS.id, 'x'), title: '\u0001"'.repeat(150), at: new Date(Date.UTC(2026, 0, i + 1)), timeZone: 'Europe/Zurich' }));
 
 describe('decisions cards', () => {
   it('use only the verbs the feature handles, and every action carries the team', () => {
@@ -48,9 +67,26 @@ describe('decisions cards', () => {
   it('stay under the size budget at every limit', () => {
     const page = { items: Array.from({ length: PAGE_SIZE }, (_, i) => worst(i + 1)), page: 0, pages: 99, total: 990 };
     const cards = [
-      renderDecisionCard(t, worst(1), { teamId: 'x'.repeat(256), canManage: true, notice: 'n', timeZone: 'America/Argentina/ComodRivadavia', language: 'fr', names: { session: worst(1).title, poll: worst(1).title } }),
+      renderDecisionCard(t, worst(1), {
+        teamId: 'x'.repeat(256),
+        canManage: true,
+        notice: 'n',
+        timeZone: 'America/Argentina/ComodRivadavia',
+        language: 'fr',
+        names: { session: worst(1).title, poll: worst(1).title },
+      }),
       renderDecisionListCard(t, { teamId: 'x'.repeat(256), q: 'q'.repeat(200), page }),
-      renderDecisionFormCard(t, { sessions: many('s'), polls: many('p'), language: 'fr', teamId: 'x'.repeat(256), kind: 'amendment', target: { ref: 'D-2026-001', title: worst(1).title }, today: '2026-01-01', values: { ...worst(1), actionItemIds: 'a'.repeat(3000) }, error: 'e' }),
+      renderDecisionFormCard(t, {
+        sessions: many('s'),
+        polls: many('p'),
+        language: 'fr',
+        teamId: 'x'.repeat(256),
+        kind: 'amendment',
+        target: { ref: 'D-2026-001', title: worst(1).title },
+        today: '2026-01-01',
+        values: { ...worst(1), actionItemIds: 'a'.repeat(3000) },
+        error: 'e',
+      }),
     ];
     for (const card of cards) expect(JSON.stringify(card).length).toBeLessThan(MAX_CARD_CHARS);
   });
@@ -73,7 +109,20 @@ describe('decisions cards', () => {
 
   describe('names and times a reader knows', () => {
     const en = translator(createI18n(), 'en');
-    const record = { ...worst(1), title: 'Budget', text: 'Adopted', rationale: '', kind: 'decision' as const, status: 'in-force' as const, sessionId: 'saf621c7723b4a3bc', pollId: 'p0123456789abcdef', recordedAt: '2026-03-14T13:30:00.000Z', hash: 'ab'.repeat(32), recordedByName: 'Amina Diallo', actionItemIds: ['A-1'] };
+    const record = {
+      ...worst(1),
+      title: 'Budget',
+      text: 'Adopted',
+      rationale: '',
+      kind: 'decision' as const,
+      status: 'in-force' as const,
+      sessionId: 'saf621c7723b4a3bc',
+      pollId: 'p0123456789abcdef',
+      recordedAt: '2026-03-14T13:30:00.000Z',
+      hash: 'ab'.repeat(32),
+      recordedByName: 'Amina Diallo',
+      actionItemIds: ['A-1'],
+    };
     const runs = (card: unknown) => JSON.stringify(card);
 
     it('shows the linked session and poll by their titles, not their ids', () => {
@@ -84,7 +133,7 @@ describe('decisions cards', () => {
       expect(card).not.toContain('p0123456789abcdef');
     });
 
-    it('says when it was recorded in the group\'s zone, naming the zone, as other cards do', () => {
+    it("says when it was recorded in the group's zone, naming the zone, as other cards do", () => {
       const card = runs(renderDecisionCard(en, record, { teamId: 'T', canManage: false, timeZone: 'Europe/Zurich', language: 'en' }));
       expect(card).toContain(`"text":"${formatLocal(new Date(record.recordedAt), 'Europe/Zurich', 'en')}"`);
       expect(card).toContain('2:30'); // 13:30 UTC is 14:30 in Zurich in March

@@ -53,8 +53,7 @@ describe('decision input', () => {
 });
 
 describe('decision search', () => {
-  const rec = (seq: number, year: number, title: string, text = ''): DecisionRecord =>
-    ({ seq, year, ref: formatRef(year, seq), title, text, actionItemIds: [] }) as unknown as DecisionRecord;
+  const rec = (seq: number, year: number, title: string, text = ''): DecisionRecord => ({ seq, year, ref: formatRef(year, seq), title, text, actionItemIds: [] }) as unknown as DecisionRecord;
   const all = [rec(1, 2025, 'Réunion mensuelle'), rec(2, 2026, 'Budget', 'Approve the budget'), rec(3, 2026, 'Signal', 'Use Signal')];
 
   it('reads a year and words from what was typed', () => {

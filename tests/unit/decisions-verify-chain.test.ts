@@ -9,8 +9,21 @@ function chain(n: number): StoredDecisionRow[] {
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
     const content: DecisionContent = {
-      v: 1, tenantId: 't', teamId: 'team', seq, ref: formatRef(2026, seq), year: 2026, number: seq, kind: 'decision',
-      title: `T${seq}`, text: `X${seq}`, actionItemIds: [], decidedAt: '2026-01-01', recordedAt: '2026-01-01T00:00:00.000Z', recordedBy: 'p-1', prev,
+      v: 1,
+      tenantId: 't',
+      teamId: 'team',
+      seq,
+      ref: formatRef(2026, seq),
+      year: 2026,
+      number: seq,
+      kind: 'decision',
+      title: `T${seq}`,
+      text: `X${seq}`,
+      actionItemIds: [],
+      decidedAt: '2026-01-01',
+      recordedAt: '2026-01-01T00:00:00.000Z',
+      recordedBy: 'p-1',
+      prev,
     };
     const hash = hashDecisionContent(content);
     rows.push({ position: seq, content: { ...content }, hash });
@@ -87,7 +100,13 @@ describe('verifying a chain against kept heads and its owner', () => {
     expect(verifyChain(rows, headOf(rows), { anchors: [kept, { seq: 2, hash: String(rows[1]!.hash).slice(0, 16) }] })).toMatchObject({ ok: true, count: 3 });
     const cut = rows.slice(0, 2);
     expect(verifyChain(cut, headOf(cut), { anchors: [kept] })).toMatchObject({ ok: false, problem: 'record-missing', detail: 'shorter-than-anchor', position: 3, after: 'D-2026-002' });
-    expect(verifyChain(rows, headOf(rows), { anchors: [{ seq: 2, hash: 'f'.repeat(64) }] })).toMatchObject({ ok: false, problem: 'content-changed', detail: 'anchor-mismatch', position: 2, ref: 'D-2026-002' });
+    expect(verifyChain(rows, headOf(rows), { anchors: [{ seq: 2, hash: 'f'.repeat(64) }] })).toMatchObject({
+      ok: false,
+      problem: 'content-changed',
+      detail: 'anchor-mismatch',
+      position: 2,
+      ref: 'D-2026-002',
+    });
   });
 
   it('fails records that name another group than the register they are stored in', () => {

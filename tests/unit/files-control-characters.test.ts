@@ -46,7 +46,20 @@ describe('files built from text with control characters', () => {
   });
 
   it('writes an items CSV with one row per item, however its owner is named', () => {
-    const item = { ...g, number: 7, title: '\u0000=HYPERLINK("http://x")', description: 'a\r\nb', ownerId: 'o', priority: 'high', status: 'open', progress: 0, createdBy: 'u', createdAt: 'x', updatedAt: 'y', revision: 1 } as ActionItem;
+    const item = {
+      ...g,
+      number: 7,
+      title: '\u0000=HYPERLINK("http://x")',
+      description: 'a\r\nb',
+      ownerId: 'o',
+      priority: 'high',
+      status: 'open',
+      progress: 0,
+      createdBy: 'u',
+      createdAt: 'x',
+      updatedAt: 'y',
+      revision: 1,
+    } as ActionItem;
     const csv = toCsv([item], new Map([['o', `Sofia${CRLF_EVENT}`]]));
     expect(csv).not.toMatch(/(?![\r\n])\p{Cc}/u);
     const rows = csv.split('\r\n');

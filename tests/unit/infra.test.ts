@@ -49,12 +49,19 @@ function prop(obj: Node | undefined, dotted: string): Node | undefined {
   return current;
 }
 const text = (obj: Node | undefined, dotted: string) => prop(obj, dotted)?.text;
-const keysOf = (obj: Node | undefined) => (obj ? named(obj).filter((c) => c.type === 'object_property').map((c) => unquote(named(c)[0]!.text)) : []);
+const keysOf = (obj: Node | undefined) =>
+  obj
+    ? named(obj)
+        .filter((c) => c.type === 'object_property')
+        .map((c) => unquote(named(c)[0]!.text))
+    : [];
 
 /** The body of a resource or module declaration, also when it is deployed `if (…)`. */
 function bodyOf(decl: Node): Node | undefined {
   const conditional = named(decl).find((c) => c.type === 'if_statement');
-  return named(conditional ?? decl).filter((c) => c.type === 'object').pop();
+  return named(conditional ?? decl)
+    .filter((c) => c.type === 'object')
+    .pop();
 }
 /** The condition of `= if (…) {…}`, without its parentheses; undefined when unconditional. */
 function conditionOf(decl: Node): string | undefined {
@@ -112,11 +119,46 @@ function writes(step: Step): string[] {
 const envKeys = (env: string) => [...read(`env/.env.${env}`).matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!);
 
 // Every action the Toolkit's yml schema v1.11 defines (packages/fx-core/resource/yaml-schema/v1.11).
-const TOOLKIT_ACTIONS = new Set(['aadApp/create', 'aadApp/update', 'arm/deploy', 'azureStorage/enableStaticWebsite', 'cli/runNpmCommand', 'cli/runDotnetCommand', 'cli/runNpxCommand', 'azureStorage/deploy', 'azureAppService/zipDeploy', 'azureFunctions/zipDeploy', 'teamsApp/create', 'teamsApp/validateManifest', 'teamsApp/validateAppPackage', 'teamsApp/validateWithTestCases', 'teamsApp/zipAppPackage', 'teamsApp/update', 'teamsApp/publishAppPackage', 'botAadApp/create', 'botFramework/create', 'file/createOrUpdateEnvironmentFile', 'file/createOrUpdateJsonFile', 'devTool/install', 'teamsApp/extendToM365', 'spfx/deploy', 'teamsApp/copyAppPackageToSPFx', 'script']);
+const TOOLKIT_ACTIONS = new Set([
+  'aadApp/create',
+  'aadApp/update',
+  'arm/deploy',
+  'azureStorage/enableStaticWebsite',
+  'cli/runNpmCommand',
+  'cli/runDotnetCommand',
+  'cli/runNpxCommand',
+  'azureStorage/deploy',
+  'azureAppService/zipDeploy',
+  'azureFunctions/zipDeploy',
+  'teamsApp/create',
+  'teamsApp/validateManifest',
+  'teamsApp/validateAppPackage',
+  'teamsApp/validateWithTestCases',
+  'teamsApp/zipAppPackage',
+  'teamsApp/update',
+  'teamsApp/publishAppPackage',
+  'botAadApp/create',
+  'botFramework/create',
+  'file/createOrUpdateEnvironmentFile',
+  'file/createOrUpdateJsonFile',
+  'devTool/install',
+  'teamsApp/extendToM365',
+  'spfx/deploy',
+  'teamsApp/copyAppPackageToSPFx',
+  'script',
+]);
 
 describe('Bicep templates', () => {
   it('are all parsed, with no syntax error', () => {
-    expect([...trees.keys()].sort()).toEqual(['azure.bicep', 'modules/bot.bicep', 'modules/identity.bicep', 'modules/monitoring.bicep', 'modules/network.bicep', 'modules/storage.bicep', 'modules/webapp.bicep']);
+    expect([...trees.keys()].sort()).toEqual([
+      'azure.bicep',
+      'modules/bot.bicep',
+      'modules/identity.bicep',
+      'modules/monitoring.bicep',
+      'modules/network.bicep',
+      'modules/storage.bicep',
+      'modules/webapp.bicep',
+    ]);
     for (const [file, root] of trees) {
       const errors: string[] = [];
       walk(root, (n) => {
@@ -133,7 +175,11 @@ describe('Bicep templates', () => {
       const isDeclaredName = (n.parent?.type === 'parameter_declaration' || n.parent?.type === 'output_declaration') && named(n.parent)[0]?.id === n.id;
       if (n.type === 'identifier' && !isKey && !isDeclaredName) used.add(n.text);
     });
-    expect(params(file).map(nameOf).filter((p) => !used.has(p))).toEqual([]);
+    expect(
+      params(file)
+        .map(nameOf)
+        .filter((p) => !used.has(p)),
+    ).toEqual([]);
   });
 
   it.each([...trees.keys()])('%s: no secure parameter, no key listing (nothing secret exists)', (file) => {
@@ -148,7 +194,13 @@ describe('Bicep templates', () => {
         const declared = params(m.path);
         const passed = keysOf(prop(m.body, 'params'));
         expect({ module: m.name, unknown: passed.filter((p) => !declared.map(nameOf).includes(p)) }).toEqual({ module: m.name, unknown: [] });
-        expect({ module: m.name, missing: declared.filter((p) => !hasDefault(p)).map(nameOf).filter((p) => !passed.includes(p)) }).toEqual({ module: m.name, missing: [] });
+        expect({
+          module: m.name,
+          missing: declared
+            .filter((p) => !hasDefault(p))
+            .map(nameOf)
+            .filter((p) => !passed.includes(p)),
+        }).toEqual({ module: m.name, missing: [] });
         // a module output used by azure.bicep exists in that module
         for (const [, output] of read(file).matchAll(new RegExp(`\\b${m.name}\\.outputs\\.(\\w+)`, 'g'))) expect(outputs(m.path)).toContain(output);
       }
@@ -303,7 +355,10 @@ describe('storage audit trail and deletion lock', () => {
   });
 
   it('logs are kept at least 365 days (workspace retention, and no way to deploy less)', () => {
-    for (const [file, name] of [['azure.bicep', 'logRetentionDays'], ['modules/monitoring.bicep', 'retentionInDays']] as const) {
+    for (const [file, name] of [
+      ['azure.bicep', 'logRetentionDays'],
+      ['modules/monitoring.bicep', 'retentionInDays'],
+    ] as const) {
       const p = param(file, name);
       const min = Number(/@minValue\((\d+)\)/.exec(p ? decoratorsOf(p) : '')?.[1]);
       expect({ file, min: min >= 365 }).toEqual({ file, min: true });
@@ -366,7 +421,7 @@ describe('app settings', () => {
     for (const key of keysOf(settings).filter((k) => !elsewhere.includes(k))) expect(configSource).toMatch(new RegExp(`\\b${key}:`));
   });
 
-  it('start the service: with sample values for the parameters, the service\'s own config parser accepts them', () => {
+  it("start the service: with sample values for the parameters, the service's own config parser accepts them", () => {
     const samples: Record<string, string> = {
       identityClientId: '11111111-1111-4111-8111-111111111111',
       identityTenantId: '22222222-2222-4222-8222-222222222222',
@@ -383,7 +438,11 @@ describe('app settings', () => {
       if (n.type === 'string') return unquote(n.text).replace(/\$\{([^}]+)\}/g, (_m, e: string) => samples[e] ?? fail(`no sample for ${e}`));
       return samples[n.text] ?? fail(`cannot evaluate ${n.text}`);
     };
-    const env = Object.fromEntries(named(settings!).filter((c) => c.type === 'object_property').map((c) => [unquote(named(c)[0]!.text), evaluate(named(c)[1]!)]));
+    const env = Object.fromEntries(
+      named(settings!)
+        .filter((c) => c.type === 'object_property')
+        .map((c) => [unquote(named(c)[0]!.text), evaluate(named(c)[1]!)]),
+    );
     const config = parseConfig({ ...env, PORT: '8080' }); // App Service sets PORT
     expect(config.env).toBe('production');
     expect(config.bot).toMatchObject({ appId: samples.identityClientId, appType: 'UserAssignedMSI', tenantId: samples.identityTenantId });
@@ -392,7 +451,7 @@ describe('app settings', () => {
     expect(config.host).toBe('0.0.0.0');
   });
 
-  it('hold no secret: no key, password, secret or connection string (App Insights\' connection string only locates telemetry)', () => {
+  it("hold no secret: no key, password, secret or connection string (App Insights' connection string only locates telemetry)", () => {
     const secretLike = /password|secret|key|connectionstring|sas|token/i;
     expect(keysOf(settings).filter((k) => secretLike.test(k.replace(/_/g, '')) && k !== 'APPLICATIONINSIGHTS_CONNECTION_STRING')).toEqual([]);
     expect(settings!.text).not.toMatch(/AccountKey=|SharedAccessSignature|DefaultEndpointsProtocol|listKeys|InstrumentationKey=/);
@@ -408,7 +467,12 @@ describe('Agents Toolkit project', () => {
   it('azure.parameters.json sets only declared parameters, and every required one', () => {
     const set = Object.keys(parameterFile.parameters);
     expect(set.filter((p) => !declaredParams.map(nameOf).includes(p))).toEqual([]);
-    expect(declaredParams.filter((p) => !hasDefault(p)).map(nameOf).filter((p) => !set.includes(p))).toEqual([]);
+    expect(
+      declaredParams
+        .filter((p) => !hasDefault(p))
+        .map(nameOf)
+        .filter((p) => !set.includes(p)),
+    ).toEqual([]);
   });
 
   it('exposes the outputs the project files use', () => {
@@ -467,9 +531,7 @@ describe('Agents Toolkit project', () => {
     const aad = JSON.parse(read('aad.manifest.json')) as { identifierUris: string[]; api: { oauth2PermissionScopes: { value: string }[]; preAuthorizedApplications: { appId: string }[] } };
     expect(aad.identifierUris).toEqual(['api://${{APP_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);
     expect(aad.api.oauth2PermissionScopes.map((s) => s.value)).toEqual(['access_as_user']);
-    expect(aad.api.preAuthorizedApplications.map((a) => a.appId)).toEqual(
-      expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']),
-    );
+    expect(aad.api.preAuthorizedApplications.map((a) => a.appId)).toEqual(expect.arrayContaining(['1fec8e78-bce4-4aaf-ab1b-5451cc387264', '5e3ce6c0-2b1f-4285-8d4b-75ee78787346']));
   });
 
   it('the tab API accepts tokens from exactly the client apps the SSO app pre-authorises', () => {

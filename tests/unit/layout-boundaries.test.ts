@@ -68,7 +68,7 @@ describe('the layout rules the linter enforces', () => {
     expect(lint(uses('@azure/data-tables', 'odata'), 'bot/src/platform/storage/example.ts')).toEqual([]);
   });
 
-  it('lets the tab import only its own code, the kernel and the features\' route contracts', () => {
+  it("lets the tab import only its own code, the kernel and the features' route contracts", () => {
     expect(lint(uses('../../../bot/src/features/polls/domain/poll', 'canSeeResults'), 'tab/src/views/example.ts')).toEqual([BOUNDARY]);
     expect(lint(uses('../../../bot/src/kernel/display-time', 'formatDateTime'), 'tab/src/views/example.ts')).toEqual([]);
     expect(lint(uses('../../../bot/src/features/polls/routes/polls.contract', 'pollKind'), 'tab/src/views/example.ts')).toEqual([]);

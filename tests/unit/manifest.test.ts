@@ -143,7 +143,9 @@ describe('bot commands', () => {
   });
 
   it.each(BOT_SCOPES)('lists exactly the in-menu commands in %s (both ways), each handled by the bot', (scope) => {
-    const list = asArray(bot(manifest).commandLists).map(asObject).find((l) => JSON.stringify(l.scopes) === JSON.stringify([scope]));
+    const list = asArray(bot(manifest).commandLists)
+      .map(asObject)
+      .find((l) => JSON.stringify(l.scopes) === JSON.stringify([scope]));
     const listed = asArray(list?.commands).map(asObject);
     expect(listed.length).toBeLessThanOrEqual(10);
     // manifest → bot: each title is a phrase the bot matches to an in-menu command, described by its help text
@@ -159,7 +161,15 @@ describe('bot commands', () => {
   });
 
   it('refuses more than 10 menu commands, and a command without an English description', () => {
-    const fake = (id: string, key = 'help.commands.help'): ChatCommand => ({ id, words: { en: [[id]] }, usageKey: id, descriptionKey: key, audience: 'everyone', inMenu: true, run: async () => undefined });
+    const fake = (id: string, key = 'help.commands.help'): ChatCommand => ({
+      id,
+      words: { en: [[id]] },
+      usageKey: id,
+      descriptionKey: key,
+      audience: 'everyone',
+      inMenu: true,
+      run: async () => undefined,
+    });
     expect(() => menuCommands(Array.from({ length: 11 }, (_, i) => fake(`c${i}`)))).toThrow(/at most 10/);
     expect(() => menuCommands([fake('x', 'help.commands.noSuchKey')])).toThrow(/no English text/);
     expect(commandLists([])).toEqual([]);
@@ -199,7 +209,7 @@ describe('message action and tabs', () => {
 });
 
 describe('URLs', () => {
-  it("are all https, and every URL Teams loads is on one of validDomains (developer links open in a browser)", () => {
+  it('are all https, and every URL Teams loads is on one of validDomains (developer links open in a browser)', () => {
     const valid = asArray(manifest.validDomains).map(String);
     expect(valid).toEqual([TEST_ENV.APP_DOMAIN]);
     const urls = urlsIn(manifest).filter((u) => u.where !== '$schema');
@@ -234,7 +244,13 @@ describe('icons', () => {
   it('outline: transparent background, and every visible pixel pure white', () => {
     const png = readPng(ICON_FILES.outline);
     const alpha = (x: number, y: number) => png.data[(y * png.width + x) * 4 + 3];
-    for (const [x, y] of [[0, 0], [31, 0], [0, 31], [31, 31]]) expect(alpha(x!, y!)).toBe(0);
+    for (const [x, y] of [
+      [0, 0],
+      [31, 0],
+      [0, 31],
+      [31, 31],
+    ])
+      expect(alpha(x!, y!)).toBe(0);
     let transparent = 0;
     let opaque = 0;
     const coloured: number[] = [];
@@ -245,7 +261,7 @@ describe('icons', () => {
       if (a > 0 && (png.data[i] !== 255 || png.data[i + 1] !== 255 || png.data[i + 2] !== 255)) coloured.push(i / 4);
     }
     expect(coloured).toEqual([]);
-    expect(transparent).toBeGreaterThan(png.width * png.height / 2);
+    expect(transparent).toBeGreaterThan((png.width * png.height) / 2);
     expect(opaque).toBeGreaterThan(20);
   });
 

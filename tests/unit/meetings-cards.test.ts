@@ -65,11 +65,32 @@ describe('meeting summary card', () => {
     generatedAt: '2027-03-10T12:00:00Z',
     session: { id: 's', title: HOSTILE, startsAt: '2027-03-10T08:00:00Z', endsAt: '2027-03-10T12:00:00Z', status: 'planned' },
     agenda: [],
-    decisions: Array.from({ length: n }, (_, i) => ({ ref: `D-2027-${String(i + 1).padStart(3, '0')}`, kind: 'decision', title: longText(i), text: 'x', decidedAt: '2027-03-10', status: 'in-force' }) as SessionReport['decisions'][number]),
+    decisions: Array.from(
+      { length: n },
+      (_, i) =>
+        ({ ref: `D-2027-${String(i + 1).padStart(3, '0')}`, kind: 'decision', title: longText(i), text: 'x', decidedAt: '2027-03-10', status: 'in-force' }) as SessionReport['decisions'][number],
+    ),
     itemsCreated: Array.from({ length: n }, (_, i) => ({ ref: `A-${i + 1}`, title: longText(i), status: 'open', progress: 0, at: '2027-03-10T09:00:00Z' })),
     itemsClosed: [],
     polls: [
-      { id: 'p1', question: HOSTILE, kind: 'single', anonymous: false, open: false, voters: 3, electorate: 3, tie: true, ...(hidden ? {} : { results: [{ text: HOSTILE, votes: 1, maybe: 0, no: 0, percent: 50, leading: true }, { text: 'B', votes: 1, maybe: 0, no: 0, percent: 50, leading: true }] }) },
+      {
+        id: 'p1',
+        question: HOSTILE,
+        kind: 'single',
+        anonymous: false,
+        open: false,
+        voters: 3,
+        electorate: 3,
+        tie: true,
+        ...(hidden
+          ? {}
+          : {
+              results: [
+                { text: HOSTILE, votes: 1, maybe: 0, no: 0, percent: 50, leading: true },
+                { text: 'B', votes: 1, maybe: 0, no: 0, percent: 50, leading: true },
+              ],
+            }),
+      },
     ],
   });
 

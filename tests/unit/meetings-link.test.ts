@@ -7,8 +7,14 @@ const CONTEXT = '?context=%7b%22Tid%22%3a%225f2b2c7e-7b1e-4c1a-9d7e-0a1b2c3d4e5f
 describe('meetingThreadKey: a join URL and the meeting chat name the same thread', () => {
   it.each([
     ['lower-case escapes (as Teams sends JoinUrl)', `https://teams.microsoft.com/l/meetup-join/19%3ameeting_N2IwYzRmMWUtMmQzYS00YjVjLThlOWYtMGExYjJjM2Q0ZTVm%40thread.v2/0${CONTEXT}`],
-    ['upper-case escapes (as Outlook shows it)', `https://teams.microsoft.com/l/meetup-join/19%3Ameeting_N2IwYzRmMWUtMmQzYS00YjVjLThlOWYtMGExYjJjM2Q0ZTVm%40thread.v2/0?context=%7B%22Tid%22%3A%22x%22%7D`],
-    ['encoded twice (a mail gateway)', `https://safelinks.example/?url=https%3A%2F%2Fteams.microsoft.com%2Fl%2Fmeetup-join%2F19%253ameeting_N2IwYzRmMWUtMmQzYS00YjVjLThlOWYtMGExYjJjM2Q0ZTVm%2540thread.v2%2F0`],
+    [
+      'upper-case escapes (as Outlook shows it)',
+      `https://teams.microsoft.com/l/meetup-join/19%3Ameeting_N2IwYzRmMWUtMmQzYS00YjVjLThlOWYtMGExYjJjM2Q0ZTVm%40thread.v2/0?context=%7B%22Tid%22%3A%22x%22%7D`,
+    ],
+    [
+      'encoded twice (a mail gateway)',
+      `https://safelinks.example/?url=https%3A%2F%2Fteams.microsoft.com%2Fl%2Fmeetup-join%2F19%253ameeting_N2IwYzRmMWUtMmQzYS00YjVjLThlOWYtMGExYjJjM2Q0ZTVm%2540thread.v2%2F0`,
+    ],
     ['not encoded', `https://teams.microsoft.com/l/meetup-join/${THREAD}/0`],
     ['the meeting chat conversation id', THREAD],
     ['a different-case host suffix', THREAD.replace('@thread.v2', '@THREAD.V2')],
@@ -34,7 +40,19 @@ describe('meetingThreadKey: a join URL and the meeting chat name the same thread
 describe('sessionAt: one recurring meeting used for several sessions', () => {
   const session = (id: string, start: string, hours = 3): Session => {
     const startsAt = new Date(start);
-    return { tenantId: 't', teamId: 'g', id, title: id, startsAt, endsAt: new Date(startsAt.getTime() + hours * 3_600_000), timeZone: 'UTC', agenda: [], status: 'planned', createdBy: 'x', updatedAt: startsAt };
+    return {
+      tenantId: 't',
+      teamId: 'g',
+      id,
+      title: id,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + hours * 3_600_000),
+      timeZone: 'UTC',
+      agenda: [],
+      status: 'planned',
+      createdBy: 'x',
+      updatedAt: startsAt,
+    };
   };
   const march = session('march', '2027-03-10T08:00:00Z');
   const june = session('june', '2027-06-10T08:00:00Z');

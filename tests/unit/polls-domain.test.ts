@@ -28,7 +28,10 @@ describe('poll rules', () => {
   it('reads the close time in the group time zone', () => {
     const d = validatePollInput({ question: 'Q', options: 'A\nB', kind: 'single', visibility: 'live', closesDate: '2027-07-01', closesTime: '17:00' }, now, 'Europe/Zurich');
     expect(d.closesAt.toISOString()).toBe('2027-07-01T15:00:00.000Z'); // CEST, UTC+2
-    expect(d.options).toEqual([{ id: 'o0', text: 'A' }, { id: 'o1', text: 'B' }]);
+    expect(d.options).toEqual([
+      { id: 'o0', text: 'A' },
+      { id: 'o1', text: 'B' },
+    ]);
   });
 
   it('keeps ${...} and markup as plain text', () => {

@@ -24,7 +24,13 @@ const statusChange = (number: number, at: string, from: string, to: string): His
 
 describe('work-plan aggregation', () => {
   it('counts each status and averages progress (rounded)', () => {
-    const items = [item({ progress: 0 }), item({ status: 'in-progress', progress: 50 }), item({ status: 'done', progress: 100 }), item({ status: 'blocked', progress: 33 }), item({ status: 'dropped', progress: 10 })];
+    const items = [
+      item({ progress: 0 }),
+      item({ status: 'in-progress', progress: 50 }),
+      item({ status: 'done', progress: 100 }),
+      item({ status: 'blocked', progress: 33 }),
+      item({ status: 'dropped', progress: 10 }),
+    ];
     expect(bucket('', items)).toEqual({ key: '', total: 5, byStatus: { open: 1, 'in-progress': 1, blocked: 1, done: 1, dropped: 1 }, averageProgress: 39 }); // 193 / 5 = 38.6
     expect(bucket('x', [item({ progress: 50 }), item({ progress: 51 })]).averageProgress).toBe(51); // 50.5 rounds up
     expect(bucket('none', [])).toEqual({ key: 'none', total: 0, byStatus: { open: 0, 'in-progress': 0, blocked: 0, done: 0, dropped: 0 }, averageProgress: 0 });

@@ -91,7 +91,10 @@ const item = (number: number, title: string, over: Partial<ActionItem> = {}): Ac
 
 const named = poll('p1', false, [HOSTILE, ...FORMULAS]);
 const anon = poll('p2', true, ['Yes', 'No']);
-const items = [item(1, HOSTILE, { area: '**bold area**', organisation: '=ORG()' }), item(2, '+SUM(1)', { status: 'done', progress: 100, doneAt: '2027-03-10T10:00:00.000Z', updatedAt: '2027-03-10T10:00:00.000Z', createdAt: '2027-01-05T09:00:00.000Z' })];
+const items = [
+  item(1, HOSTILE, { area: '**bold area**', organisation: '=ORG()' }),
+  item(2, '+SUM(1)', { status: 'done', progress: 100, doneAt: '2027-03-10T10:00:00.000Z', updatedAt: '2027-03-10T10:00:00.000Z', createdAt: '2027-01-05T09:00:00.000Z' }),
+];
 const closeOf2: HistoryEntry = { number: 2, revision: 2, at: '2027-03-10T10:00:00.000Z', by: 'a', byName: 'A', field: 'status', from: 'open', to: 'done' };
 
 const sessionModel = buildSessionReport({
@@ -107,17 +110,53 @@ const sessionModel = buildSessionReport({
   items,
   histories: new Map([[2, [closeOf2]]]),
 });
-const yearModel = buildYearReport({ groupName: HOSTILE, timeZone: 'Europe/Zurich', now: new Date('2027-12-31T08:00:00Z'), year: 2027, decisions: [decision(1, HOSTILE, HOSTILE), decision(2, '=2+2', '@x'), decision(3, 'Other year', 'x', { year: 2026 })], items });
+const yearModel = buildYearReport({
+  groupName: HOSTILE,
+  timeZone: 'Europe/Zurich',
+  now: new Date('2027-12-31T08:00:00Z'),
+  year: 2027,
+  decisions: [decision(1, HOSTILE, HOSTILE), decision(2, '=2+2', '@x'), decision(3, 'Other year', 'x', { year: 2026 })],
+  items,
+});
 
 describe('report renderers keep user text inert', () => {
   describe.each([
     ['session', sessionModel],
     ['year', yearModel],
   ] as const)('%s report', (_name, model) => {
-    it('HTML: only the page\'s own tags, every user value escaped, no script allowed', () => {
+    it("HTML: only the page's own tags, every user value escaped, no script allowed", () => {
       const html = renderReport(t, 'en', model, 'html');
       const tags = new Set([...html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)/g)].map((m) => m[1]!.toLowerCase()));
-      const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'main', 'header', 'h1', 'h2', 'h3', 'p', 'br', 'section', 'dl', 'dt', 'dd', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'blockquote', 'strong', 'time'];
+      const allowed = [
+        'html',
+        'head',
+        'meta',
+        'title',
+        'style',
+        'body',
+        'main',
+        'header',
+        'h1',
+        'h2',
+        'h3',
+        'p',
+        'br',
+        'section',
+        'dl',
+        'dt',
+        'dd',
+        'ol',
+        'li',
+        'table',
+        'thead',
+        'tbody',
+        'tr',
+        'th',
+        'td',
+        'blockquote',
+        'strong',
+        'time',
+      ];
       expect([...tags].filter((x) => !allowed.includes(x))).toEqual([]);
       expect(html).not.toMatch(/<script|<img|<b>/i);
       expect(html).toContain(escapeHtml(HOSTILE));

@@ -31,7 +31,9 @@ describe('session live state', () => {
     // The agenda shrank to two items while item 4 ran: its time has nowhere to go, the rest is kept.
     expect(applyLiveChange(running, { currentItem: 1, running: false }, 2, 'chair', at(60)).elapsedMs).toEqual([1, 2]);
     for (const currentItem of [-1, 2, 1.5, Number.NaN]) {
-      expect(() => applyLiveChange(running, { currentItem, running: true }, 2, 'chair', at(60))).toThrow(expect.objectContaining({ code: 'validation', params: expect.objectContaining({ reason: 'sessions.errors.badAgendaItem' }) }));
+      expect(() => applyLiveChange(running, { currentItem, running: true }, 2, 'chair', at(60))).toThrow(
+        expect.objectContaining({ code: 'validation', params: expect.objectContaining({ reason: 'sessions.errors.badAgendaItem' }) }),
+      );
     }
   });
 

@@ -13,7 +13,13 @@ describe('local times in a group time zone', () => {
     expect(parseLocalDateTime(date, time, zone)?.toISOString()).toBe(iso);
   });
 
-  it.each([['2027-02-29', '10:00'], ['2027-13-01', '10:00'], ['2027-01-01', '24:00'], ['01/02/2027', '10:00'], ['2027-01-01', '10h']])('refuses %s %s', (date, time) => {
+  it.each([
+    ['2027-02-29', '10:00'],
+    ['2027-13-01', '10:00'],
+    ['2027-01-01', '24:00'],
+    ['01/02/2027', '10:00'],
+    ['2027-01-01', '10h'],
+  ])('refuses %s %s', (date, time) => {
     expect(parseLocalDateTime(date, time, 'UTC')).toBeUndefined();
   });
 
@@ -37,8 +43,7 @@ describe('session input', () => {
   });
 
   it('picks the session in progress, else the next planned one', () => {
-    const s = (id: string, start: string, end: string, status: Session['status'] = 'planned') =>
-      ({ id, startsAt: new Date(start), endsAt: new Date(end), status }) as Session;
+    const s = (id: string, start: string, end: string, status: Session['status'] = 'planned') => ({ id, startsAt: new Date(start), endsAt: new Date(end), status }) as Session;
     const list = [s('past', '2027-01-01T09:00Z', '2027-01-01T12:00Z'), s('later', '2027-03-01T09:00Z', '2027-03-01T12:00Z'), s('now', '2027-02-01T09:00Z', '2027-02-01T12:00Z')];
     expect(nextSession(list, new Date('2027-02-01T10:00Z'))?.id).toBe('now');
     expect(nextSession(list, new Date('2027-02-01T13:00Z'))?.id).toBe('later');

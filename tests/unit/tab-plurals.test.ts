@@ -11,7 +11,7 @@ describe('the tab counts in words that agree', () => {
     expect(counted.filter(([k]) => !(`${k}_one` in m)).map(([k, text]) => `${k}: ${text}`)).toEqual([]);
   });
 
-  it('picks the form by the language\'s plural rules', () => {
+  it("picks the form by the language's plural rules", () => {
     expect(message(en, 'wpShown', { count: 1 })).toBe('1 item');
     expect(message(en, 'wpShown', { count: 0 })).toBe('0 items');
     expect(message(fr, 'wpShown', { count: 0 })).toBe('0 action');

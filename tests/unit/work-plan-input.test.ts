@@ -57,7 +57,20 @@ describe('the one-line form', () => {
 });
 
 describe('exports and prefill', () => {
-  const base: ActionItem = { tenantId: 't', teamId: 'g', number: 3, title: '=HYPERLINK("x")', description: 'a, "b"\nc', priority: 'low', status: 'open', progress: 5, createdBy: 'x', createdAt: '', updatedAt: 'u', revision: 1 };
+  const base: ActionItem = {
+    tenantId: 't',
+    teamId: 'g',
+    number: 3,
+    title: '=HYPERLINK("x")',
+    description: 'a, "b"\nc',
+    priority: 'low',
+    status: 'open',
+    progress: 5,
+    createdBy: 'x',
+    createdAt: '',
+    updatedAt: 'u',
+    revision: 1,
+  };
 
   it('neutralises spreadsheet formulas and quotes CSV cells', () => {
     const csv = toCsv([base], new Map());
@@ -65,7 +78,10 @@ describe('exports and prefill', () => {
   });
 
   it('pre-fills a title from the first line of a message', () => {
-    expect(prefill({ text: 'Draft the liaison statement\nbefore the call', authorName: 'Lars' })).toEqual({ title: 'Draft the liaison statement', description: 'Draft the liaison statement\nbefore the call\n\n— Lars' });
+    expect(prefill({ text: 'Draft the liaison statement\nbefore the call', authorName: 'Lars' })).toEqual({
+      title: 'Draft the liaison statement',
+      description: 'Draft the liaison statement\nbefore the call\n\n— Lars',
+    });
   });
 
   it('builds the digest from the items as they are', () => {
@@ -81,7 +97,10 @@ describe('exports and prefill', () => {
     expect(d.dueSoon.map((i) => i.number)).toEqual([2]);
     expect(d.doneSince.map((i) => i.number)).toEqual([4]);
     expect(d.byStatus).toMatchObject({ open: 3, done: 2 });
-    expect(d.byOrganisation).toEqual([{ organisation: '', count: 2 }, { organisation: 'ITU', count: 1 }]);
+    expect(d.byOrganisation).toEqual([
+      { organisation: '', count: 2 },
+      { organisation: 'ITU', count: 1 },
+    ]);
     expect(d.ownerIds).toEqual(['a', 'b']);
   });
 });

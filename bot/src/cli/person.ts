@@ -91,7 +91,9 @@ export async function runPerson(argv: readonly string[], env: Record<string, str
     // Never the SDK's error: it can carry a whole request, headers included.
     const e = toDomainError(err);
     const what = scrub(e instanceof QuorumError ? `${e.code}: ${e.message}` : e instanceof Error ? (e.message.split('\n')[0] ?? '') : 'unexpected failure');
-    io.err(`Could not ${args.action} the person's data (${what}).${args.action === 'erase' ? ' Run it again: each change is one conditional write, so a second run finishes what the first started.' : ''}`);
+    io.err(
+      `Could not ${args.action} the person's data (${what}).${args.action === 'erase' ? ' Run it again: each change is one conditional write, so a second run finishes what the first started.' : ''}`,
+    );
     return 2;
   }
 }
@@ -157,7 +159,7 @@ function parseArgs(argv: readonly string[]): Args | { error: string } {
   const user = parseObjectId(values.user);
   if (!values.tenant) return { error: '--tenant is required (the tenant id, a GUID)' };
   if (!tenant) return { error: `--tenant must be a tenant id (a GUID), not "${values.tenant.slice(0, 80)}"` };
-  if (!values.user) return { error: '--user is required (the person\'s Entra object id, a GUID — not an e-mail or a name)' };
+  if (!values.user) return { error: "--user is required (the person's Entra object id, a GUID — not an e-mail or a name)" };
   if (!user) return { error: `--user must be an Entra object id (a GUID — not an e-mail or a name), not "${values.user.slice(0, 80)}"` };
   return { action, tenant, user, yes, ...(values.team ? { team: values.team } : {}), ...(values.out ? { out: values.out } : {}) };
 }

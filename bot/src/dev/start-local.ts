@@ -46,23 +46,39 @@ async function main(): Promise<void> {
     buildTab();
     service = await startQuorum(config);
     const endpoint = `${service.url}/api/messages`;
-    playground = spawn(process.execPath, ['--require', path.join(__dirname, 'loopback-listen.cjs'), require.resolve('@microsoft/m365agentsplayground/cli.js'), 'start', '-e', endpoint, '-c', 'msteams', '-p', String(playgroundPort), '--dt'], {
-      cwd: PLAYGROUND_DIR,
-      // The Playground exits when its stdin reaches end-of-file, so it gets a pipe we never close.
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        // Its own log file would otherwise land in the source tree.
-        M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'),
-        TEAMSAPPTESTER_BROWSER: 'none',
-        // --dt stops its telemetry events, but it still starts the Application Insights SDK, whose
-        // statsbeat probes the Azure metadata address (169.254.169.254) at once and whose
-        // heartbeat would report every 15 minutes: a local run reaches nothing beyond loopback.
-        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-        APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ enableAutoCollectHeartbeat: false, enableAutoCollectPreAggregatedMetrics: false }),
+    playground = spawn(
+      process.execPath,
+      [
+        '--require',
+        path.join(__dirname, 'loopback-listen.cjs'),
+        require.resolve('@microsoft/m365agentsplayground/cli.js'),
+        'start',
+        '-e',
+        endpoint,
+        '-c',
+        'msteams',
+        '-p',
+        String(playgroundPort),
+        '--dt',
+      ],
+      {
+        cwd: PLAYGROUND_DIR,
+        // The Playground exits when its stdin reaches end-of-file, so it gets a pipe we never close.
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          // Its own log file would otherwise land in the source tree.
+          M365_AGENTS_PLAYGROUND_LOGFILE: path.join(REPO_ROOT_LOCAL, 'playground.log'),
+          TEAMSAPPTESTER_BROWSER: 'none',
+          // --dt stops its telemetry events, but it still starts the Application Insights SDK, whose
+          // statsbeat probes the Azure metadata address (169.254.169.254) at once and whose
+          // heartbeat would report every 15 minutes: a local run reaches nothing beyond loopback.
+          APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+          APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ enableAutoCollectHeartbeat: false, enableAutoCollectPreAggregatedMetrics: false }),
+        },
+        detached: true,
       },
-      detached: true,
-    });
+    );
     playground.stdout?.on('data', (c: Buffer) => process.stdout.write(`[playground] ${c.toString()}`));
     playground.stderr?.on('data', (c: Buffer) => process.stderr.write(`[playground] ${c.toString()}`));
     playground.once('exit', (code) => {

@@ -13,5 +13,13 @@ import type { QuorumContext } from './storage';
  * one line here (and its storage factory in storage.ts); its commands, verbs and tables come with it.
  */
 export function createFeatures(ctx: QuorumContext): Feature[] {
-  return [createCoreFeature(ctx), createWorkPlanFeature(ctx), createDecisionsFeature(ctx), createSessionsFeature(ctx, { openItems: ctx.repos.workPlan.openItems }), createPollsFeature(ctx), createReportsFeature(ctx), createMeetingsFeature(ctx)];
+  return [
+    createCoreFeature(ctx),
+    createWorkPlanFeature(ctx),
+    createDecisionsFeature(ctx),
+    createSessionsFeature(ctx, { openItems: ctx.repos.workPlan.openItems }),
+    createPollsFeature(ctx),
+    createReportsFeature(ctx),
+    createMeetingsFeature(ctx),
+  ];
 }

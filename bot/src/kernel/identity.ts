@@ -14,4 +14,3 @@ export interface GroupRef {
   readonly tenantId: string;
   readonly teamId: string;
 }
-

@@ -63,10 +63,7 @@ export async function recordTeamInstall(repos: Repositories, clock: Clock, insta
     }
     const wasInactive = !existing.value.active;
     const { deactivatedAt: _dropped, ...rest } = existing.value;
-    await repos.groups.update(
-      { ...rest, name: teamName || rest.name, active: true, channelConversationId: install.channelConversationId },
-      existing.etag,
-    );
+    await repos.groups.update({ ...rest, name: teamName || rest.name, active: true, channelConversationId: install.channelConversationId }, existing.etag);
     return wasInactive;
   });
 }

@@ -72,7 +72,10 @@ export function localDate(at: Date, timeZone: string): string {
 
 /** The instant as `YYYY-MM-DD` and `HH:mm` in the zone (to prefill Input.Date / Input.Time). */
 export function localParts(at: Date, timeZone: string): { date: string; time: string } {
-  const f = formatter(`parts|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }));
+  const f = formatter(
+    `parts|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }),
+  );
   const parts = f.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };

@@ -18,7 +18,12 @@ const optionalString = z
 const list = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 /** A Teams team id as the bot sees it (`19:…@thread.tacv2`), as typed or as "Get link to team" encodes it. */
 const TEAM_ID = /^19:[^\s,@]+@thread\.[a-z0-9]+$/i;
@@ -84,7 +89,10 @@ const envSchema = z
 
     STORAGE_CONNECTION_STRING: optionalString,
     STORAGE_ACCOUNT_URL: optionalString.pipe(z.url({ protocol: /^https$/ }).optional()),
-    STORAGE_TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30').default('quorum'),
+    STORAGE_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'letters and digits, starting with a letter, at most 30')
+      .default('quorum'),
 
     NOTIFY_MAX_PER_SECOND: z.coerce.number().int().min(1).max(50).default(50),
     NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
@@ -111,7 +119,7 @@ const envSchema = z
 
     if (production && !env.BOT_ID) missing('BOT_ID', 'required in production: without it every request is accepted unauthenticated');
     if (env.BOT_ID) {
-      if (!GUID.test(env.BOT_ID)) missing('BOT_ID', 'must be the bot\'s Entra app (client) id, a GUID');
+      if (!GUID.test(env.BOT_ID)) missing('BOT_ID', "must be the bot's Entra app (client) id, a GUID");
       const hasSecret = Boolean(env.BOT_PASSWORD);
       const hasCert = Boolean(env.BOT_CERTIFICATE_THUMBPRINT && env.BOT_CERTIFICATE_PRIVATE_KEY);
       if (env.BOT_TYPE !== 'UserAssignedMSI' && !hasSecret && !hasCert) {
@@ -159,10 +167,7 @@ export interface QuorumConfig {
     certificate?: { thumbprint: string; privateKey: string };
     authOverrides?: BotAuthOverrides;
   };
-  storage:
-    | { kind: 'connection-string'; connectionString: string; tablePrefix: string }
-    | { kind: 'account-url'; accountUrl: string; tablePrefix: string }
-    | { kind: 'embedded'; tablePrefix: string };
+  storage: { kind: 'connection-string'; connectionString: string; tablePrefix: string } | { kind: 'account-url'; accountUrl: string; tablePrefix: string } | { kind: 'embedded'; tablePrefix: string };
   allowedTenantIds: string[];
   /** Without a team: co-chair wherever they are a member in that tenant; with one: of that team only. */
   initialCoChairs: ConfiguredCoChair[];
@@ -217,9 +222,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
       bot.certificate = { thumbprint: env.BOT_CERTIFICATE_THUMBPRINT, privateKey: env.BOT_CERTIFICATE_PRIVATE_KEY };
     }
     if (env.BOT_AUTH_OPENID_METADATA_URL) {
-      bot.authOverrides = Object.fromEntries(
-        Object.entries(BOT_AUTH_OVERRIDES).map(([envKey, sdkKey]) => [sdkKey, env[envKey as BotAuthOverrideKey] ?? '']),
-      ) as BotAuthOverrides;
+      bot.authOverrides = Object.fromEntries(Object.entries(BOT_AUTH_OVERRIDES).map(([envKey, sdkKey]) => [sdkKey, env[envKey as BotAuthOverrideKey] ?? ''])) as BotAuthOverrides;
     }
   }
 

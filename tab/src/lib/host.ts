@@ -27,7 +27,13 @@ export interface Host {
  */
 export async function connectToHost(timeoutMs = 2000): Promise<Host> {
   if (window.parent !== window) {
-    const ok = await Promise.race([app.initialize().then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs))]);
+    const ok = await Promise.race([
+      app.initialize().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((r) => setTimeout(() => r(false), timeoutMs)),
+    ]);
     if (ok) return teamsHost(await app.getContext());
   }
   return browserHost();

@@ -144,7 +144,8 @@ export const en = {
   sesUpcoming: 'Next session',
   sesJoin: 'Join online',
   sesNoneTitle: 'No session is planned',
-  sesNoneCoChair: 'Plan one in a chat with Quorum: type “session new” and fill in the form (title, times, and the agenda with minutes per item). It shows here, with its agenda timer, as soon as it is saved.',
+  sesNoneCoChair:
+    'Plan one in a chat with Quorum: type “session new” and fill in the form (title, times, and the agenda with minutes per item). It shows here, with its agenda timer, as soon as it is saved.',
   sesNoneMember: 'Co-chairs plan sessions in a chat with Quorum (“session new”). The next one shows here as soon as it is planned; “next session” in chat shows it too.',
   sesNoAgenda: 'This session has no agenda yet. A co-chair adds one in chat: “next session”, then Edit (one item per line: title | presenter | minutes).',
   sesAgenda: 'Agenda',

@@ -139,14 +139,17 @@ export const fr: typeof en = {
   reportMarkdown: 'Markdown',
   reportCsv: 'CSV',
   reportPrintable: 'Page imprimable',
-  notReadyTitle: "Quorum n’est pas encore configuré ici",
+  notReadyTitle: 'Quorum n’est pas encore configuré ici',
   sesInProgress: 'Séance en cours',
   sesUpcoming: 'Prochaine séance',
   sesJoin: 'Rejoindre en ligne',
   sesNoneTitle: 'Aucune séance n’est prévue',
-  sesNoneCoChair: 'Planifiez-en une dans une conversation avec Quorum : tapez « nouvelle séance » et remplissez le formulaire (titre, horaires, et l’ordre du jour avec les minutes par point). Elle s’affiche ici, avec le minuteur de l’ordre du jour, dès qu’elle est enregistrée.',
-  sesNoneMember: 'La coprésidence planifie les séances dans une conversation avec Quorum (« nouvelle séance »). La prochaine s’affiche ici dès qu’elle est planifiée ; « prochaine séance » l’affiche aussi dans la conversation.',
-  sesNoAgenda: 'Cette séance n’a pas encore d’ordre du jour. Un·e coprésident·e l’ajoute dans la conversation : « prochaine séance », puis Modifier (un point par ligne : titre | intervenant | minutes).',
+  sesNoneCoChair:
+    'Planifiez-en une dans une conversation avec Quorum : tapez « nouvelle séance » et remplissez le formulaire (titre, horaires, et l’ordre du jour avec les minutes par point). Elle s’affiche ici, avec le minuteur de l’ordre du jour, dès qu’elle est enregistrée.',
+  sesNoneMember:
+    'La coprésidence planifie les séances dans une conversation avec Quorum (« nouvelle séance »). La prochaine s’affiche ici dès qu’elle est planifiée ; « prochaine séance » l’affiche aussi dans la conversation.',
+  sesNoAgenda:
+    'Cette séance n’a pas encore d’ordre du jour. Un·e coprésident·e l’ajoute dans la conversation : « prochaine séance », puis Modifier (un point par ligne : titre | intervenant | minutes).',
   sesAgenda: 'Ordre du jour',
   sesControls: 'Minuteur de l’ordre du jour',
   sesStart: 'Démarrer le minuteur',
@@ -242,7 +245,8 @@ export const fr: typeof en = {
   pollNewForSession: 'Nouveau sondage pour cette séance',
   wpMyOrg: 'Seulement mon organisation ({org})',
   setRemindersTitle: 'Rappels, fuseau horaire et organisations',
-  setCoChairsOnly: 'Seul·es les coprésident·es voient et modifient le calendrier des rappels, le fuseau horaire et les organisations membres. Adressez-vous à un·e coprésident·e si quelque chose doit changer.',
+  setCoChairsOnly:
+    'Seul·es les coprésident·es voient et modifient le calendrier des rappels, le fuseau horaire et les organisations membres. Adressez-vous à un·e coprésident·e si quelque chose doit changer.',
   setTimeZone: 'Fuseau horaire',
   setTimeZoneHint: 'Tapez une partie d’une ville ou d’une région, p. ex. Zurich ou New_York. Les échéances et les rappels suivent ce fuseau.',
   setTimeZoneInvalid: 'Choisissez un fuseau horaire dans la liste (un nom IANA comme Europe/Zurich).',

@@ -32,7 +32,13 @@ export default function DecisionsView() {
       ) : (
         <CoChairsOnly />
       )}
-      <div role="status">{notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>
+      <div role="status">
+        {notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {open ? <DecisionDetail refText={open} onOpen={setOpen} onBack={() => setOpen(undefined)} /> : <DecisionList onOpen={setOpen} version={version} />}
     </section>
   );

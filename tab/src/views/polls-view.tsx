@@ -45,7 +45,13 @@ function AllPolls() {
         )}
       </div>
       {!coChair && <Empty text={t('pollCoChairsOnly')} />}
-      <div role="status">{notice && <MessageBar intent="success" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>
+      <div role="status">
+        {notice && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {open ? (
         <PollDetail
           id={open}

@@ -34,10 +34,7 @@ export default function WorkPlanView() {
   const [failure, setFailure] = useState<Error>();
   // The server's rule, so the Edit button shows exactly where a save would be accepted:
   // co-chairs; the owner; for an item without owner, members of its organisation.
-  const canEdit = useCallback(
-    (i: ListedItem) => me.role === 'co-chair' || (i.owner ? i.owner.aadObjectId === me.aadObjectId : Boolean(myOrg && i.organisation === myOrg)),
-    [me, myOrg],
-  );
+  const canEdit = useCallback((i: ListedItem) => me.role === 'co-chair' || (i.owner ? i.owner.aadObjectId === me.aadObjectId : Boolean(myOrg && i.organisation === myOrg)), [me, myOrg]);
 
   // Organisations offered by the filter: the members' and any seen on items (kept when filtered).
   const seen = useRef(new Set<string>());
@@ -66,7 +63,13 @@ export default function WorkPlanView() {
       </div>
       <FilterBar filters={filters} onChange={setFilters} organisations={organisations} owners={owners} {...(myOrg ? { myOrganisation: myOrg } : {})} />
       {items && <StatusCounts items={items} status={filters.status} onStatus={(status) => setFilters({ ...filters, status })} />}
-      <div role="status">{message && <MessageBar intent="success"><MessageBarBody>{message}</MessageBarBody></MessageBar>}</div>
+      <div role="status">
+        {message && (
+          <MessageBar intent="success">
+            <MessageBarBody>{message}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
       {failure && <ErrorBar error={failure} />}
       {list.error && <ErrorBar error={list.error} onRetry={list.reload} />}
       {!items ? (

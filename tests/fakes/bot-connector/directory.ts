@@ -9,7 +9,10 @@ export class Directory {
   private readonly teams = new Map<string, TeamRecord>();
 
   setMembers(id: string, members: TeamsChannelAccount[]): void {
-    this.rosters.set(id, members.map((m) => ({ ...m })));
+    this.rosters.set(
+      id,
+      members.map((m) => ({ ...m })),
+    );
   }
 
   addMember(id: string, member: TeamsChannelAccount): void {

@@ -1,11 +1,4 @@
-import type {
-  DelayOptions,
-  DropOptions,
-  FailOptions,
-  InjectableStatus,
-  RecordedRequest,
-  RequestMatcher,
-} from './types';
+import type { DelayOptions, DropOptions, FailOptions, InjectableStatus, RecordedRequest, RequestMatcher } from './types';
 
 interface Rule<T> {
   remaining: number;

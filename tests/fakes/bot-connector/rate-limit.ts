@@ -33,11 +33,7 @@ export class SlidingWindowRateLimiter {
     this.byConversation.set(conversationId, sends);
 
     const lastSecond = sends.filter((s) => s > t - SECOND).length;
-    if (
-      lastSecond >= this.perConversationPerSecond ||
-      sends.length >= this.perConversationPer30s ||
-      this.global.length >= this.globalPerSecond
-    ) {
+    if (lastSecond >= this.perConversationPerSecond || sends.length >= this.perConversationPer30s || this.global.length >= this.globalPerSecond) {
       return false;
     }
     sends.push(t);

@@ -41,9 +41,7 @@ export function matchRoute(method: string, segments: readonly string[]): RouteMa
       if (route) return { route, conversationId, activityId: subId };
     }
     if (method === 'GET' && sub === 'members') {
-      return subId === undefined
-        ? { route: 'getConversationMembers', conversationId }
-        : { route: 'getConversationMember', conversationId, memberId: subId };
+      return subId === undefined ? { route: 'getConversationMembers', conversationId } : { route: 'getConversationMember', conversationId, memberId: subId };
     }
     if (method === 'GET' && sub === 'pagedmembers' && subId === undefined) {
       return { route: 'getConversationPagedMembers', conversationId };
@@ -133,10 +131,7 @@ export class ConnectorService {
     return { status: 400, body: errorBody('BadArgument', 'The request body must be an activity with a type.') };
   }
 
-  private withRoster(
-    req: RecordedRequest,
-    answer: (roster: TeamsChannelAccount[]) => ServiceResponse,
-  ): ServiceResponse {
+  private withRoster(req: RecordedRequest, answer: (roster: TeamsChannelAccount[]) => ServiceResponse): ServiceResponse {
     const roster = this.directory.roster(req.conversationId ?? '');
     if (!roster) return { status: 404, body: errorBody('ConversationNotFound', 'Conversation not found.') };
     return answer(roster);

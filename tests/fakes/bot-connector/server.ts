@@ -5,15 +5,7 @@ import { FaultMix } from './fault-mix';
 import { errorFor, FaultPlan } from './faults';
 import { SlidingWindowRateLimiter } from './rate-limit';
 import { ACTIVITY_WRITES, ConnectorService, errorBody, matchRoute, type ServiceResponse } from './routes';
-import type {
-  InjectableStatus,
-  BotConnector,
-  BotConnectorOptions,
-  BotConnectorStats,
-  RecordedRequest,
-  RequestMatcher,
-  WaitForOptions,
-} from './types';
+import type { InjectableStatus, BotConnector, BotConnectorOptions, BotConnectorStats, RecordedRequest, RequestMatcher, WaitForOptions } from './types';
 
 interface Waiter {
   predicate: RequestMatcher;
@@ -44,7 +36,10 @@ function parseJson(text: string): unknown {
 
 function decodeSegments(rawPath: string): string[] | undefined {
   try {
-    return rawPath.split('/').slice(1).map((s) => decodeURIComponent(s));
+    return rawPath
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }

@@ -58,14 +58,7 @@ export type RouteName =
  * - `dropped`: socket destroyed before the service saw it;
  * - `dropped-after-processing`: the service acted on it, then the answer was lost.
  */
-export type RequestOutcome =
-  | 'pending'
-  | 'served'
-  | 'failed'
-  | 'throttled'
-  | 'unauthorized'
-  | 'dropped'
-  | 'dropped-after-processing';
+export type RequestOutcome = 'pending' | 'served' | 'failed' | 'throttled' | 'unauthorized' | 'dropped' | 'dropped-after-processing';
 
 export interface RecordedRequest {
   method: string;

@@ -25,7 +25,13 @@ export const coreFeature: Feature = {
       path: 'me',
       audience: 'member',
       handle: async (s) => ({
-        json: { tenantId: s.caller.tenantId, aadObjectId: s.caller.aadObjectId, name: s.caller.name ?? '', role: s.role, group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone } } satisfies Me,
+        json: {
+          tenantId: s.caller.tenantId,
+          aadObjectId: s.caller.aadObjectId,
+          name: s.caller.name ?? '',
+          role: s.role,
+          group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone },
+        } satisfies Me,
       }),
     },
     {

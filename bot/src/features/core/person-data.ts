@@ -12,7 +12,7 @@ export function corePersonalData(rows: PersonRows, roles: Pick<RolePolicy, 'isLi
       if (roles.isListed(person.tenantId, person.aadObjectId)) {
         notes.push('This person is listed in INITIAL_CO_CHAIRS: remove them there, or they stay a co-chair (and get a profile again) at their next message.');
       }
-      notes.push('Quorum reads each team\'s roster from Teams: if the person is still in a team, their name and object id come back at the next roster read. Remove them from the team first.');
+      notes.push("Quorum reads each team's roster from Teams: if the person is still in a team, their name and object id come back at the next roster read. Remove them from the team first.");
       return { counts, notes };
     },
   };

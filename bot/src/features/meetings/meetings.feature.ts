@@ -31,7 +31,15 @@ export function createMeetingsFeature(ctx: FeatureContext<MeetingsRepositories>)
     const { group, session } = found;
     const now = ctx.clock.now();
     // The meeting chat is where the post goes; the group comes from the link, never from the event.
-    await ctx.repos.conversations.put({ tenantId: e.tenantId, conversationId: e.conversationId, kind: 'groupChat', teamId: group.teamId, reference: e.reference, active: true, updatedAt: now.toISOString() });
+    await ctx.repos.conversations.put({
+      tenantId: e.tenantId,
+      conversationId: e.conversationId,
+      kind: 'groupChat',
+      teamId: group.teamId,
+      reference: e.reference,
+      active: true,
+      updatedAt: now.toISOString(),
+    });
     const key = { tenantId: e.tenantId, meetingId: e.meetingId, kind: e.kind, sessionId: session.id };
     const claim = await markers.claim(key, now);
     if (!claim.claimed) {

@@ -57,7 +57,14 @@ export function createPollsFeature(ctx: FeatureContext<PollsRepositories>): Feat
     const sessions = (await deps.sessions.list(group)).filter((x) => x.status !== 'closed' && x.endsAt > now);
     const soon = nextSession(sessions, now);
     const defaults = values ?? { closesDate: localParts(new Date(now.getTime() + 7 * 86_400_000), group.timeZone).date, closesTime: '17:00', ...(soon ? { sessionId: soon.id } : {}) };
-    return renderPollForm(s.t, { teamId: group.teamId, pollId, timeZone: group.timeZone, sessions: sessions.map((x) => ({ id: x.id, title: x.title })), ...(error ? { error } : {}), values: defaults });
+    return renderPollForm(s.t, {
+      teamId: group.teamId,
+      pollId,
+      timeZone: group.timeZone,
+      sessions: sessions.map((x) => ({ id: x.id, title: x.title })),
+      ...(error ? { error } : {}),
+      values: defaults,
+    });
   };
 
   /** Votes and views name a team: outside it (another team or tenant, or not a member) the answer is the same clear refusal. */
@@ -111,7 +118,12 @@ export function createPollsFeature(ctx: FeatureContext<PollsRepositories>): Feat
     const tally = await caches.tallyAfter(poll, outcome, ballot, previous);
     await channel.noteVote(poll).catch((err: unknown) => ctx.logger.warn({ err, pollId: poll.id }, 'channel card refresh not scheduled'));
     const key = { recorded: 'recorded', changed: 'changed', unchanged: 'unchanged', 'already-voted': 'alreadyVoted' }[outcome];
-    return { card: await personalCard(s, deps, poll, { notice: { text: s.t(`polls.card.${key}`), tone: outcome === 'already-voted' ? 'attention' : 'good' }, known: { role, mine: poll.anonymous ? undefined : ballot, tally } }) };
+    return {
+      card: await personalCard(s, deps, poll, {
+        notice: { text: s.t(`polls.card.${key}`), tone: outcome === 'already-voted' ? 'attention' : 'good' },
+        known: { role, mine: poll.anonymous ? undefined : ballot, tally },
+      }),
+    };
   };
 
   const view = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
@@ -137,7 +149,9 @@ export function createPollsFeature(ctx: FeatureContext<PollsRepositories>): Feat
     const poll = (await loadPoll(deps, group, p.pollId)).value;
     if (poll.status !== 'closed') throw new QuorumError('validation', 'poll still open', { reason: 'polls.errors.decideOpen' });
     const results = computeResults(poll, await deps.polls.tally(poll));
-    const lines = results.options.map((r) => `${r.leading ? '★ ' : ''}${s.t('label', { label: r.text })} ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`);
+    const lines = results.options.map(
+      (r) => `${r.leading ? '★ ' : ''}${s.t('label', { label: r.text })} ${poll.kind === 'availability' ? `${r.count} / ${r.maybe} / ${r.no}` : `${r.count} (${r.percent}%)`}`,
+    );
     const text = [s.t('polls.decide.summary', { count: results.voters }), ...lines].join('\n');
     return { card: await decisionFormCard(decisionLinks, s, { title: poll.question, text, pollId: poll.id, ...(poll.sessionId ? { sessionId: poll.sessionId } : {}) }) };
   };

@@ -116,7 +116,11 @@ async function assembleSessionReport(svc: ReportServices, group: Group, session:
     now: svc.clock.now(),
     session,
     decisions,
-    polls: await withResults(svc, role, polls.filter((p) => p.sessionId === session.id || linked.has(p.id))),
+    polls: await withResults(
+      svc,
+      role,
+      polls.filter((p) => p.sessionId === session.id || linked.has(p.id)),
+    ),
     items,
     histories,
   });

@@ -117,7 +117,12 @@ export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>,
     ],
     jobs: [{ kind: SESSION_REMINDER_JOB, run: (jobs) => Promise.all(jobs.map(remind)) }],
     routes: [
-      { method: 'get', path: 'sessions', audience: 'member', handle: async (scope) => ({ json: (await sessions.list(scope.group)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map(sessionJson) }) },
+      {
+        method: 'get',
+        path: 'sessions',
+        audience: 'member',
+        handle: async (scope) => ({ json: (await sessions.list(scope.group)).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()).map(sessionJson) }),
+      },
       {
         method: 'get',
         path: 'sessions/next',

@@ -7,7 +7,7 @@ export function workPlanPersonalData(rows: PersonRows): PersonalData {
     export: (person) => rows.exportPerson(person),
     erase: async (person) => ({
       counts: await rows.erasePerson(person),
-      notes: ['Action item titles, descriptions and notes are kept as written: they are the group\'s record; their authors are no longer named.'],
+      notes: ["Action item titles, descriptions and notes are kept as written: they are the group's record; their authors are no longer named."],
     }),
   };
 }

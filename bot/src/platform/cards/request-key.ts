@@ -13,7 +13,12 @@ export const REQUEST_KEY_FIELD = 'requestKey';
 /** 128 random bits, hex: what the payload schemas below accept. */
 export const newRequestKey = (): string => randomBytes(16).toString('hex');
 
-export const requestKeyField = { [REQUEST_KEY_FIELD]: z.string().regex(/^[0-9a-f]{32}$/).optional() } as const;
+export const requestKeyField = {
+  [REQUEST_KEY_FIELD]: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
+} as const;
 
 type Node = Record<string, unknown>;
 

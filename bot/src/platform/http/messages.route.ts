@@ -39,7 +39,10 @@ const activityShape = z
     channelId: text(64),
     timestamp: text(64),
     replyToId: text(1024),
-    conversation: z.object({ id: z.string().max(1024), tenantId: text(64), conversationType: text(64) }).loose().optional(),
+    conversation: z
+      .object({ id: z.string().max(1024), tenantId: text(64), conversationType: text(64) })
+      .loose()
+      .optional(),
     from: account.optional(),
     recipient: account.optional(),
     entities,
@@ -48,9 +51,18 @@ const activityShape = z
     membersRemoved: z.array(account).max(1000).optional(),
     channelData: z
       .object({
-        tenant: z.object({ id: text(64) }).loose().optional(),
-        team: z.object({ id: text(1024), name: text(1024) }).loose().optional(),
-        channel: z.object({ id: text(1024) }).loose().optional(),
+        tenant: z
+          .object({ id: text(64) })
+          .loose()
+          .optional(),
+        team: z
+          .object({ id: text(1024), name: text(1024) })
+          .loose()
+          .optional(),
+        channel: z
+          .object({ id: text(1024) })
+          .loose()
+          .optional(),
         eventType: text(64),
       })
       .loose()

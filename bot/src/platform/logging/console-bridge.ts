@@ -10,7 +10,10 @@ import { scrub } from './scrub';
  */
 export function bridgeConsole(logger: Logger): () => void {
   const original = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
-  const to = (level: 'debug' | 'info' | 'warn') => (...args: unknown[]) => logger[level]({ source: 'console' }, scrub(format(...args)));
+  const to =
+    (level: 'debug' | 'info' | 'warn') =>
+    (...args: unknown[]) =>
+      logger[level]({ source: 'console' }, scrub(format(...args)));
   console.log = to('debug');
   console.debug = to('debug');
   console.info = to('info');

@@ -1,8 +1,5 @@
 /** What a failed send means for the next step. */
-export type SendFailure =
-  | { kind: 'gone'; status: number }
-  | { kind: 'retry'; status: number | undefined; retryAfterMs?: number }
-  | { kind: 'fatal'; status: number | undefined; code: string };
+export type SendFailure = { kind: 'gone'; status: number } | { kind: 'retry'; status: number | undefined; retryAfterMs?: number } | { kind: 'fatal'; status: number | undefined; code: string };
 
 /**
  * 403/404: the bot was removed or the conversation no longer exists. 412 (Teams' "try

@@ -67,12 +67,7 @@ export class TeamsNotifier implements Notifier {
     });
   }
 
-  private async deliver(
-    tenantId: string,
-    conversationId: string,
-    message: OutboundMessage,
-    send: (reference: unknown, limits: AttemptLimits) => Promise<string>,
-  ): Promise<Delivery> {
+  private async deliver(tenantId: string, conversationId: string, message: OutboundMessage, send: (reference: unknown, limits: AttemptLimits) => Promise<string>): Promise<Delivery> {
     // A post owed once (a job re-run after a crash) that is already recorded as sent is not posted again.
     const before = message.onceKey ? await this.log.sentBefore(message.onceKey) : undefined;
     if (before) return before;

@@ -122,7 +122,10 @@ export class JobScheduler implements Scheduler {
 
     const runnable = loaded.filter((l) => l.current && this.isRunnable(l.current.job, now)) as { bucket: string; ref: JobRef; current: VersionedJob }[];
     report.due = runnable.length;
-    const batches = this.batch(runnable.map((r) => r.current), now);
+    const batches = this.batch(
+      runnable.map((r) => r.current),
+      now,
+    );
     const results = (await mapLimit(batches, this.opts.concurrency, (b) => this.runBatch(b, now))).flat();
     const finished = new Set(loaded.filter((l) => !l.current || TERMINAL.has(l.current.job.state)).map((l) => refKey(l.ref)));
     for (const r of results) {

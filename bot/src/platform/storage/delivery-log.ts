@@ -97,7 +97,8 @@ export class DeliveryLog {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new Error('day must be YYYY-MM-DD');
     const out: DeliveryRow[] = [];
     const iter = this.table.listEntities<DeliveryRow>({ queryOptions: { filter: odata`PartitionKey eq ${day}` } });
-    for await (const e of iter) out.push({ tenantId: e.tenantId, conversationId: e.conversationId, purpose: e.purpose, status: e.status, attempts: e.attempts, reason: e.reason, activityId: e.activityId });
+    for await (const e of iter)
+      out.push({ tenantId: e.tenantId, conversationId: e.conversationId, purpose: e.purpose, status: e.status, attempts: e.attempts, reason: e.reason, activityId: e.activityId });
     return out;
   }
 }

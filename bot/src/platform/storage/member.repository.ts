@@ -51,12 +51,7 @@ export class TableMemberRepository implements MemberRepository {
     const { role: _role, ...profile } = m;
     const entity: Omit<MemberEntity, 'role'> = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...profile, ...plainNames(m) };
     await guard(() => this.members.upsertEntity(entity, 'Merge'));
-    await guard(() =>
-      this.memberships.upsertEntity(
-        { partitionKey: toKey(m.tenantId, m.aadObjectId.toLowerCase()), rowKey: toKey(m.teamId), tenantId: m.tenantId, teamId: m.teamId },
-        'Replace',
-      ),
-    );
+    await guard(() => this.memberships.upsertEntity({ partitionKey: toKey(m.tenantId, m.aadObjectId.toLowerCase()), rowKey: toKey(m.teamId), tenantId: m.tenantId, teamId: m.teamId }, 'Replace'));
   }
 
   async update(m: Member, etag: string): Promise<Versioned<Member>> {

@@ -2,9 +2,7 @@ import { TableClient, TableServiceClient, odata } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { batchSeparatorsPolicy } from './batch-separators.policy';
 
-export type StorageTarget =
-  | { kind: 'connection-string'; connectionString: string }
-  | { kind: 'account-url'; accountUrl: string; credential: TokenCredential };
+export type StorageTarget = { kind: 'connection-string'; connectionString: string } | { kind: 'account-url'; accountUrl: string; credential: TokenCredential };
 
 /** In Azure: managed identity (AZURE_CLIENT_ID picks the user-assigned one); developer sign-in locally. */
 export function accountUrlTarget(accountUrl: string): StorageTarget {
@@ -43,9 +41,7 @@ export function createTableClients<N extends string>(target: StorageTarget, pref
   };
   const clients = new Map<TableName, TableClient>();
   const service =
-    target.kind === 'connection-string'
-      ? TableServiceClient.fromConnectionString(target.connectionString, options)
-      : new TableServiceClient(target.accountUrl, target.credential, options);
+    target.kind === 'connection-string' ? TableServiceClient.fromConnectionString(target.connectionString, options) : new TableServiceClient(target.accountUrl, target.credential, options);
 
   const table = (name: TableName): TableClient => {
     let c = clients.get(name);
@@ -67,9 +63,7 @@ export function createTableClients<N extends string>(target: StorageTarget, pref
     },
     async ping() {
       // Listing one table is the cheapest authenticated call and fails fast when storage is down.
-      const iter = service
-        .listTables({ abortSignal: AbortSignal.timeout(2000), queryOptions: { filter: odata`TableName eq ${fullName(CORE_TABLES[0])}` } })
-        .byPage({ maxPageSize: 1 });
+      const iter = service.listTables({ abortSignal: AbortSignal.timeout(2000), queryOptions: { filter: odata`TableName eq ${fullName(CORE_TABLES[0])}` } }).byPage({ maxPageSize: 1 });
       await iter.next();
     },
   };

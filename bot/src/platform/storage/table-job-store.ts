@@ -69,7 +69,7 @@ export class TableJobStore implements JobStore {
 
   async index(bucket: string, ref: JobRef): Promise<void> {
     const entry = [ref.tenantId, ref.teamId, ref.kind, ref.key];
-    for (let chunk = this.lastChunk.get(bucket) ?? 0; ; ) {
+    for (let chunk = this.lastChunk.get(bucket) ?? 0; ;) {
       const row = await getOrUndefined(() => this.index_.getEntity<{ entries: string }>(bucket, chunkKey(chunk)));
       if (!row) {
         if (chunk === 0) await this.markMinute(bucket);
@@ -159,7 +159,6 @@ export class TableJobStore implements JobStore {
 function chunkKey(n: number): string {
   return `c${String(n).padStart(5, '0')}`;
 }
-
 
 function toEntity(j: StoredJob): JobEntity {
   const e: JobEntity = {

@@ -5,15 +5,7 @@
  * declarations are botbuilder's, re-exported from this one module: a move to another SDK
  * changes this import, not the handlers.
  */
-export type {
-  Activity,
-  ConversationReference,
-  Entity,
-  InvokeResponse,
-  MessagingExtensionAction,
-  MessagingExtensionActionResponse,
-  TeamsChannelAccount as TeamsMember,
-} from 'botbuilder';
+export type { Activity, ConversationReference, Entity, InvokeResponse, MessagingExtensionAction, MessagingExtensionActionResponse, TeamsChannelAccount as TeamsMember } from 'botbuilder';
 
 import type { Attachment } from 'botbuilder';
 

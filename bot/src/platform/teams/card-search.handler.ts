@@ -18,7 +18,10 @@ const MAX_RESULTS = 15;
  */
 const searchValue = z.object({
   queryText: z.string().max(500).optional(),
-  queryOptions: z.object({ skip: z.number().int().min(0).max(10_000).optional(), top: z.number().int().min(0).max(1_000).optional() }).partial().optional(),
+  queryOptions: z
+    .object({ skip: z.number().int().min(0).max(10_000).optional(), top: z.number().int().min(0).max(1_000).optional() })
+    .partial()
+    .optional(),
   dataset: z.string().min(1).max(400),
 });
 

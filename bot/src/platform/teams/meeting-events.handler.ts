@@ -23,6 +23,15 @@ export async function onMeetingEvent(deps: BotDeps, turn: Turn, kind: MeetingEve
     return;
   }
   const when = Number.isNaN(at.getTime()) ? deps.clock.now() : at;
-  const event: MeetingEvent = { kind, tenantId: id.tenantId, meetingId, conversationId: id.conversationId, joinUrl, at: when, reference: turn.conversationReference(), ...(id.locale ? { locale: id.locale } : {}) };
+  const event: MeetingEvent = {
+    kind,
+    tenantId: id.tenantId,
+    meetingId,
+    conversationId: id.conversationId,
+    joinUrl,
+    at: when,
+    reference: turn.conversationReference(),
+    ...(id.locale ? { locale: id.locale } : {}),
+  };
   for (const handle of deps.registry.meetingHandlers()) await handle(event);
 }

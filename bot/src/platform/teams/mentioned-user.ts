@@ -11,9 +11,7 @@ const mentionEntity = z.object({ type: z.literal('mention'), mentioned: z.object
  */
 export async function mentionedUser(turn: Turn): Promise<string | undefined> {
   const botId = turn.activity.recipient?.id;
-  const mention = (turn.activity.entities ?? [])
-    .map((e) => mentionEntity.safeParse(e))
-    .flatMap((r) => (r.success && r.data.mentioned.id !== botId ? [r.data] : []))[0];
+  const mention = (turn.activity.entities ?? []).map((e) => mentionEntity.safeParse(e)).flatMap((r) => (r.success && r.data.mentioned.id !== botId ? [r.data] : []))[0];
   if (!mention) return undefined;
   try {
     const account = await turn.member(mention.mentioned.id);

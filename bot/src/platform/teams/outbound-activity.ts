@@ -18,5 +18,10 @@ function mentionEntity(m: Mention, tag: string): Entity {
 }
 
 function escapeName(name: string): string {
-  return name.replace(/[<>&*_`[\]#~|\\]/g, ' ').replace(/\s+/g, ' ').trim() || '…';
+  return (
+    name
+      .replace(/[<>&*_`[\]#~|\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || '…'
+  );
 }

@@ -19,7 +19,13 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
       </Button>
     </div>
   );
-  if (res.error) return <div style={{ display: 'grid', gap: 8 }}>{back}<ErrorBar error={res.error} onRetry={res.reload} /></div>;
+  if (res.error)
+    return (
+      <div style={{ display: 'grid', gap: 8 }}>
+        {back}
+        <ErrorBar error={res.error} onRetry={res.reload} />
+      </div>
+    );
   if (!res.data) return <Loading />;
   const d = res.data;
   const link = (ref: string) => (
@@ -68,7 +74,13 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
         <Caption1 style={{ overflowWrap: 'anywhere' }}>
           {t('decLinks')}
           {t('labelSep')}
-          {[d.sessionId && `${t('decSession')} ${d.sessionTitle ?? d.sessionId}`, d.pollId && `${t('decPoll')} ${d.pollTitle ?? d.pollId}`, d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`].filter(Boolean).join(' · ')}
+          {[
+            d.sessionId && `${t('decSession')} ${d.sessionTitle ?? d.sessionId}`,
+            d.pollId && `${t('decPoll')} ${d.pollTitle ?? d.pollId}`,
+            d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Caption1>
       )}
       <Caption1 style={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>

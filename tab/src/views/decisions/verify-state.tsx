@@ -11,7 +11,12 @@ export function VerifyState({ version }: { version: number }) {
   const { api } = useSession();
   const res = useResource(() => api.get('decisions/verify', verification), [api, version], 15_000);
   if (res.error) return <ErrorBar error={res.error} onRetry={res.reload} />;
-  if (!res.data) return <MessageBar intent="info"><MessageBarBody>{t('decVerifying')}</MessageBarBody></MessageBar>;
+  if (!res.data)
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>{t('decVerifying')}</MessageBarBody>
+      </MessageBar>
+    );
   const v = res.data;
   return (
     <MessageBar intent={v.ok ? 'success' : 'error'} layout="multiline" data-testid="chain-state">

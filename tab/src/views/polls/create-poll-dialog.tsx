@@ -92,13 +92,13 @@ export default function CreatePollDialog({ sessionId, onClose }: Props) {
                 <legend style={{ padding: 0, marginBottom: 4, fontWeight: 600 }}>{t('pollOptions')}</legend>
                 {options.map((o, i) => (
                   <div key={i} style={{ display: 'flex', gap: 6, alignItems: 'center', minWidth: 0 }}>
-                    <Input
-                      aria-label={t('pollOptionN', { n: i + 1 })}
-                      value={o}
-                      onChange={(_e, d) => setOptions((xs) => xs.map((x, j) => (j === i ? d.value : x)))}
-                      style={{ flex: 1, minWidth: 0 }}
-                    />
-                    <Button aria-label={t('pollRemoveOption', { n: i + 1 })} title={t('pollRemoveOption', { n: i + 1 })} disabled={options.length <= 2} onClick={() => setOptions((xs) => xs.filter((_x, j) => j !== i))}>
+                    <Input aria-label={t('pollOptionN', { n: i + 1 })} value={o} onChange={(_e, d) => setOptions((xs) => xs.map((x, j) => (j === i ? d.value : x)))} style={{ flex: 1, minWidth: 0 }} />
+                    <Button
+                      aria-label={t('pollRemoveOption', { n: i + 1 })}
+                      title={t('pollRemoveOption', { n: i + 1 })}
+                      disabled={options.length <= 2}
+                      onClick={() => setOptions((xs) => xs.filter((_x, j) => j !== i))}
+                    >
                       ✕
                     </Button>
                   </div>

@@ -19,7 +19,13 @@ export function PollDetail({ id, onBack, onClosed }: { id: string; onBack(): voi
       </Button>
     </div>
   );
-  if (res.error && !res.data) return <div style={{ display: 'grid', gap: 8 }}>{back}<ErrorBar error={res.error} onRetry={res.reload} /></div>;
+  if (res.error && !res.data)
+    return (
+      <div style={{ display: 'grid', gap: 8 }}>
+        {back}
+        <ErrorBar error={res.error} onRetry={res.reload} />
+      </div>
+    );
   if (!res.data) return <Loading />;
   const p = res.data;
   return (

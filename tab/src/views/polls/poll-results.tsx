@@ -7,7 +7,13 @@ import { hiddenKey, inZone, kindKey, visibilityKey } from './poll-format';
 
 /** Meta text: small in the tab, readable from across the room on the meeting stage. */
 function Small({ large, children, ...rest }: { large: boolean; children: React.ReactNode; 'data-testid'?: string }) {
-  return large ? <Text size={400} {...rest}>{children}</Text> : <Caption1 {...rest}>{children}</Caption1>;
+  return large ? (
+    <Text size={400} {...rest}>
+      {children}
+    </Text>
+  ) : (
+    <Caption1 {...rest}>{children}</Caption1>
+  );
 }
 
 /** Open or closed, turnout and closing time (in the poll's own zone), kind and visibility. */
@@ -21,14 +27,28 @@ export function PollMeta({ poll, large = false }: { poll: PollSummary; large?: b
       <Badge appearance="filled" color={poll.open ? 'success' : 'informative'} size={size}>
         {t(poll.open ? 'pollOpen' : 'pollClosed')}
       </Badge>
-      <Small large={large} data-testid="voters">{t('pollVoters', { count: poll.voters, n: num(poll.voters), m: num(Math.max(poll.electorate, poll.voters)) })}</Small>
-      <Small large={large}>{poll.open ? t('pollClosesAt', { at: inZone(poll.closesAt, poll.timeZone, host.locale) }) : t('pollClosedAt', { at: inZone(poll.closedAt ?? poll.closesAt, poll.timeZone, host.locale) })}</Small>
+      <Small large={large} data-testid="voters">
+        {t('pollVoters', { count: poll.voters, n: num(poll.voters), m: num(Math.max(poll.electorate, poll.voters)) })}
+      </Small>
+      <Small large={large}>
+        {poll.open ? t('pollClosesAt', { at: inZone(poll.closesAt, poll.timeZone, host.locale) }) : t('pollClosedAt', { at: inZone(poll.closedAt ?? poll.closesAt, poll.timeZone, host.locale) })}
+      </Small>
       {!large && (
         <>
-          <Badge appearance="outline" size="small">{t(kindKey(poll.kind))}</Badge>
-          {poll.kind === 'multiple' && poll.maxChoices < poll.options.length && <Badge appearance="outline" size="small">{t('pollUpTo', { count: poll.maxChoices })}</Badge>}
-          <Badge appearance="outline" size="small">{t(visibilityKey(poll.visibility))}</Badge>
-          <Badge appearance="outline" size="small">{t(poll.anonymous ? 'pollAnonymous' : 'pollNamed')}</Badge>
+          <Badge appearance="outline" size="small">
+            {t(kindKey(poll.kind))}
+          </Badge>
+          {poll.kind === 'multiple' && poll.maxChoices < poll.options.length && (
+            <Badge appearance="outline" size="small">
+              {t('pollUpTo', { count: poll.maxChoices })}
+            </Badge>
+          )}
+          <Badge appearance="outline" size="small">
+            {t(visibilityKey(poll.visibility))}
+          </Badge>
+          <Badge appearance="outline" size="small">
+            {t(poll.anonymous ? 'pollAnonymous' : 'pollNamed')}
+          </Badge>
         </>
       )}
     </div>

@@ -32,7 +32,12 @@ export function ResultsChart({ poll, results, large = false }: { poll: PollSumma
           <li key={o.id} data-option={o.id} style={{ display: 'grid', gap: 4, minWidth: 0 }}>
             <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
               <Text size={large ? 500 : 300} weight={o.leading ? 'semibold' : 'regular'} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-                {o.text} {o.leading && <Badge appearance="tint" color="brand" size={large ? 'large' : 'small'}>{t('pollLeading')}</Badge>}
+                {o.text}{' '}
+                {o.leading && (
+                  <Badge appearance="tint" color="brand" size={large ? 'large' : 'small'}>
+                    {t('pollLeading')}
+                  </Badge>
+                )}
               </Text>
               <Text size={large ? 500 : 300} weight="semibold" data-testid="count">
                 {poll.kind === 'availability' ? t('pollAvailability', { yes: num(o.count), maybe: num(o.maybe), no: num(o.no) }) : t('pollCount', { count: num(o.count), percent: o.percent })}

@@ -38,7 +38,15 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
           </Button>
         )}
       </div>
-      {!stage && <div role="status">{notice && <MessageBar intent="success" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>}
+      {!stage && (
+        <div role="status">
+          {notice && (
+            <MessageBar intent="success" layout="multiline">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
       {res.error && <ErrorBar error={res.error} onRetry={res.reload} />}
       {!res.data ? (
         !res.error && <Loading />
@@ -47,7 +55,11 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
       ) : (
         <ul aria-label={t('pollSessionTitle')} style={{ listStyle: 'none', margin: 0, padding: 0, display: 'grid', gap: stage ? 32 : 16, minWidth: 0 }}>
           {res.data.map((p) => (
-            <li key={p.id} aria-labelledby={`sp-${p.id}`} style={{ display: 'grid', gap: stage ? 12 : 8, minWidth: 0, borderBottom: '1px solid var(--colorNeutralStroke2)', paddingBottom: stage ? 24 : 12 }}>
+            <li
+              key={p.id}
+              aria-labelledby={`sp-${p.id}`}
+              style={{ display: 'grid', gap: stage ? 12 : 8, minWidth: 0, borderBottom: '1px solid var(--colorNeutralStroke2)', paddingBottom: stage ? 24 : 12 }}
+            >
               <Text id={`sp-${p.id}`} as="h3" size={stage ? 600 : 400} weight="semibold" style={{ margin: 0, overflowWrap: 'anywhere' }}>
                 {p.question}
               </Text>

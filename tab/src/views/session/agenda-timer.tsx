@@ -11,7 +11,18 @@ export function ItemTimer({ item, elapsedMs, large }: { item: AgendaItem; elapse
   const over = allotted !== undefined && elapsedMs > allotted;
   const text = allotted !== undefined ? t('sesElapsedOf', { elapsed: clock(elapsedMs), minutes: item.minutes! }) : clock(elapsedMs);
   return (
-    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 6, alignItems: 'center', fontVariantNumeric: 'tabular-nums', fontSize: large ? 'var(--fontSizeHero800)' : undefined, lineHeight: large ? 1.2 : undefined, ...(over ? { fontWeight: 'bold' } : {}) }}>
+    <span
+      style={{
+        display: 'inline-flex',
+        flexWrap: 'wrap',
+        gap: 6,
+        alignItems: 'center',
+        fontVariantNumeric: 'tabular-nums',
+        fontSize: large ? 'var(--fontSizeHero800)' : undefined,
+        lineHeight: large ? 1.2 : undefined,
+        ...(over ? { fontWeight: 'bold' } : {}),
+      }}
+    >
       <span>{text}</span>
       {over && (
         <Badge color="danger" size={large ? 'extra-large' : 'medium'}>
@@ -80,7 +91,13 @@ export function AgendaTimer({ agenda, live, canControl, layout }: { agenda: Agen
               <ItemTimer item={item} elapsedMs={live.elapsed(i)} />
               {current && <span>{s?.running ? t('sesRunning') : t('sesPaused')}</span>}
               {canControl && !current && (
-                <Button size="small" appearance="subtle" disabled={live.busy} aria-label={t('sesGoTo', { title: item.title })} onClick={() => live.change({ currentItem: i, running: s?.running ?? false })}>
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  disabled={live.busy}
+                  aria-label={t('sesGoTo', { title: item.title })}
+                  onClick={() => live.change({ currentItem: i, running: s?.running ?? false })}
+                >
                   {t('sesGoToShort')}
                 </Button>
               )}

@@ -80,7 +80,13 @@ export function QuickDecision({ sessionId, onRecorded }: { sessionId: string; on
         </Button>
       </div>
       {error && <ErrorBar error={error} />}
-      <div role="status">{notice && <MessageBar intent="success"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}</div>
+      <div role="status">
+        {notice && (
+          <MessageBar intent="success">
+            <MessageBarBody>{notice}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
     </form>
   );
 }

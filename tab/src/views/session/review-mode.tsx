@@ -74,7 +74,16 @@ export function ReviewMode() {
               </Select>
             </Field>
             <Field label={`${t('wpProgress')} ${ref}`}>
-              <Input type="number" min={0} max={100} step={5} value={d?.progress ?? String(shown.progress)} disabled={review.busy} onChange={(_e, v) => review.change({ progress: v.value })} style={{ minWidth: 0 }} />
+              <Input
+                type="number"
+                min={0}
+                max={100}
+                step={5}
+                value={d?.progress ?? String(shown.progress)}
+                disabled={review.busy}
+                onChange={(_e, v) => review.change({ progress: v.value })}
+                style={{ minWidth: 0 }}
+              />
             </Field>
             <Field label={`${t('wpPriority')} ${ref}`}>
               <Select value={d?.priority ?? shown.priority} disabled={review.busy} onChange={(_e, v) => review.change({ priority: v.value as Priority })}>
@@ -102,7 +111,13 @@ export function ReviewMode() {
             {review.error}
           </Text>
         )}
-        <div role="status">{review.notice && <MessageBar intent="success"><MessageBarBody>{review.notice}</MessageBarBody></MessageBar>}</div>
+        <div role="status">
+          {review.notice && (
+            <MessageBar intent="success">
+              <MessageBarBody>{review.notice}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
       </article>
     </section>
   );

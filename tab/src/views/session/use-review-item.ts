@@ -34,10 +34,13 @@ export function useReviewItem(api: ApiClient, ref: string | undefined): ReviewIt
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
 
-  const read = useCallback(async (r: string) => {
-    const fresh = await api.get(`items/${encodeURIComponent(r)}`, itemWithEtag);
-    setState({ item: fresh.item, etag: fresh.etag, draft: toDraft(fresh.item) });
-  }, [api]);
+  const read = useCallback(
+    async (r: string) => {
+      const fresh = await api.get(`items/${encodeURIComponent(r)}`, itemWithEtag);
+      setState({ item: fresh.item, etag: fresh.etag, draft: toDraft(fresh.item) });
+    },
+    [api],
+  );
 
   useEffect(() => {
     setState(undefined);

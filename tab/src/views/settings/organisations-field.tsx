@@ -28,11 +28,7 @@ export function OrganisationsField({ value, onChange, disabled }: Props) {
       {value.length === 0 ? (
         <span>{t('setOrgEmpty')}</span>
       ) : (
-        <TagGroup
-          aria-label={t('setOrganisations')}
-          onDismiss={(_e, d) => !disabled && onChange(value.filter((o) => o !== d.value))}
-          style={{ flexWrap: 'wrap', gap: 4 }}
-        >
+        <TagGroup aria-label={t('setOrganisations')} onDismiss={(_e, d) => !disabled && onChange(value.filter((o) => o !== d.value))} style={{ flexWrap: 'wrap', gap: 4 }}>
           {value.map((o) => (
             <Tag key={o} value={o} dismissible={!disabled} dismissIcon={{ 'aria-label': t('setOrgRemove', { org: o }) }} appearance="outline">
               {o}

@@ -50,9 +50,7 @@ export function ProgressInput({ edit }: { edit: ItemEdit }) {
 
 export function DueInput({ edit }: { edit: ItemEdit }) {
   const t = useT();
-  return (
-    <Input type="date" aria-label={`${t('wpDue')} ${edit.ref}`} value={edit.draft?.due ?? ''} disabled={edit.busy} onChange={(_e, d) => edit.change({ due: d.value })} style={{ minWidth: 0 }} />
-  );
+  return <Input type="date" aria-label={`${t('wpDue')} ${edit.ref}`} value={edit.draft?.due ?? ''} disabled={edit.busy} onChange={(_e, d) => edit.change({ due: d.value })} style={{ minWidth: 0 }} />;
 }
 
 export function EditActions({ edit }: { edit: ItemEdit }) {

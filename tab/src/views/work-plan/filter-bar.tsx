@@ -56,9 +56,7 @@ export function FilterBar({ filters, onChange, organisations, owners, myOrganisa
           ))}
         </Select>
       </Field>
-      {myOrganisation && (
-        <Checkbox label={t('wpMyOrg', { org: myOrganisation })} checked={filters.org === myOrganisation} onChange={(_e, d) => set({ org: d.checked ? myOrganisation : '' })} />
-      )}
+      {myOrganisation && <Checkbox label={t('wpMyOrg', { org: myOrganisation })} checked={filters.org === myOrganisation} onChange={(_e, d) => set({ org: d.checked ? myOrganisation : '' })} />}
       <Field label={t('wpOwner')} style={cell}>
         <Select value={filters.owner} onChange={(_e, d) => set({ owner: d.value })}>
           <option value="">{t('wpAllOwners')}</option>

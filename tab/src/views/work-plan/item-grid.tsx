@@ -81,12 +81,7 @@ export function ItemGrid({ items, edit, canEdit, sort, order, onSort }: Props) {
             return (
               <th key={c} scope="col" className={s.th} style={{ width: WIDTH[c] }} aria-sort={active ? (order === 'desc' ? 'descending' : 'ascending') : by ? 'none' : undefined}>
                 {by ? (
-                  <Button
-                    appearance="transparent"
-                    size="small"
-                    className={s.sort}
-                    onClick={() => onSort(by, active && order === 'asc' ? 'desc' : 'asc')}
-                  >
+                  <Button appearance="transparent" size="small" className={s.sort} onClick={() => onSort(by, active && order === 'asc' ? 'desc' : 'asc')}>
                     {t(HEADERS[c])}
                     {/* aria-sort on the header says it to screen readers. */}
                     {active && <span aria-hidden="true">&nbsp;{order === 'desc' ? '↓' : '↑'}</span>}

@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { ApiError, type ApiClient } from '../../lib/api';
 import { useT } from '../../lib/i18n';
-import { itemWithEtag, type Item, type ListedItem, type ItemPriority as Priority, type ItemStatus as Status, type PatchItemBody } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import {
+  itemWithEtag,
+  type Item,
+  type ListedItem,
+  type ItemPriority as Priority,
+  type ItemStatus as Status,
+  type PatchItemBody,
+} from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
 
 export interface Draft {
   status: Status;

@@ -56,4 +56,3 @@ export function renderCoChairsCard(t: Translate, view: CoChairsView): AdaptiveCa
   };
   return expandCard(template, data);
 }
-

@@ -24,7 +24,15 @@ export interface HelpContext {
 }
 
 export function renderHelpCard(t: Translate, ctx: HelpContext): AdaptiveCard {
-  const roleNote = ctx.groupChat ? t('help.groupChatNote') : ctx.severalGroups ? t('help.severalGroupsNote') : !ctx.group ? t('help.noGroupNote') : ctx.isCoChair ? t('help.coChairNote') : t('help.memberNote');
+  const roleNote = ctx.groupChat
+    ? t('help.groupChatNote')
+    : ctx.severalGroups
+      ? t('help.severalGroupsNote')
+      : !ctx.group
+        ? t('help.noGroupNote')
+        : ctx.isCoChair
+          ? t('help.coChairNote')
+          : t('help.memberNote');
   const data: HelpCardData = {
     title: t('help.title'),
     groupName: ctx.group?.name ?? '',

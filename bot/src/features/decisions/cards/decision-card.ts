@@ -58,7 +58,13 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
     teamId: opts.teamId,
     canAmend: opts.canManage && d.status === 'in-force' && d.kind !== 'revocation',
     showDetails: opts.showDetails ?? false,
-    labels: { rationale: t('decisions.fields.rationale'), amend: t('decisions.actions.amend'), revoke: t('decisions.actions.revoke'), details: t('decisions.actions.details'), chain: t('decisions.anchor.toggle') },
+    labels: {
+      rationale: t('decisions.fields.rationale'),
+      amend: t('decisions.actions.amend'),
+      revoke: t('decisions.actions.revoke'),
+      details: t('decisions.actions.details'),
+      chain: t('decisions.anchor.toggle'),
+    },
   });
 }
 

@@ -15,8 +15,7 @@ export interface DecisionListView {
 export function renderDecisionListCard(t: Translate, view: DecisionListView): AdaptiveCard {
   const { page } = view;
   const heading = view.q ? t('decisions.list.headingQuery', { q: view.q }) : t('decisions.list.heading');
-  const summary =
-    page.total === 0 ? t('decisions.list.none') : t('decisions.list.summary', { count: page.total, page: page.page + 1, pages: page.pages });
+  const summary = page.total === 0 ? t('decisions.list.none') : t('decisions.list.summary', { count: page.total, page: page.page + 1, pages: page.pages });
   const items = page.items.map((d) => {
     const s = statusText(t, d);
     return { ref: d.ref, title: d.title, line: `${d.decidedAt} · ${s.text}`, color: d.status === 'in-force' ? 'Default' : s.color };

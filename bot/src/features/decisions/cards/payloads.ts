@@ -30,6 +30,14 @@ export const refPayload = z.strictObject({ teamId: TEAM_ID, ref: REF });
 export const pagePayload = z.strictObject({
   teamId: TEAM_ID,
   q: z.string().max(200).optional(),
-  page: z.union([z.number().int().min(0).max(100_000), z.string().regex(/^\d{1,6}$/).transform(Number)]).optional(),
+  page: z
+    .union([
+      z.number().int().min(0).max(100_000),
+      z
+        .string()
+        .regex(/^\d{1,6}$/)
+        .transform(Number),
+    ])
+    .optional(),
 });
 export const teamPayload = z.strictObject({ teamId: TEAM_ID });

@@ -81,7 +81,10 @@ export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope
     const today = dateIn(group.timeZone, svc.clock.now()).date;
     const target = p.supersedes ? { ref: p.supersedes, title: '' } : undefined;
     const values: DecisionFormValues = { title: p.title, text: p.text, rationale: p.rationale, decidedAt: p.decidedAt, sessionId: p.sessionId, pollId: p.pollId, actionItemIds: p.actionItemIds };
-    return keyed(renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}), ...(await pickable(svc.directory, scope, group)) }), key);
+    return keyed(
+      renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}), ...(await pickable(svc.directory, scope, group)) }),
+      key,
+    );
   }
 }
 

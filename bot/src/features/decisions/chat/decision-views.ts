@@ -36,11 +36,13 @@ export async function verifyCard(svc: DecisionServices, s: TurnScope): Promise<A
 }
 
 /** What a decision card needs besides the record: the group's zone, the reader's language, the linked session's and poll's names. */
-export async function cardContext(svc: DecisionServices, group: Group, view: Pick<DecisionView, 'sessionId' | 'pollId'>, locale: string | undefined): Promise<Pick<DecisionCardOptions, 'timeZone' | 'language' | 'names'>> {
-  const [sessions, polls] = await Promise.all([
-    view.sessionId ? svc.directory.sessions(group).catch(() => []) : [],
-    view.pollId ? svc.directory.polls(group).catch(() => []) : [],
-  ]);
+export async function cardContext(
+  svc: DecisionServices,
+  group: Group,
+  view: Pick<DecisionView, 'sessionId' | 'pollId'>,
+  locale: string | undefined,
+): Promise<Pick<DecisionCardOptions, 'timeZone' | 'language' | 'names'>> {
+  const [sessions, polls] = await Promise.all([view.sessionId ? svc.directory.sessions(group).catch(() => []) : [], view.pollId ? svc.directory.polls(group).catch(() => []) : []]);
   const session = sessions.find((x) => x.id === view.sessionId)?.title;
   const poll = polls.find((x) => x.id === view.pollId)?.title;
   return { timeZone: group.timeZone, language: languageOf(locale), names: { ...(session ? { session } : {}), ...(poll ? { poll } : {}) } };

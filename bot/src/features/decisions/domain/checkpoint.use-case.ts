@@ -22,7 +22,12 @@ export async function registerCheckpoint(deps: CheckpointDeps, caller: Caller, g
     const head = await deps.store.head(group);
     const rows = await deps.store.rows(group);
     const result = verifyChain(rows, head?.value, { group });
-    if (result.ok) return buildCheckpoint(group, rows.map((r) => ({ seq: r.position, ref: String(r.content.ref), hash: String(r.hash) })), deps.clock.now());
+    if (result.ok)
+      return buildCheckpoint(
+        group,
+        rows.map((r) => ({ seq: r.position, ref: String(r.content.ref), hash: String(r.hash) })),
+        deps.clock.now(),
+      );
     // An append landing between the two reads shows as a row beyond the head: read again.
     if (result.detail !== 'beyond-head' || attempt >= 3) {
       throw new QuorumError('conflict', 'the register does not verify: no checkpoint', { reason: 'decisions.checkpoint.broken' });

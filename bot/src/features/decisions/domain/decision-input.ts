@@ -34,8 +34,7 @@ export interface CleanDecisionInput {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const invalid = (reason: string, params: Record<string, string | number> = {}) =>
-  new QuorumError('validation', `decision input: ${reason}`, { reason: `decisions.errors.${reason}`, ...params });
+const invalid = (reason: string, params: Record<string, string | number> = {}) => new QuorumError('validation', `decision input: ${reason}`, { reason: `decisions.errors.${reason}`, ...params });
 
 /** Checks and normalises a submission; `today` is the group's current date (YYYY-MM-DD). */
 export function validateDecisionInput(input: DecisionInput, today: string): CleanDecisionInput {

@@ -8,16 +8,7 @@ export type ChainProblem = 'content-changed' | 'record-missing' | 'order-changed
 
 /** Finer cause, for the person investigating. */
 export type ChainDetail =
-  | 'hash-mismatch'
-  | 'link-broken'
-  | 'gap'
-  | 'position-mismatch'
-  | 'head-mismatch'
-  | 'head-missing'
-  | 'beyond-head'
-  | 'other-register'
-  | 'anchor-mismatch'
-  | 'shorter-than-anchor';
+  'hash-mismatch' | 'link-broken' | 'gap' | 'position-mismatch' | 'head-mismatch' | 'head-missing' | 'beyond-head' | 'other-register' | 'anchor-mismatch' | 'shorter-than-anchor';
 
 export type ChainVerification =
   | { ok: true; count: number; head: string }

@@ -65,7 +65,12 @@ export class TablePseudonymStore implements PseudonymStore {
     if (!row?.pseudonym) return false;
     const back = await getOrUndefined(() => this.table.getEntity<PersonRow>(pk, toKey('p', row.pseudonym!)));
     // Both rows are only ever created, never rewritten: deleting them needs no ETag.
-    await guard(() => this.table.submitTransaction([['delete', { partitionKey: pk, rowKey: memberKey }], ...(back ? [['delete', { partitionKey: pk, rowKey: back.rowKey }] as ['delete', { partitionKey: string; rowKey: string }]] : [])]));
+    await guard(() =>
+      this.table.submitTransaction([
+        ['delete', { partitionKey: pk, rowKey: memberKey }],
+        ...(back ? [['delete', { partitionKey: pk, rowKey: back.rowKey }] as ['delete', { partitionKey: string; rowKey: string }]] : []),
+      ]),
+    );
     return true;
   }
 }

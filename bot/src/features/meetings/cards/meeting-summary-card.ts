@@ -43,10 +43,26 @@ function renderWith(t: Translate, report: SessionReport, facts: { label: string;
     title: report.session.title,
     facts,
     sections: [
-      section(t('meetings.summary.decisions'), t('meetings.summary.noDecisions'), report.decisions.map((d) => ({ lead: `${d.ref} `, text: shorten(d.title, MAX_TEXT_SHOWN), lines: [] }))),
-      section(t('meetings.summary.itemsCreated'), t('meetings.summary.noItemsCreated'), report.itemsCreated.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] }))),
-      section(t('meetings.summary.itemsClosed'), t('meetings.summary.noItemsClosed'), report.itemsClosed.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] }))),
-      section(t('meetings.summary.polls'), t('meetings.summary.noPolls'), report.polls.map((p) => ({ lead: '', text: shorten(p.question, MAX_TEXT_SHOWN), lines: pollLines(t, p) }))),
+      section(
+        t('meetings.summary.decisions'),
+        t('meetings.summary.noDecisions'),
+        report.decisions.map((d) => ({ lead: `${d.ref} `, text: shorten(d.title, MAX_TEXT_SHOWN), lines: [] })),
+      ),
+      section(
+        t('meetings.summary.itemsCreated'),
+        t('meetings.summary.noItemsCreated'),
+        report.itemsCreated.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] })),
+      ),
+      section(
+        t('meetings.summary.itemsClosed'),
+        t('meetings.summary.noItemsClosed'),
+        report.itemsClosed.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] })),
+      ),
+      section(
+        t('meetings.summary.polls'),
+        t('meetings.summary.noPolls'),
+        report.polls.map((p) => ({ lead: '', text: shorten(p.question, MAX_TEXT_SHOWN), lines: pollLines(t, p) })),
+      ),
     ],
   });
 }
@@ -54,11 +70,14 @@ function renderWith(t: Translate, report: SessionReport, facts: { label: string;
 function pollLines(t: Translate, p: ReportPoll): { text: string }[] {
   const turnout = { text: t(p.open ? 'meetings.summary.pollOpen' : 'meetings.summary.pollClosed', { count: p.voters, electorate: p.electorate }) };
   if (!p.results) return [turnout, { text: t('meetings.summary.resultsHidden') }];
-  const options = p.results.map(({ text, ...o }) => ({ option: shorten(text, MAX_OPTION_SHOWN), ...o })).map((o) => ({
-    text:
-      p.kind === 'availability'
-        ? t('meetings.summary.availabilityOption', { option: o.option, yes: o.votes, maybe: o.maybe, no: o.no })
-        : t('meetings.summary.option', { option: o.option, votes: o.votes, percent: o.percent }) + (o.leading && o.votes > 0 ? ` ${t(p.tie ? 'meetings.summary.tied' : 'meetings.summary.leading')}` : ''),
-  }));
+  const options = p.results
+    .map(({ text, ...o }) => ({ option: shorten(text, MAX_OPTION_SHOWN), ...o }))
+    .map((o) => ({
+      text:
+        p.kind === 'availability'
+          ? t('meetings.summary.availabilityOption', { option: o.option, yes: o.votes, maybe: o.maybe, no: o.no })
+          : t('meetings.summary.option', { option: o.option, votes: o.votes, percent: o.percent }) +
+            (o.leading && o.votes > 0 ? ` ${t(p.tie ? 'meetings.summary.tied' : 'meetings.summary.leading')}` : ''),
+    }));
   return [turnout, ...options];
 }

@@ -38,8 +38,23 @@ export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, lin
     await ctx.roles.assertCoChair(s.caller, group);
 
     const now = ctx.clock.now();
-    await links.linkChat(group.tenantId, chatKey, { tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, linkedBy: s.caller.aadObjectId, linkedAt: now, ...(meetingId ? { meetingId } : {}) });
-    await ctx.repos.conversations.put({ tenantId: group.tenantId, conversationId: s.id.conversationId, kind: 'groupChat', teamId: group.teamId, reference: s.conversationReference(), active: true, updatedAt: now.toISOString() });
+    await links.linkChat(group.tenantId, chatKey, {
+      tenantId: group.tenantId,
+      teamId: group.teamId,
+      sessionId: session.id,
+      linkedBy: s.caller.aadObjectId,
+      linkedAt: now,
+      ...(meetingId ? { meetingId } : {}),
+    });
+    await ctx.repos.conversations.put({
+      tenantId: group.tenantId,
+      conversationId: s.id.conversationId,
+      kind: 'groupChat',
+      teamId: group.teamId,
+      reference: s.conversationReference(),
+      active: true,
+      updatedAt: now.toISOString(),
+    });
     ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, meetingId }, 'meeting linked to a session');
     // The session as the meeting will see it; its title is user text, so it goes in a card, not in a text message.
     const language = languageOf(s.id.locale);

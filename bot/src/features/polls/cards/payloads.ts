@@ -16,7 +16,10 @@ export const pollCreatePayload = z.strictObject({
   options: text(20_000).default(''),
   kind: text(32).default('single'),
   // Teams sends an Input.Number as a number, or nothing / '' when left empty.
-  maxChoices: z.union([z.string().max(8), z.number().finite()]).transform(String).optional(),
+  maxChoices: z
+    .union([z.string().max(8), z.number().finite()])
+    .transform(String)
+    .optional(),
   anonymous: text(8).optional(),
   visibility: text(32).default('live'),
   closesDate: text(32).default(''),

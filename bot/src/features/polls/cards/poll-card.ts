@@ -76,7 +76,10 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
       text: r.text,
       leading: r.leading,
       percent: r.percent,
-      figures: poll.kind === 'availability' ? ` — ${t('polls.card.availabilityFigures', { yes: r.count, maybe: r.maybe, no: r.no })}` : ` — ${t('polls.card.figures', { count: r.count, percent: r.percent })}`,
+      figures:
+        poll.kind === 'availability'
+          ? ` — ${t('polls.card.availabilityFigures', { yes: r.count, maybe: r.maybe, no: r.no })}`
+          : ` — ${t('polls.card.figures', { count: r.count, percent: r.percent })}`,
     })),
     tieText: v.results?.tie ? t('polls.card.tie', { count: v.results.options.filter((r) => r.leading).length }) : '',
     resultsHiddenText: v.resultsHidden ? t(`polls.card.hidden.${poll.visibility}`) : '',
@@ -111,4 +114,3 @@ function describeBallot(t: Translate, b: Ballot, text: Map<string, string>): { t
     .sort(([x], [y]) => Number(x.slice(1)) - Number(y.slice(1)))
     .map(([id, a]) => ({ text: `${t('label', { label: text.get(id) ?? id })} ${t(`polls.answers.${a}`)}` }));
 }
-

@@ -75,4 +75,3 @@ export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
     submitText: t('polls.form.submit'),
   });
 }
-

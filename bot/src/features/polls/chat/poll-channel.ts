@@ -80,7 +80,14 @@ export class PollChannel {
     if ((this.knownWindows.get(key) ?? 0) > now.getTime()) return;
     const w = await this.deps.polls.claimRefreshWindow(poll, now, CARD_REFRESH_WINDOW_MS);
     if (w.claimed) {
-      await this.ctx.scheduler.schedule({ tenantId: poll.tenantId, teamId: poll.teamId, kind: POLL_JOBS.cardRefresh, key: `${poll.id}|${now.getTime()}`, dueAt: w.windowEnd, payload: { pollId: poll.id } });
+      await this.ctx.scheduler.schedule({
+        tenantId: poll.tenantId,
+        teamId: poll.teamId,
+        kind: POLL_JOBS.cardRefresh,
+        key: `${poll.id}|${now.getTime()}`,
+        dueAt: w.windowEnd,
+        payload: { pollId: poll.id },
+      });
     }
     if (this.knownWindows.size > 10_000) this.knownWindows.clear();
     this.knownWindows.set(key, w.windowEnd.getTime());

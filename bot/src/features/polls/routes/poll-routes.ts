@@ -76,7 +76,12 @@ export function pollRoutes(deps: PollDeps, actions: PollActions, newPollId: () =
         const paging = pageRequest('polls', scope.group, req.query, pollCursor);
         const { session } = parsePayload(pollsQuery, paging.filter);
         const polls = (await deps.polls.list(scope.group)).filter((p) => session === undefined || p.sessionId === session);
-        const page = takePage(polls.sort((a, b) => newestFirst(cursorOf(a), cursorOf(b))), paging, (p, c) => newestFirst(cursorOf(p), c), cursorOf);
+        const page = takePage(
+          polls.sort((a, b) => newestFirst(cursorOf(a), cursorOf(b))),
+          paging,
+          (p, c) => newestFirst(cursorOf(p), c),
+          cursorOf,
+        );
         // Tallies are read for this page's polls only.
         return { json: { polls: await Promise.all(page.items.map((p) => summary(deps, scope, p))), nextPageToken: page.nextPageToken } satisfies PollPage };
       },

@@ -54,7 +54,7 @@ export class AnonymousBallotBox {
       const batch: Waiting[] = [];
       const seen = new Set<string>();
       // A voter twice in one batch (a double submit) waits for the next: it then finds its marker.
-      for (let i = 0; i < queue.length && batch.length < MAX_BATCH; ) {
+      for (let i = 0; i < queue.length && batch.length < MAX_BATCH;) {
         if (seen.has(queue[i]!.voter)) i++;
         else {
           seen.add(queue[i]!.voter);
@@ -96,7 +96,10 @@ export class AnonymousBallotBox {
    * instance wrote the counter) or 409 (a marker appeared since the read) is returned, not thrown.
    */
   private async write(pk: string, counter: ShardEntity & { etag: string }, left: Waiting[]): Promise<'committed' | 409 | 412> {
-    const counts = shiftedCounts(counter.counts, left.map((w) => ({ slots: w.slots, by: 1 as const })));
+    const counts = shiftedCounts(
+      counter.counts,
+      left.map((w) => ({ slots: w.slots, by: 1 as const })),
+    );
     const updated = { partitionKey: pk, rowKey: ANONYMOUS_COUNTER_ROW, voters: counter.voters + left.length, counts, sealed: false };
     // Markers carry the voter only: no choice, no time of our own, no row number.
     const markers = left.map((w): TransactionAction => ['create', { partitionKey: pk, rowKey: markerRow(w.voter), aadObjectId: w.voter } satisfies MarkerEntity]);

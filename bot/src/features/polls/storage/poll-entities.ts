@@ -58,7 +58,7 @@ export type PollEntity = {
   channelActivityId?: string;
   resultsPosted: boolean;
   electorate: number;
-}
+};
 
 export type ShardEntity = {
   partitionKey: string;
@@ -67,7 +67,7 @@ export type ShardEntity = {
   /** JSON number[] indexed like ballotSlots. */
   counts: string;
   sealed: boolean;
-}
+};
 
 /** Named polls only: who voted what. */
 export type VoteEntity = {
@@ -76,14 +76,14 @@ export type VoteEntity = {
   aadObjectId: string;
   name: string;
   ballot: string;
-}
+};
 
 /** Anonymous polls: that someone voted, and nothing about what. */
 export type MarkerEntity = {
   partitionKey: string;
   rowKey: string;
   aadObjectId: string;
-}
+};
 
 export function toPollEntity(p: Poll): PollEntity {
   const { options, ...rest } = p;

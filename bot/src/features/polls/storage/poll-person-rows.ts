@@ -29,7 +29,15 @@ export class PollPersonRows implements PersonRows {
   async exportPerson(person: PersonRef): Promise<PersonExport> {
     const out = { pollsCreatedOrClosed: [] as unknown[], namedVotes: [] as unknown[], anonymousPollsVotedIn: [] as unknown[] };
     for (const { poll, rows } of await this.find(person)) {
-      if (same(poll.createdBy, person) || same(poll.closedBy, person)) out.pollsCreatedOrClosed.push({ id: poll.id, question: poll.question, createdByThem: same(poll.createdBy, person), closedByThem: same(poll.closedBy, person), createdAt: poll.createdAt, status: poll.status });
+      if (same(poll.createdBy, person) || same(poll.closedBy, person))
+        out.pollsCreatedOrClosed.push({
+          id: poll.id,
+          question: poll.question,
+          createdByThem: same(poll.createdBy, person),
+          closedByThem: same(poll.closedBy, person),
+          createdAt: poll.createdAt,
+          status: poll.status,
+        });
       if (rows.vote) out.namedVotes.push({ pollId: poll.id, question: poll.question, ...exported(rows.vote), choices: choiceText(poll, parseBallotJson(String(rows.vote.ballot))) });
       if (rows.marker) out.anonymousPollsVotedIn.push({ pollId: poll.id, question: poll.question, voted: true, note: 'anonymous poll: the choice is not stored' });
     }
@@ -70,7 +78,11 @@ export class PollPersonRows implements PersonRows {
       // A delete in a transaction cannot carry an ETag, so every shard goes in under its ETag
       // (unchanged but one): any vote committed since the reads — the person's own change
       // included — fails the transaction, which is then read and tried again.
-      const shardActions = shards.map((sh): TransactionAction => (sh.rowKey === shard.rowKey ? ['update', { partitionKey: pk, rowKey: sh.rowKey, voters: Number(sh.voters) - 1, counts, sealed: false }, 'Replace', { etag: sh.etag }] : ['update', { partitionKey: pk, rowKey: sh.rowKey }, 'Merge', { etag: sh.etag }]));
+      const shardActions = shards.map((sh): TransactionAction =>
+        sh.rowKey === shard.rowKey
+          ? ['update', { partitionKey: pk, rowKey: sh.rowKey, voters: Number(sh.voters) - 1, counts, sealed: false }, 'Replace', { etag: sh.etag }]
+          : ['update', { partitionKey: pk, rowKey: sh.rowKey }, 'Merge', { etag: sh.etag }],
+      );
       try {
         await table.submitTransaction([['delete', { partitionKey: pk, rowKey: rk }], ...shardActions]);
         return 'namedVotesWithdrawn';

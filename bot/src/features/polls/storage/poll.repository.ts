@@ -157,7 +157,7 @@ export class TablePollRepository implements PollRepository {
           break;
         } catch (err) {
           if ((err as { statusCode?: number }).statusCode !== 412) throw toDomainError(err);
-          shard = await guard(() => this.table.getEntity<ShardEntity>(pk, shard.rowKey)) as ShardEntity & { etag: string };
+          shard = (await guard(() => this.table.getEntity<ShardEntity>(pk, shard.rowKey))) as ShardEntity & { etag: string };
         }
       }
     }

@@ -7,7 +7,24 @@ import type { ProgressBucket, ReportItem, SessionReport, YearReport } from './re
  * Headers and codes (statuses, sections) are stable machine names, not translated; values
  * are the stored text (neutralised where a spreadsheet would run it).
  */
-export const SESSION_CSV_HEADER = ['section', 'reference', 'title', 'status', 'date', 'detail', 'minutes', 'option', 'votes', 'maybe', 'no', 'percent', 'voters', 'progress', 'area', 'organisation'] as const;
+export const SESSION_CSV_HEADER = [
+  'section',
+  'reference',
+  'title',
+  'status',
+  'date',
+  'detail',
+  'minutes',
+  'option',
+  'votes',
+  'maybe',
+  'no',
+  'percent',
+  'voters',
+  'progress',
+  'area',
+  'organisation',
+] as const;
 export const YEAR_CSV_HEADER = ['section', 'key', 'title', 'status', 'date', 'detail', 'total', ...ITEM_STATUSES, 'average-progress'] as const;
 
 type Cell = string | number | undefined;
@@ -17,7 +34,8 @@ function sessionRow(values: Partial<Record<SessionColumn, Cell>>): Cell[] {
   return SESSION_CSV_HEADER.map((c) => values[c]);
 }
 
-const itemRow = (section: string, i: ReportItem) => sessionRow({ section, reference: i.ref, title: i.title, status: i.status, date: i.at, progress: i.progress, area: i.area, organisation: i.organisation });
+const itemRow = (section: string, i: ReportItem) =>
+  sessionRow({ section, reference: i.ref, title: i.title, status: i.status, date: i.at, progress: i.progress, area: i.area, organisation: i.organisation });
 
 export function sessionCsv(r: SessionReport): string {
   const s = r.session;
@@ -32,7 +50,20 @@ export function sessionCsv(r: SessionReport): string {
     }
     for (const o of p.results) {
       const counts = p.kind === 'availability' ? { maybe: o.maybe, no: o.no } : {};
-      rows.push(sessionRow({ section: 'poll', reference: p.id, title: p.question, status, detail: p.anonymous ? 'anonymous' : 'named', option: o.text, votes: o.votes, ...counts, percent: o.percent, voters: p.voters }));
+      rows.push(
+        sessionRow({
+          section: 'poll',
+          reference: p.id,
+          title: p.question,
+          status,
+          detail: p.anonymous ? 'anonymous' : 'named',
+          option: o.text,
+          votes: o.votes,
+          ...counts,
+          percent: o.percent,
+          voters: p.voters,
+        }),
+      );
     }
   }
   for (const i of r.itemsCreated) rows.push(itemRow('item-created', i));

@@ -59,11 +59,21 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
 function polls(t: Label, list: readonly ReportPoll[]): string[] {
   if (!list.length) return [empty(t('reports.empty.polls'))];
   return list.map((p) => {
-    const notes = [t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'), t('reports.poll.voters', { count: p.voters, electorate: p.electorate }), ...(p.open ? [t('reports.poll.open')] : []), ...(p.tie ? [t('reports.poll.tie')] : [])];
+    const notes = [
+      t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'),
+      t('reports.poll.voters', { count: p.voters, electorate: p.electorate }),
+      ...(p.open ? [t('reports.poll.open')] : []),
+      ...(p.tie ? [t('reports.poll.tie')] : []),
+    ];
     const head = `<section class="item"><h3>${h(p.question)}</h3><p class="meta">${notes.map(h).join(' · ')}</p>`;
     if (!p.results) return `${head}${empty(t('reports.poll.hidden'))}</section>`;
     const avail = p.kind === 'availability';
-    const cols = [t('reports.columns.option'), t(avail ? 'reports.columns.yes' : 'reports.columns.votes'), ...(avail ? [t('reports.columns.maybe'), t('reports.columns.no')] : []), t('reports.columns.percent')];
+    const cols = [
+      t('reports.columns.option'),
+      t(avail ? 'reports.columns.yes' : 'reports.columns.votes'),
+      ...(avail ? [t('reports.columns.maybe'), t('reports.columns.no')] : []),
+      t('reports.columns.percent'),
+    ];
     const rows = p.results.map((o) => `<tr><td>${o.leading ? '★ ' : ''}${h(o.text)}</td>${num(o.votes)}${avail ? num(o.maybe) + num(o.no) : ''}${num(`${o.percent} %`)}</tr>`);
     return `${head}<table>${thead(cols)}<tbody>${rows.join('')}</tbody></table></section>`;
   });
@@ -72,12 +82,18 @@ function polls(t: Label, list: readonly ReportPoll[]): string[] {
 function items(t: Label, list: readonly ReportItem[], timeZone: string, emptyKey: string, atKey: string): string[] {
   if (!list.length) return [empty(t(emptyKey))];
   const cols = ['ref', 'title', 'status', 'progress', 'area', 'organisation'].map((c) => t(`reports.columns.${c}`)).concat(t(atKey));
-  const rows = list.map((i) => `<tr>${td(i.ref)}${td(i.title)}${td(t(`reports.itemStatus.${i.status}`))}${num(`${i.progress} %`)}${td(i.area ?? '')}${td(i.organisation ?? '')}<td><time datetime="${h(i.at)}">${h(localStamp(i.at, timeZone))}</time></td></tr>`);
+  const rows = list.map(
+    (i) =>
+      `<tr>${td(i.ref)}${td(i.title)}${td(t(`reports.itemStatus.${i.status}`))}${num(`${i.progress} %`)}${td(i.area ?? '')}${td(i.organisation ?? '')}<td><time datetime="${h(i.at)}">${h(localStamp(i.at, timeZone))}</time></td></tr>`,
+  );
   return [`<table>${thead(cols)}<tbody>${rows.join('')}</tbody></table>`];
 }
 
 function header(t: Label, title: string, r: SessionReport | YearReport): string[] {
-  return [`<header><h1>${h(title)}</h1>`, `<p class="meta">${h(t('label', { label: t('reports.fields.group') }))} ${h(r.groupName)}<br>${h(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}</p></header>`];
+  return [
+    `<header><h1>${h(title)}</h1>`,
+    `<p class="meta">${h(t('label', { label: t('reports.fields.group') }))} ${h(r.groupName)}<br>${h(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}</p></header>`,
+  ];
 }
 
 export function sessionHtml(t: Label, lang: string, r: SessionReport): string {
@@ -89,16 +105,28 @@ export function sessionHtml(t: Label, lang: string, r: SessionReport): string {
     `<dt>${h(t('reports.fields.status'))}</dt><dd>${h(t(`reports.sessionStatus.${s.status}`))}</dd>`,
   ];
   const agenda = r.agenda.length
-    ? [`<ol>${r.agenda.map((a) => `<li>${h(a.title)}${a.presenter ? ` — ${h(a.presenter)}` : ''}${a.minutes !== undefined ? ` (${h(t('reports.agenda.minutes', { minutes: a.minutes }))})` : ''}</li>`).join('')}</ol>`]
+    ? [
+        `<ol>${r.agenda.map((a) => `<li>${h(a.title)}${a.presenter ? ` — ${h(a.presenter)}` : ''}${a.minutes !== undefined ? ` (${h(t('reports.agenda.minutes', { minutes: a.minutes }))})` : ''}</li>`).join('')}</ol>`,
+      ]
     : [empty(t('reports.empty.agenda'))];
   return page(lang, title, [
     ...header(t, title, r),
     `<dl>${facts.join('')}</dl>`,
-    `<section><h2>${h(t('reports.sections.agenda'))}</h2>`, ...agenda, '</section>',
-    `<section><h2>${h(t('reports.sections.decisions'))}</h2>`, ...decisions(t, r.decisions), '</section>',
-    `<section><h2>${h(t('reports.sections.polls'))}</h2>`, ...polls(t, r.polls), '</section>',
-    `<section><h2>${h(t('reports.sections.itemsCreated'))}</h2>`, ...items(t, r.itemsCreated, r.timeZone, 'reports.empty.itemsCreated', 'reports.columns.createdAt'), '</section>',
-    `<section><h2>${h(t('reports.sections.itemsClosed'))}</h2>`, ...items(t, r.itemsClosed, r.timeZone, 'reports.empty.itemsClosed', 'reports.columns.closedAt'), '</section>',
+    `<section><h2>${h(t('reports.sections.agenda'))}</h2>`,
+    ...agenda,
+    '</section>',
+    `<section><h2>${h(t('reports.sections.decisions'))}</h2>`,
+    ...decisions(t, r.decisions),
+    '</section>',
+    `<section><h2>${h(t('reports.sections.polls'))}</h2>`,
+    ...polls(t, r.polls),
+    '</section>',
+    `<section><h2>${h(t('reports.sections.itemsCreated'))}</h2>`,
+    ...items(t, r.itemsCreated, r.timeZone, 'reports.empty.itemsCreated', 'reports.columns.createdAt'),
+    '</section>',
+    `<section><h2>${h(t('reports.sections.itemsClosed'))}</h2>`,
+    ...items(t, r.itemsClosed, r.timeZone, 'reports.empty.itemsClosed', 'reports.columns.closedAt'),
+    '</section>',
   ]);
 }
 
@@ -113,12 +141,17 @@ export function yearHtml(t: Label, lang: string, r: YearReport): string {
   const title = t('reports.year.title', { year: r.year });
   return page(lang, title, [
     ...header(t, title, r),
-    `<section><h2>${h(t('reports.sections.decisionsOfYear', { year: r.year }))}</h2>`, ...decisions(t, r.decisions), '</section>',
+    `<section><h2>${h(t('reports.sections.decisionsOfYear', { year: r.year }))}</h2>`,
+    ...decisions(t, r.decisions),
+    '</section>',
     `<section><h2>${h(t('reports.sections.workPlan'))}</h2>`,
     `<p>${h(t('reports.year.scope', { year: r.year }))}</p>`,
-    `<h3>${h(t('reports.sections.byStatus'))}</h3>`, ...progress(t, r.items.total.total ? [r.items.total] : [], 'reports.columns.items', 'reports.year.allItems'),
-    `<h3>${h(t('reports.sections.byArea'))}</h3>`, ...progress(t, r.items.byArea, 'reports.columns.area', 'reports.year.noArea'),
-    `<h3>${h(t('reports.sections.byOrganisation'))}</h3>`, ...progress(t, r.items.byOrganisation, 'reports.columns.organisation', 'reports.year.noOrganisation'),
+    `<h3>${h(t('reports.sections.byStatus'))}</h3>`,
+    ...progress(t, r.items.total.total ? [r.items.total] : [], 'reports.columns.items', 'reports.year.allItems'),
+    `<h3>${h(t('reports.sections.byArea'))}</h3>`,
+    ...progress(t, r.items.byArea, 'reports.columns.area', 'reports.year.noArea'),
+    `<h3>${h(t('reports.sections.byOrganisation'))}</h3>`,
+    ...progress(t, r.items.byOrganisation, 'reports.columns.organisation', 'reports.year.noOrganisation'),
     '</section>',
   ]);
 }

@@ -9,7 +9,12 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
   if (!list.length) return [md(t('reports.empty.decisions'))];
   return list.flatMap((d) => {
     const status = d.by ? t(`reports.decisionStatus.${d.status}By`, { ref: d.by }) : t(`reports.decisionStatus.${d.status}`);
-    const lines = [`### ${md(d.ref)} — ${md(d.title)}`, '', `${md(t('label', { label: t('reports.fields.decidedAt') }))} ${md(d.decidedAt)} · ${md(status)}${d.supersedes ? ` · ${md(t(`reports.kind.${d.kind}`, { ref: d.supersedes }))}` : ''}`, ''];
+    const lines = [
+      `### ${md(d.ref)} — ${md(d.title)}`,
+      '',
+      `${md(t('label', { label: t('reports.fields.decidedAt') }))} ${md(d.decidedAt)} · ${md(status)}${d.supersedes ? ` · ${md(t(`reports.kind.${d.kind}`, { ref: d.supersedes }))}` : ''}`,
+      '',
+    ];
     lines.push(...markdownLines(d.text).map((l) => (l ? `> ${l}` : '>')), '');
     if (d.rationale) lines.push(`${md(t('label', { label: t('reports.fields.rationale') }))} ${md(d.rationale)}`, '');
     return lines;
@@ -19,11 +24,21 @@ function decisions(t: Label, list: readonly ReportDecision[]): string[] {
 function polls(t: Label, list: readonly ReportPoll[]): string[] {
   if (!list.length) return [md(t('reports.empty.polls'))];
   return list.flatMap((p) => {
-    const notes = [t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'), t('reports.poll.voters', { count: p.voters, electorate: p.electorate }), ...(p.open ? [t('reports.poll.open')] : []), ...(p.tie ? [t('reports.poll.tie')] : [])];
+    const notes = [
+      t(p.anonymous ? 'reports.poll.anonymous' : 'reports.poll.named'),
+      t('reports.poll.voters', { count: p.voters, electorate: p.electorate }),
+      ...(p.open ? [t('reports.poll.open')] : []),
+      ...(p.tie ? [t('reports.poll.tie')] : []),
+    ];
     const lines = [`### ${md(p.question)}`, '', notes.map(md).join(' · '), ''];
     if (!p.results) return [...lines, md(t('reports.poll.hidden')), ''];
     const avail = p.kind === 'availability';
-    const head = [t('reports.columns.option'), t(avail ? 'reports.columns.yes' : 'reports.columns.votes'), ...(avail ? [t('reports.columns.maybe'), t('reports.columns.no')] : []), t('reports.columns.percent')].map(md);
+    const head = [
+      t('reports.columns.option'),
+      t(avail ? 'reports.columns.yes' : 'reports.columns.votes'),
+      ...(avail ? [t('reports.columns.maybe'), t('reports.columns.no')] : []),
+      t('reports.columns.percent'),
+    ].map(md);
     const rows = p.results.map((o) => [`${o.leading ? '★ ' : ''}${md(o.text)}`, String(o.votes), ...(avail ? [String(o.maybe), String(o.no)] : []), `${o.percent} %`]);
     return [...lines, ...table(head, rows), ''];
   });
@@ -39,7 +54,13 @@ function items(t: Label, list: readonly ReportItem[], timeZone: string, emptyKey
 }
 
 function header(t: Label, title: string, r: SessionReport | YearReport): string[] {
-  return [`# ${md(title)}`, '', `${md(t('label', { label: t('reports.fields.group') }))} ${md(r.groupName)}  `, `${md(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}`, ''];
+  return [
+    `# ${md(title)}`,
+    '',
+    `${md(t('label', { label: t('reports.fields.group') }))} ${md(r.groupName)}  `,
+    `${md(t('reports.fields.generated', { at: localStamp(r.generatedAt, r.timeZone), zone: r.timeZone }))}`,
+    '',
+  ];
 }
 
 export function sessionMarkdown(t: Label, r: SessionReport): string {
@@ -50,7 +71,9 @@ export function sessionMarkdown(t: Label, r: SessionReport): string {
   out.push(`${md(t('label', { label: t('reports.fields.status') }))} ${md(t(`reports.sessionStatus.${s.status}`))}`, '');
   out.push(`## ${md(t('reports.sections.agenda'))}`, '');
   if (!r.agenda.length) out.push(md(t('reports.empty.agenda')));
-  r.agenda.forEach((a, n) => out.push(`${n + 1}. ${md(a.title)}${a.presenter ? ` — ${md(a.presenter)}` : ''}${a.minutes !== undefined ? ` (${md(t('reports.agenda.minutes', { minutes: a.minutes }))})` : ''}`));
+  r.agenda.forEach((a, n) =>
+    out.push(`${n + 1}. ${md(a.title)}${a.presenter ? ` — ${md(a.presenter)}` : ''}${a.minutes !== undefined ? ` (${md(t('reports.agenda.minutes', { minutes: a.minutes }))})` : ''}`),
+  );
   out.push('', `## ${md(t('reports.sections.decisions'))}`, '', ...decisions(t, r.decisions));
   out.push('', `## ${md(t('reports.sections.polls'))}`, '', ...polls(t, r.polls));
   out.push('', `## ${md(t('reports.sections.itemsCreated'))}`, '', ...items(t, r.itemsCreated, r.timeZone, 'reports.empty.itemsCreated', 'reports.columns.createdAt'));

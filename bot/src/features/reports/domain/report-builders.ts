@@ -75,7 +75,10 @@ const within = (iso: string, from: Date, to: Date) => {
 
 /** The last change to a closed status (done, dropped) made during [from, to], if any. */
 export function closedDuring(history: readonly HistoryEntry[], from: Date, to: Date): HistoryEntry | undefined {
-  return history.filter((e) => e.field === 'status' && CLOSED.has(e.to as ItemStatus) && within(e.at, from, to)).sort((a, b) => a.at.localeCompare(b.at)).pop();
+  return history
+    .filter((e) => e.field === 'status' && CLOSED.has(e.to as ItemStatus) && within(e.at, from, to))
+    .sort((a, b) => a.at.localeCompare(b.at))
+    .pop();
 }
 
 /** Items whose history must be read for a session report: created by its end and changed since its start. */
@@ -160,7 +163,10 @@ export function buildYearReport(input: YearReportInput): YearReport {
     timeZone: input.timeZone,
     generatedAt: input.now.toISOString(),
     year: input.year,
-    decisions: input.decisions.filter((d) => d.year === input.year).sort((a, b) => a.seq - b.seq).map(toReportDecision),
+    decisions: input.decisions
+      .filter((d) => d.year === input.year)
+      .sort((a, b) => a.seq - b.seq)
+      .map(toReportDecision),
     items: { total: bucket('', items), byArea: groupBy(items, 'area'), byOrganisation: groupBy(items, 'organisation') },
   };
 }

@@ -40,7 +40,9 @@ export function renderSessionCard(t: Translate, v: SessionCardView): AdaptiveCar
       number: i + 1,
       title: a.title,
       details: [a.presenter ? ` — ${a.presenter}` : '', a.minutes ? ` (${t('sessions.card.minutes', { minutes: a.minutes })})` : ''].join(''),
-      links: [a.actionItemIds.length ? t('sessions.card.actionItems', { ids: a.actionItemIds.join(', ') }) : '', a.pollIds.length ? t('sessions.card.polls', { ids: a.pollIds.join(', ') }) : ''].filter(Boolean).join(' · '),
+      links: [a.actionItemIds.length ? t('sessions.card.actionItems', { ids: a.actionItemIds.join(', ') }) : '', a.pollIds.length ? t('sessions.card.polls', { ids: a.pollIds.join(', ') }) : '']
+        .filter(Boolean)
+        .join(' · '),
     })),
     reviewLabel: t('sessions.card.review'),
     noReview: t('sessions.card.noReview'),
@@ -53,4 +55,3 @@ export function renderSessionCard(t: Translate, v: SessionCardView): AdaptiveCar
     sessionId: s.id,
   });
 }
-

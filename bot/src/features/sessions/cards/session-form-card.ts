@@ -25,4 +25,3 @@ export function renderSessionForm(t: Translate, v: SessionFormView): AdaptiveCar
     submitData: { teamId: v.teamId, sessionId: v.sessionId, ...(v.etag ? { etag: v.etag } : {}) },
   });
 }
-

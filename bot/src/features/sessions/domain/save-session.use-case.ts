@@ -67,6 +67,9 @@ async function scheduleReminders(deps: SessionDeps, s: Session): Promise<void> {
     const dueAt = new Date(s.startsAt.getTime() - r.beforeMs);
     if (dueAt.getTime() <= now) continue;
     // replace: an edited start time moves the reminder; the handler also skips stale ones.
-    await deps.scheduler.schedule({ tenantId: s.tenantId, teamId: s.teamId, kind: SESSION_REMINDER_JOB, key: `${s.id}|${r.id}`, dueAt, payload: { sessionId: s.id, reminder: r.id } }, { replace: true });
+    await deps.scheduler.schedule(
+      { tenantId: s.tenantId, teamId: s.teamId, kind: SESSION_REMINDER_JOB, key: `${s.id}|${r.id}`, dueAt, payload: { sessionId: s.id, reminder: r.id } },
+      { replace: true },
+    );
   }
 }

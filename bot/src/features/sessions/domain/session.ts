@@ -52,9 +52,7 @@ export const noOpenItems: OpenItemsSource = { openItems: async () => [] };
 
 /** The session in progress, else the next planned one to start. */
 export function nextSession(sessions: readonly Session[], now: Date): Session | undefined {
-  return sessions
-    .filter((s) => s.status !== 'closed' && s.endsAt.getTime() > now.getTime())
-    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  return sessions.filter((s) => s.status !== 'closed' && s.endsAt.getTime() > now.getTime()).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
 }
 
 /** Reminders before a session (defaults of the issue: agenda call at 14 days, then the day before). */

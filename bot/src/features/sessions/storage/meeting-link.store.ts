@@ -32,7 +32,13 @@ export class TableMeetingLinkStore implements MeetingLinkStore {
   async indexSession(s: Session): Promise<void> {
     const thread = meetingThreadKey(s.onlineUrl);
     if (!thread) return;
-    const entity: LinkEntity = { partitionKey: toKey(s.tenantId, thread), rowKey: urlRow({ tenantId: s.tenantId, teamId: s.teamId, sessionId: s.id }), tenantId: s.tenantId, teamId: s.teamId, sessionId: s.id };
+    const entity: LinkEntity = {
+      partitionKey: toKey(s.tenantId, thread),
+      rowKey: urlRow({ tenantId: s.tenantId, teamId: s.teamId, sessionId: s.id }),
+      tenantId: s.tenantId,
+      teamId: s.teamId,
+      sessionId: s.id,
+    };
     await guard(() => this.table.upsertEntity(entity, 'Replace'));
   }
 

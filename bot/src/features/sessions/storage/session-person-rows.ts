@@ -36,7 +36,9 @@ export class SessionPersonRows implements PersonRows {
       for (const g of person.groups) {
         for (const r of await mine(table, toKey(g.tenantId, g.teamId), field, person.aadObjectId)) {
           // Under the ETag read: a co-chair moving the timer meanwhile wins, and names themselves.
-          counts[count] += Number(await rewrite(table, r.partitionKey, r.rowKey, (now) => (String(now[field]).toLowerCase() === person.aadObjectId ? { replace: { ...body(now), [field]: FORMER_MEMBER } } : undefined)));
+          counts[count] += Number(
+            await rewrite(table, r.partitionKey, r.rowKey, (now) => (String(now[field]).toLowerCase() === person.aadObjectId ? { replace: { ...body(now), [field]: FORMER_MEMBER } } : undefined)),
+          );
         }
       }
     }

@@ -81,7 +81,10 @@ export function renderItemCard(t: Translate, v: ItemCardView): AdaptiveCard {
     errors,
     facts,
     historyTitle: t('workPlan.item.historyTitle'),
-    history: v.history.slice(-HISTORY_SHOWN).reverse().map((h) => ({ text: historyLine(t, h, v.timeZone, v.names) })),
+    history: v.history
+      .slice(-HISTORY_SHOWN)
+      .reverse()
+      .map((h) => ({ text: historyLine(t, h, v.timeZone, v.names) })),
     canEdit: v.canEdit,
     isCoChair: v.isCoChair,
     isOpen: isOpen(i),

@@ -39,7 +39,12 @@ export function renderItemListCard(t: Translate, v: ItemListView): AdaptiveCard 
       itemId: i.number,
       ref: refOf(i.number),
       title: i.title,
-      meta: t('workPlan.list.meta', { status: t(`workPlan.status.${i.status}`), progress: i.progress, due: i.due ? t('workPlan.list.dueOn', { date: i.due }) : t('workPlan.list.noDue'), owner: ownerText(t, i, v.names) }),
+      meta: t('workPlan.list.meta', {
+        status: t(`workPlan.status.${i.status}`),
+        progress: i.progress,
+        due: i.due ? t('workPlan.list.dueOn', { date: i.due }) : t('workPlan.list.noDue'),
+        owner: ownerText(t, i, v.names),
+      }),
       metaColor: i.due && i.due < v.today && i.status !== 'done' && i.status !== 'dropped' ? 'Attention' : 'Default',
     })),
   });

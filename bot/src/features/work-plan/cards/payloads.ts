@@ -7,10 +7,22 @@ import { requestKeyField } from '../../../platform/cards/request-key';
  * of every input on the card with any of its actions, so an item action accepts each of the
  * item card's inputs; the verb decides which one it uses.
  */
-const ITEM_ID = z.union([z.number().int().positive(), z.string().regex(/^\d{1,9}$/).transform(Number)]);
+const ITEM_ID = z.union([
+  z.number().int().positive(),
+  z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+]);
 const TEXT = (max: number) => z.string().max(max);
 
-const PAGE = z.union([z.number().int().min(0).max(10_000), z.string().regex(/^\d{1,5}$/).transform(Number)]);
+const PAGE = z.union([
+  z.number().int().min(0).max(10_000),
+  z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number),
+]);
 /** Where the card was opened from ('' when not from a list): its "Back to list" goes there. */
 const LIST_PLACE = { listFilter: z.string().max(120).optional(), listPage: PAGE.optional() };
 

@@ -37,7 +37,22 @@ const MAX_MEMBERS = 200;
 
 export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveCard {
   const s = v.settings;
-  const labelKeys = ['timeZone', 'digestDay', 'digestTime', 'dueSoonDays', 'overdueCadence', 'escalateAfter', 'workingDays', 'organisations', 'save', 'membersHeading', 'member', 'memberPlaceholder', 'noOrganisation', 'setOrganisation'];
+  const labelKeys = [
+    'timeZone',
+    'digestDay',
+    'digestTime',
+    'dueSoonDays',
+    'overdueCadence',
+    'escalateAfter',
+    'workingDays',
+    'organisations',
+    'save',
+    'membersHeading',
+    'member',
+    'memberPlaceholder',
+    'noOrganisation',
+    'setOrganisation',
+  ];
   const typed = v.typed ?? {};
   const text = (k: SettingsField, stored: string) => (typeof typed[k] === 'string' ? (typed[k] as string) : stored);
   const { errors, notice } = errorSlots(SETTINGS_FIELDS, v.error);

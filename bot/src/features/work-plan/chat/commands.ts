@@ -42,7 +42,14 @@ export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
       inMenu: true,
       run: (s, args) => newItem(w, s, args),
     },
-    { id: 'work-plan-settings', words: WORDS['work-plan-settings'], usageKey: 'workPlan.usage.settings', descriptionKey: 'workPlan.commands.settings', audience: 'co-chair', run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())) },
+    {
+      id: 'work-plan-settings',
+      words: WORDS['work-plan-settings'],
+      usageKey: 'workPlan.usage.settings',
+      descriptionKey: 'workPlan.commands.settings',
+      audience: 'co-chair',
+      run: async (s) => s.sendCard(await settingsCard(w, s, await s.group())),
+    },
   ];
 }
 
@@ -51,7 +58,8 @@ async function items(w: WorkPlanContext, s: TurnScope, args: string): Promise<vo
   await w.roles.assertMember(s.caller, group);
   const [first = '', ...rest] = args.trim().split(/\s+/);
   const word = first.toLowerCase();
-  const filter = word === 'all' || word === 'tout' || word === 'toutes' ? 'all' : word === 'overdue' || word === 'retard' ? 'overdue' : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
+  const filter =
+    word === 'all' || word === 'tout' || word === 'toutes' ? 'all' : word === 'overdue' || word === 'retard' ? 'overdue' : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
   await s.sendCard(await listCard(w, s.t, s.caller, group, filter, 0));
 }
 
@@ -116,7 +124,13 @@ export async function itemForm(w: WorkPlanContext, s: TurnScope, group: Group, s
 }
 
 /** The settings card: stored values, or `shown` ones (just saved, or typed and refused). */
-export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Group, notice?: Notice, shown: Pick<SettingsCardView, 'typed' | 'error'> & { saved?: WorkPlanSettings } = {}): Promise<AdaptiveCard> {
+export async function settingsCard(
+  w: WorkPlanContext,
+  s: TurnScope,
+  group: Group,
+  notice?: Notice,
+  shown: Pick<SettingsCardView, 'typed' | 'error'> & { saved?: WorkPlanSettings } = {},
+): Promise<AdaptiveCard> {
   await w.roles.assertCoChair(s.caller, group);
   const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), shown.saved ? { value: shown.saved } : readSettings(w, group), w.settings.memberOrganisations(group)]);
   return renderSettingsCard(s.t, {
@@ -124,7 +138,9 @@ export async function settingsCard(w: WorkPlanContext, s: TurnScope, group: Grou
     settings: settings.value,
     ...(shown.typed ? { typed: shown.typed } : {}),
     ...(shown.error ? { error: shown.error } : {}),
-    members: members.filter((m) => m.active).map((m) => ({ id: m.aadObjectId, name: m.name, ...(orgs.get(m.aadObjectId.toLowerCase()) ? { organisation: orgs.get(m.aadObjectId.toLowerCase())! } : {}) })),
+    members: members
+      .filter((m) => m.active)
+      .map((m) => ({ id: m.aadObjectId, name: m.name, ...(orgs.get(m.aadObjectId.toLowerCase()) ? { organisation: orgs.get(m.aadObjectId.toLowerCase())! } : {}) })),
     ...(notice ? { notice } : {}),
   });
 }

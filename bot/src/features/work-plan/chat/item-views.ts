@@ -48,7 +48,13 @@ export async function listCard(w: WorkPlanContext, t: Translate, caller: Caller,
   const org = filterName.startsWith('org:') ? filterName.slice(4) : undefined;
   const myOrg = orgs.get(caller.aadObjectId.toLowerCase());
   const filter: ItemFilter =
-    filterName === 'all' ? { open: true } : filterName === 'overdue' ? { overdueOn: today } : org !== undefined ? { open: true, organisation: org } : { open: true, mine: { aadObjectId: caller.aadObjectId, ...(myOrg ? { organisation: myOrg } : {}) } };
+    filterName === 'all'
+      ? { open: true }
+      : filterName === 'overdue'
+        ? { overdueOn: today }
+        : org !== undefined
+          ? { open: true, organisation: org }
+          : { open: true, mine: { aadObjectId: caller.aadObjectId, ...(myOrg ? { organisation: myOrg } : {}) } };
   const title = org !== undefined ? t('workPlan.list.org', { org }) : t(`workPlan.list.${['all', 'overdue'].includes(filterName) ? filterName : 'mine'}`);
   const shown: ActionItem[] = sortItems(filterItems(items, filter));
   return renderItemListCard(t, { teamId: group.teamId, title, filter: filterName, items: shown, page, today, names });

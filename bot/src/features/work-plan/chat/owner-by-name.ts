@@ -4,11 +4,7 @@ export interface NamedMember {
   name: string;
 }
 
-export type OwnerByName =
-  | { kind: 'none' }
-  | { kind: 'one'; member: NamedMember; title: string }
-  | { kind: 'several'; typed: string; candidates: NamedMember[] }
-  | { kind: 'unknown'; typed: string };
+export type OwnerByName = { kind: 'none' } | { kind: 'one'; member: NamedMember; title: string } | { kind: 'several'; typed: string; candidates: NamedMember[] } | { kind: 'unknown'; typed: string };
 
 /** The longest name tried after "@" (display names rarely have more words). */
 const MAX_NAME_WORDS = 6;
@@ -28,7 +24,10 @@ export function ownerByName(text: string, members: readonly NamedMember[]): Owne
   const at = /(^|\s)@(\S)/.exec(text);
   if (!at) return { kind: 'none' };
   const before = text.slice(0, at.index + at[1]!.length).trim();
-  const words = text.slice(at.index + at[1]!.length + 1).trim().split(/\s+/);
+  const words = text
+    .slice(at.index + at[1]!.length + 1)
+    .trim()
+    .split(/\s+/);
   const folded = members.map((m) => ({ m, name: foldName(m.name) }));
   const longest = Math.min(words.length, MAX_NAME_WORDS);
   const titleWithout = (n: number) => [before, ...words.slice(n)].filter(Boolean).join(' ');

@@ -11,7 +11,11 @@ import type { WorkPlanContext } from '../work-plan-context';
 /** Card inputs are strings ("7, 1", "mon,tue", one organisation per line); empty ones keep the stored value. */
 export async function settingsFromCard(w: WorkPlanContext, group: Group, p: SettingsPayload): Promise<SettingsInput> {
   const { value: s } = await readSettings(w, group);
-  const list = (v: string, sep: RegExp) => v.split(sep).map((x) => x.trim()).filter(Boolean);
+  const list = (v: string, sep: RegExp) =>
+    v
+      .split(sep)
+      .map((x) => x.trim())
+      .filter(Boolean);
   const numbers = (v: string) =>
     list(v, /[,;\s]+/).map((x) => {
       if (!/^\d{1,3}$/.test(x)) throw invalid('badOffsets');

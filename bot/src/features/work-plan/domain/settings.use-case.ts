@@ -12,7 +12,10 @@ import { CADENCES, WEEKDAYS, defaultSettings, isTimeZone, type WorkPlanSettings 
 export type SettingsInput = Pick<WorkPlanSettings, 'timeZone' | 'digestDay' | 'digestTime' | 'dueSoonDays' | 'overdueCadence' | 'escalateAfter' | 'workingDays' | 'organisations'>;
 
 /** The stored settings, or the defaults (not stored) for a group that never changed them. */
-export async function readSettings(deps: Pick<WorkPlanDeps, 'settings'>, group: Group | (GroupRef & { timeZone?: string })): Promise<Versioned<WorkPlanSettings> | { value: WorkPlanSettings; etag: undefined }> {
+export async function readSettings(
+  deps: Pick<WorkPlanDeps, 'settings'>,
+  group: Group | (GroupRef & { timeZone?: string }),
+): Promise<Versioned<WorkPlanSettings> | { value: WorkPlanSettings; etag: undefined }> {
   return (await deps.settings.get(group)) ?? { value: defaultSettings(group, group.timeZone ?? 'UTC'), etag: undefined };
 }
 

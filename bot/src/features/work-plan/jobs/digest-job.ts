@@ -76,12 +76,23 @@ async function postDigest(w: WorkPlanContext, job: DueJob, s: WorkPlanSettings, 
       { heading: t('workPlan.digest.dueSoon', { count: d.dueSoon.length }), lines: orNothing(d.dueSoon.map(line)) },
       { heading: t('workPlan.digest.doneSince', { count: d.doneSince.length }), lines: orNothing(d.doneSince.map((i) => `${refOf(i.number)} ${i.title}`)) },
       { heading: t('workPlan.digest.byStatus'), lines: ITEM_STATUSES.map((st) => t('workPlan.digest.countLine', { label: t(`workPlan.status.${st}`), count: d.byStatus[st] })) },
-      { heading: t('workPlan.digest.byOrganisation'), lines: orNothing(d.byOrganisation.map((o) => t('workPlan.digest.countLine', { label: o.organisation || t('workPlan.digest.noOrganisation'), count: o.count }))) },
+      {
+        heading: t('workPlan.digest.byOrganisation'),
+        lines: orNothing(d.byOrganisation.map((o) => t('workPlan.digest.countLine', { label: o.organisation || t('workPlan.digest.noOrganisation'), count: o.count }))),
+      },
     ],
     myItemsText: t('workPlan.reminders.myItems'),
   });
   const mentions = d.ownerIds.flatMap((id) => mentionOf(byId.get(id)));
-  const delivery = await postWithMentions(w.notifier, job, card, mentions, 'reminder:digest', t('workPlan.reminders.moreMentions'), [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|'));
+  const delivery = await postWithMentions(
+    w.notifier,
+    job,
+    card,
+    mentions,
+    'reminder:digest',
+    t('workPlan.reminders.moreMentions'),
+    [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|'),
+  );
   return delivery.status;
 }
 

@@ -69,12 +69,22 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
       const n = Math.max(...live.map((l) => l.p.n));
       const escalate = kind === REMINDER_KINDS.overdue && settings.escalateAfter > 0 && n >= settings.escalateAfter;
       const lateBy = Math.max(...live.map((l) => jobs[l.i]!.lateByMs));
-      const notices = [lateBy > LATE_AFTER_MS ? t('workPlan.reminders.late', { when: stamp(jobs[live[0]!.i]!.dueAt.toISOString(), settings.timeZone, t) }) : '', escalate ? t('workPlan.reminders.escalated', { n }) : ''].filter(Boolean);
+      const notices = [
+        lateBy > LATE_AFTER_MS ? t('workPlan.reminders.late', { when: stamp(jobs[live[0]!.i]!.dueAt.toISOString(), settings.timeZone, t) }) : '',
+        escalate ? t('workPlan.reminders.escalated', { n }) : '',
+      ].filter(Boolean);
       const card = renderPostCard(t, {
         teamId: group.teamId,
         title: t(kind === REMINDER_KINDS.dueSoon ? 'workPlan.reminders.dueSoonTitle' : 'workPlan.reminders.overdueTitle', { owner: ownerName }),
         ...(notices.length ? { notice: { text: notices.join(' '), tone: 'attention' as const } } : {}),
-        sections: [{ heading: t('workPlan.reminders.items'), lines: live.map(({ item }) => t('workPlan.reminders.line', { ref: refOf(item.number), title: item.title, due: item.due ?? '', status: t(`workPlan.status.${item.status}`), progress: item.progress })) }],
+        sections: [
+          {
+            heading: t('workPlan.reminders.items'),
+            lines: live.map(({ item }) =>
+              t('workPlan.reminders.line', { ref: refOf(item.number), title: item.title, due: item.due ?? '', status: t(`workPlan.status.${item.status}`), progress: item.progress }),
+            ),
+          },
+        ],
         myItemsText: t('workPlan.reminders.myItems'),
       });
       const mentions = [...mentionOf(owner), ...(escalate ? await coChairMentions(w, members) : [])];

@@ -12,7 +12,18 @@ import type { WorkPlanSettings } from '../domain/work-plan-settings';
 import type { ApiRequest, ApiRoute, ApiScope } from '../../../platform/teams/feature';
 import { pageRequest, takePage } from '../../../platform/teams/list-page';
 import { parsePayload } from '../../../platform/cards/payload';
-import { createItemBody, itemsQuery, patchItemBody, settingsBody, type Item, type ItemsResponse, type ItemWithEtag, type ReminderSettings, type SavedSettings, type SettingsResponse } from './work-plan.contract';
+import {
+  createItemBody,
+  itemsQuery,
+  patchItemBody,
+  settingsBody,
+  type Item,
+  type ItemsResponse,
+  type ItemWithEtag,
+  type ReminderSettings,
+  type SavedSettings,
+  type SettingsResponse,
+} from './work-plan.contract';
 import { toCsv } from './items-csv';
 import { memberNames } from '../chat/item-views';
 import type { WorkPlanContext } from '../work-plan-context';
@@ -66,7 +77,10 @@ function settingsJson(s: WorkPlanSettings): ReminderSettings {
 /** Where a page of items ended: the last item's sort fields (see list-page.ts). */
 const itemCursor = z.strictObject({
   number: z.number().int().min(1).max(1_000_000),
-  due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  due: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   priority: z.enum(PRIORITIES),
   updatedAt: z.string().max(40),
   status: z.enum(ITEM_STATUSES),
@@ -92,7 +106,19 @@ async function filtered(w: WorkPlanContext, scope: ApiScope, query: Readonly<Rec
   const [all, names] = await Promise.all([w.items.listVersioned(scope.group), memberNames(w, scope.group)]);
   const etags = new Map(all.map((v) => [v.value.number, v.etag]));
   const order = { sort: q.sort ?? 'due', descending: q.order === 'desc' } as const;
-  return { items: sortItems(filterItems(all.map((v) => v.value), f), order.sort, order.descending), names, etags, order };
+  return {
+    items: sortItems(
+      filterItems(
+        all.map((v) => v.value),
+        f,
+      ),
+      order.sort,
+      order.descending,
+    ),
+    names,
+    etags,
+    order,
+  };
 }
 
 async function oneItem(w: WorkPlanContext, scope: ApiScope, group: Group, number: number, extra: { history?: HistoryEntry[] } = {}) {
@@ -141,17 +167,23 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       audience: 'member',
       handle: async (scope, req) => {
         const b = parsePayload(createItemBody, req.body);
-        const created = await createItem(w, scope.caller, scope.group, {
-          title: b.title,
-          ...(b.description !== undefined ? { description: b.description } : {}),
-          ...(b.ownerId ? { ownerId: b.ownerId } : {}),
-          ...(b.organisation ? { organisation: b.organisation } : {}),
-          ...(b.priority ? { priority: b.priority } : {}),
-          ...(b.due ? { due: b.due } : {}),
-          ...(b.area ? { area: b.area } : {}),
-          ...(b.progress !== undefined ? { progress: b.progress } : {}),
-          ...(b.sessionId ? { sessionId: b.sessionId } : {}),
-        }, idempotencyKey(req));
+        const created = await createItem(
+          w,
+          scope.caller,
+          scope.group,
+          {
+            title: b.title,
+            ...(b.description !== undefined ? { description: b.description } : {}),
+            ...(b.ownerId ? { ownerId: b.ownerId } : {}),
+            ...(b.organisation ? { organisation: b.organisation } : {}),
+            ...(b.priority ? { priority: b.priority } : {}),
+            ...(b.due ? { due: b.due } : {}),
+            ...(b.area ? { area: b.area } : {}),
+            ...(b.progress !== undefined ? { progress: b.progress } : {}),
+            ...(b.sessionId ? { sessionId: b.sessionId } : {}),
+          },
+          idempotencyKey(req),
+        );
         return { ...(await oneItem(w, scope, scope.group, created.value.number)), status: 201 };
       },
     },

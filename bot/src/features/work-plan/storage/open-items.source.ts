@@ -14,7 +14,8 @@ export class WorkPlanOpenItems implements OpenItemsSource {
     const [items, members] = await Promise.all([this.items.list(group), this.members.list(group)]);
     const names = new Map(members.map((m) => [m.aadObjectId.toLowerCase(), m.name]));
     return items.filter(isOpen).map((i) => {
-      const owner = i.ownerId || i.organisation ? { ...(i.ownerId ? { aadObjectId: i.ownerId, name: names.get(i.ownerId) ?? '' } : {}), ...(i.organisation ? { organisation: i.organisation } : {}) } : undefined;
+      const owner =
+        i.ownerId || i.organisation ? { ...(i.ownerId ? { aadObjectId: i.ownerId, name: names.get(i.ownerId) ?? '' } : {}), ...(i.organisation ? { organisation: i.organisation } : {}) } : undefined;
       return { id: refOf(i.number), ref: refOf(i.number), title: i.title, status: i.status, ...(owner ? { owner } : {}), ...(i.due ? { due: i.due } : {}) };
     });
   }

@@ -50,4 +50,3 @@ export function createAuthenticator(config: QuorumConfig): Authenticator {
 export function authMode(config: QuorumConfig): 'sso' | 'development' | 'disabled' {
   return config.tabSso ? 'sso' : config.bot ? 'disabled' : 'development';
 }
-
