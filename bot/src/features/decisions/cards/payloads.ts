@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TEAM_ID } from '../../../platform/cards/payload';
 import { requestKeyField } from '../../../platform/cards/request-key';
-import { DECISION_KINDS } from '../domain/decision';
+import { recordBody } from '../routes/decisions.contract';
 
 /** Generous bounds: the use case gives the precise "too long" message; these only stop absurd payloads. */
 const text = (max: number) => z.string().max(max).optional();
@@ -10,20 +10,11 @@ const REF = z.string().min(1).max(40);
 /** Opening the form, optionally pre-filled (a poll's "record as decision"). */
 export const formPayload = z.strictObject({ teamId: TEAM_ID, title: text(20_000), text: text(60_000), pollId: text(1_000), sessionId: text(1_000) });
 
-/** The form's submit: its hidden data plus the inputs Teams merges in. */
-export const recordPayload = z.strictObject({
-  teamId: TEAM_ID,
-  kind: z.enum(DECISION_KINDS).optional(),
-  supersedes: z.string().max(40).optional(),
-  title: text(20_000),
-  text: text(60_000),
-  rationale: text(60_000),
-  decidedAt: text(40),
-  sessionId: text(1_000),
-  pollId: text(1_000),
-  actionItemIds: text(10_000),
-  ...requestKeyField,
-});
+/**
+ * The form's submit: its hidden data plus the inputs Teams merges in. The same fields as the
+ * tab's record request, except that the card sends the linked items as one text field.
+ */
+export const recordPayload = recordBody.omit({ actionItemIds: true }).extend({ teamId: TEAM_ID, actionItemIds: text(10_000), ...requestKeyField });
 export type RecordPayload = z.infer<typeof recordPayload>;
 
 export const refPayload = z.strictObject({ teamId: TEAM_ID, ref: REF });
