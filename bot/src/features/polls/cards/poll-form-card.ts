@@ -60,6 +60,7 @@ export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
     maxChoices: maxChoices ?? 0,
     maxPlaceholder: t('polls.form.maxPlaceholder'),
     anonymousLabel: t('polls.form.anonymous'),
+    anonymousShort: t('polls.rules.anonymous'),
     anonymous: v.anonymous ?? 'false',
     visibilityLabel: t('polls.form.visibility'),
     visibility: v.visibility ?? 'live',
