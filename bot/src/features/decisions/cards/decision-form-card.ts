@@ -58,42 +58,46 @@ export interface DecisionFormView {
 export function renderDecisionFormCard(t: Translate, view: DecisionFormView): AdaptiveCard {
   const v = view.values;
   const headingKey = view.kind === 'amendment' ? 'decisions.form.headingAmend' : view.kind === 'revocation' ? 'decisions.form.headingRevoke' : 'decisions.form.heading';
-  return expandCard(template, {
-    heading: t(headingKey, { ref: view.target?.ref ?? '' }),
-    targetLine: view.target ? view.target.title : '',
-    error: view.error ?? '',
-    teamId: view.teamId,
-    kind: view.kind,
-    supersedes: view.target?.ref ?? '',
-    today: view.today,
-    limits: LIMITS,
-    values: {
-      title: v.title ?? '',
-      text: v.text ?? '',
-      rationale: v.rationale ?? '',
-      decidedAt: v.decidedAt || view.today,
-      sessionId: v.sessionId ?? '',
-      pollId: v.pollId ?? '',
-      actionItemIds: v.actionItemIds ?? '',
+  return expandCard(
+    template,
+    {
+      heading: t(headingKey, { ref: view.target?.ref ?? '' }),
+      targetLine: view.target ? view.target.title : '',
+      error: view.error ?? '',
+      teamId: view.teamId,
+      kind: view.kind,
+      supersedes: view.target?.ref ?? '',
+      today: view.today,
+      limits: LIMITS,
+      values: {
+        title: v.title ?? '',
+        text: v.text ?? '',
+        rationale: v.rationale ?? '',
+        decidedAt: v.decidedAt || view.today,
+        sessionId: v.sessionId ?? '',
+        pollId: v.pollId ?? '',
+        actionItemIds: v.actionItemIds ?? '',
+      },
+      sessions: picker(t, view.sessions, v.sessionId, linkDataset('sessions', view.teamId), view.language),
+      polls: picker(t, view.polls, v.pollId, linkDataset('polls', view.teamId), view.language),
+      labels: {
+        title: t('decisions.form.title'),
+        titleRequired: t('decisions.errors.emptyTitle'),
+        text: t(view.kind === 'revocation' ? 'decisions.form.textRevoke' : 'decisions.form.text'),
+        textRequired: t('decisions.errors.emptyText'),
+        rationale: t('decisions.form.rationale'),
+        decidedAt: t('decisions.form.decidedAt'),
+        sessionId: t('decisions.form.sessionId'),
+        pollId: t('decisions.form.pollId'),
+        sessionSearch: t('decisions.form.sessionSearch'),
+        pollSearch: t('decisions.form.pollSearch'),
+        actionItemIds: t('decisions.form.actionItemIds'),
+        actionItemIdsHint: t('decisions.form.actionItemIdsHint'),
+        submit: t(view.kind === 'revocation' ? 'decisions.form.submitRevoke' : 'decisions.form.submit'),
+      },
     },
-    sessions: picker(t, view.sessions, v.sessionId, linkDataset('sessions', view.teamId), view.language),
-    polls: picker(t, view.polls, v.pollId, linkDataset('polls', view.teamId), view.language),
-    labels: {
-      title: t('decisions.form.title'),
-      titleRequired: t('decisions.errors.emptyTitle'),
-      text: t(view.kind === 'revocation' ? 'decisions.form.textRevoke' : 'decisions.form.text'),
-      textRequired: t('decisions.errors.emptyText'),
-      rationale: t('decisions.form.rationale'),
-      decidedAt: t('decisions.form.decidedAt'),
-      sessionId: t('decisions.form.sessionId'),
-      pollId: t('decisions.form.pollId'),
-      sessionSearch: t('decisions.form.sessionSearch'),
-      pollSearch: t('decisions.form.pollSearch'),
-      actionItemIds: t('decisions.form.actionItemIds'),
-      actionItemIdsHint: t('decisions.form.actionItemIdsHint'),
-      submit: t(view.kind === 'revocation' ? 'decisions.form.submitRevoke' : 'decisions.form.submit'),
-    },
-  });
+    t,
+  );
 }
 
 /** A session reads "Spring plenary — 14 Mar 2027" (two sessions may share a title); a poll by its question. */
