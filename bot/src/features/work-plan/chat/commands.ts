@@ -20,6 +20,8 @@ import { ownerByName } from './owner-by-name';
 import { languageOf } from '../../../platform/i18n/i18n';
 import type { WorkPlanContext } from '../work-plan-context';
 import WORDS from '../locales/commands.json';
+import ARGUMENTS from '../locales/arguments.json';
+import { argumentNamed } from '../../../platform/i18n/argument-words';
 
 export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
   return [
@@ -56,10 +58,10 @@ export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
 async function items(w: WorkPlanContext, s: TurnScope, args: string): Promise<void> {
   const group = await s.group();
   await w.roles.assertMember(s.caller, group);
+  // `all`, `overdue` or `org NAME`, in any language's words (locales/arguments.json); else the caller's own.
   const [first = '', ...rest] = args.trim().split(/\s+/);
-  const word = first.toLowerCase();
-  const filter =
-    word === 'all' || word === 'tout' || word === 'toutes' ? 'all' : word === 'overdue' || word === 'retard' ? 'overdue' : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
+  const word = argumentNamed(ARGUMENTS, first);
+  const filter = word === 'all' || word === 'overdue' ? word : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
   await s.sendCard(await listCard(w, s.t, s.caller, group, filter, 0));
 }
 

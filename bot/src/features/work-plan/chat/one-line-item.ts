@@ -1,4 +1,6 @@
 import { PRIORITIES, type Priority } from '../domain/action-item';
+import { spellingsOf } from '../../../platform/i18n/argument-words';
+import ARGUMENTS from '../locales/arguments.json';
 
 export interface OneLineItem {
   title: string;
@@ -6,15 +8,23 @@ export interface OneLineItem {
   priority?: Priority;
 }
 
+/** `due <date>`, with `due` in any language's word (locales/arguments.json). */
+const DUE = new RegExp(`\\s(?:${spellingsOf(ARGUMENTS, 'due').map(escaped).join('|')})\\s+(\\S+)\\s`, 'iu');
+
+function escaped(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * `new item Rotate VPN keys @Name due 2027-02-01 high` — by the time it gets here the
  * mention is gone from the text (the owner comes from the mention entity). `due <date>`
- * may be anywhere; a priority word may end the line. The rest is the title.
+ * may be anywhere (`due` in any language's word: `plazo`, `срок`, `截止`…); a priority word
+ * may end the line. The rest is the title.
  */
 export function parseOneLine(args: string): OneLineItem {
   let rest = ` ${args} `;
   let due: string | undefined;
-  const d = /\s(?:due|échéance|echeance)\s+(\S+)\s/i.exec(rest);
+  const d = DUE.exec(rest);
   if (d) {
     due = d[1];
     rest = rest.slice(0, d.index) + ' ' + rest.slice(d.index + d[0].length);
