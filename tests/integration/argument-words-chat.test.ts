@@ -17,6 +17,7 @@ const TYPED = {
   es: {
     newItem: 'nueva tarea',
     due: 'plazo',
+    high: 'alta',
     items: 'tareas',
     all: 'todas',
     overdue: 'vencidas',
@@ -30,6 +31,7 @@ const TYPED = {
   ru: {
     newItem: 'новая задача',
     due: 'срок',
+    high: 'высокий',
     items: 'задачи',
     all: 'все',
     overdue: 'просроченные',
@@ -40,10 +42,11 @@ const TYPED = {
     report: 'отчёт',
     session: 'заседание',
   },
-  zh: { newItem: '新建事项', due: '截止', items: '事项', all: '全部', overdue: '逾期', pollSettings: '投票设置', members: '成员', on: '是', off: '否', report: '报告', session: '会议' },
+  zh: { newItem: '新建事项', due: '截止', high: '高', items: '事项', all: '全部', overdue: '逾期', pollSettings: '投票设置', members: '成员', on: '是', off: '否', report: '报告', session: '会议' },
   ar: {
     newItem: 'مهمة جديدة',
     due: 'الموعد',
+    high: 'عالية',
     items: 'المهام',
     all: 'الكل',
     overdue: 'المتأخرة',
@@ -85,9 +88,9 @@ describe('argument words typed in each language, after the command words', () =>
     const t = translator(i18n, lang);
     const title = `Budget ${lang}`;
 
-    it('a one-line new item takes its due date by the language’s word, and leaves the word out of the title', async () => {
-      await say(lang, `${w.newItem} ${title} ${w.due} 2027-03-01`);
-      expect((await items.list(group)).find((i) => i.title === title)).toMatchObject({ due: '2027-03-01' });
+    it('a one-line new item takes its due date and priority by the language’s words, and leaves the words out of the title', async () => {
+      await say(lang, `${w.newItem} ${title} ${w.due} 2027-03-01 ${w.high}`);
+      expect((await items.list(group)).find((i) => i.title === title)).toMatchObject({ due: '2027-03-01', priority: 'high' });
     });
 
     it('the item list takes "all" and "overdue" in the language', async () => {

@@ -15,6 +15,10 @@ const SHOWN_IN: Record<string, Record<string, string[]>> = {
     overdue: ['workPlan.usage.items'],
     org: ['workPlan.usage.items'],
     due: ['workPlan.usage.newItem', 'workPlan.errors.newItemUsage'],
+    low: ['workPlan.errors.newItemUsage'],
+    medium: ['workPlan.errors.newItemUsage'],
+    high: ['workPlan.usage.newItem', 'workPlan.errors.newItemUsage'],
+    critical: ['workPlan.errors.newItemUsage'],
   },
   polls: { members: ['polls.usage.settings', 'polls.settings.usage'], on: ['polls.usage.settings', 'polls.settings.usage'], off: ['polls.usage.settings', 'polls.settings.usage'] },
   reports: { session: ['reports.usage.report', 'reports.errors.usage'] },
@@ -64,13 +68,22 @@ describe('argument words in every language', () => {
 
   it.each([
     ['en', 'Rotate keys due 2027-02-01 high'],
-    ['es', 'Rotar las claves plazo 2027-02-01 high'],
-    ['ru', 'Сменить ключи срок 2027-02-01 high'],
-    ['ar', 'تغيير المفاتيح الموعد 2027-02-01 high'],
-    ['zh', '更换密钥 截止 2027-02-01 high'],
-  ])('takes the due date of a one-line item in its language (%s)', (_lang, line) => {
-    const parsed = parseOneLine(line);
+    ['fr', 'Changer les clés échéance 2027-02-01 haute'],
+    ['es', 'Rotar las claves plazo 2027-02-01 alta'],
+    ['ru', 'Сменить ключи срок 2027-02-01 высокий'],
+    ['ar', 'تغيير المفاتيح الموعد 2027-02-01 عالية'],
+    ['zh', '更换密钥 截止 2027-02-01 高'],
+  ] as const)('takes the due date and priority of a one-line item in its language (%s), and English ones too', (lang, line) => {
+    const parsed = parseOneLine(line, lang);
     expect(parsed).toMatchObject({ due: '2027-02-01', priority: 'high' });
-    expect(parsed.title).not.toMatch(/2027|plazo|срок|الموعد|截止|due/);
+    expect(parsed.title).not.toMatch(/2027|échéance|plazo|срок|الموعد|截止|due|haute|alta|высокий|عالية|高/);
+    expect(parseOneLine('Rotate keys due 2027-02-01 critical', lang)).toMatchObject({ title: 'Rotate keys', due: '2027-02-01', priority: 'critical' });
+  });
+
+  it("keeps to English and the command's language: another language's word stays in the title", () => {
+    expect(parseOneLine('Update social media', 'en')).toEqual({ title: 'Update social media' });
+    expect(parseOneLine('Update social media', 'es')).toEqual({ title: 'Update social', priority: 'medium' });
+    expect(argumentNamed(read('polls'), 'no', 'en')).toBeUndefined();
+    expect(argumentNamed(read('polls'), 'no', 'es')).toBe('off');
   });
 });

@@ -192,10 +192,10 @@ export function createPollsFeature(ctx: FeatureContext<PollsRepositories>): Feat
         run: async (s, args) => {
           const group = await s.group();
           await deps.roles.assertCoChair(s.caller, group);
-          // `members on`, in any language's words (locales/arguments.json).
+          // `members on`, in English or the command's language (locales/arguments.json).
           const [first = '', setting = '', ...extra] = args.trim().split(/\s+/);
-          const value = argumentNamed(ARGUMENTS, setting);
-          if (argumentNamed(ARGUMENTS, first) !== 'members' || (value !== 'on' && value !== 'off') || extra.length) return s.sendText(s.t('polls.settings.usage'));
+          const value = argumentNamed(ARGUMENTS, setting, s.t.language);
+          if (argumentNamed(ARGUMENTS, first, s.t.language) !== 'members' || (value !== 'on' && value !== 'off') || extra.length) return s.sendText(s.t('polls.settings.usage'));
           const on = value === 'on';
           const current = await deps.settings.get(group);
           await deps.settings.put(group, { membersCanCreate: on }, current?.etag);

@@ -10,16 +10,19 @@ export type ArgumentWords<K extends string = string> = Readonly<Record<K, { read
 const folded = (word: string) => word.normalize('NFC').toLowerCase();
 
 /**
- * Which keyword `typed` is, in any language: as with the command words, English always works
- * and a French word typed in a Spanish client is understood too. Undefined when none.
+ * The spellings of one keyword in English (which always works) and in `language`, the
+ * language of the command words typed; every language's when none is given. Keeping to the
+ * command's language keeps a word of one language from taking a title's last word in another
+ * (Spanish `media` ends "Update social media").
  */
-export function argumentNamed<K extends string>(words: ArgumentWords<K>, typed: string): K | undefined {
-  const word = folded(typed.trim());
-  if (!word) return undefined;
-  return (Object.keys(words) as K[]).find((k) => Object.values<readonly string[] | undefined>(words[k]).some((list) => list?.some((w) => folded(w) === word)));
+export function spellingsOf<K extends string>(words: ArgumentWords<K>, key: K, language?: Language): string[] {
+  const byLang = words[key];
+  return language ? [...byLang.en, ...(language === 'en' ? [] : (byLang[language] ?? []))] : Object.values<readonly string[] | undefined>(byLang).flatMap((list) => [...(list ?? [])]);
 }
 
-/** Every spelling of one keyword, in every language: for a parser that looks for it inside a line. */
-export function spellingsOf<K extends string>(words: ArgumentWords<K>, key: K): string[] {
-  return Object.values<readonly string[] | undefined>(words[key]).flatMap((list) => [...(list ?? [])]);
+/** Which keyword `typed` is (see spellingsOf for the languages looked at), whatever its case; undefined when none. */
+export function argumentNamed<K extends string>(words: ArgumentWords<K>, typed: string, language?: Language): K | undefined {
+  const word = folded(typed.trim());
+  if (!word) return undefined;
+  return (Object.keys(words) as K[]).find((k) => spellingsOf(words, k, language).some((w) => folded(w) === word));
 }

@@ -53,7 +53,7 @@ export async function runReportCommand(svc: ReportServices, link: ReportLink, s:
   const arg = args.trim();
   const group = await s.group();
   await svc.roles.assertMember(s.caller, group);
-  if (argumentNamed(ARGUMENTS, arg) === 'session') {
+  if (argumentNamed(ARGUMENTS, arg, s.t.language) === 'session') {
     const report = await sessionReport(svc, s.caller, group, await currentSession(svc, group));
     return s.sendCard(sessionCard(s.t, link, group.teamId, report));
   }

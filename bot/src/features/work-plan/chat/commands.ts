@@ -58,9 +58,9 @@ export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
 async function items(w: WorkPlanContext, s: TurnScope, args: string): Promise<void> {
   const group = await s.group();
   await w.roles.assertMember(s.caller, group);
-  // `all`, `overdue` or `org NAME`, in any language's words (locales/arguments.json); else the caller's own.
+  // `all`, `overdue` or `org NAME`, in English or the command's language (locales/arguments.json); else the caller's own.
   const [first = '', ...rest] = args.trim().split(/\s+/);
-  const word = argumentNamed(ARGUMENTS, first);
+  const word = argumentNamed(ARGUMENTS, first, s.t.language);
   const filter = word === 'all' || word === 'overdue' ? word : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
   await s.sendCard(await listCard(w, s.t, s.caller, group, filter, 0));
 }
@@ -79,7 +79,7 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
     await s.sendCard(await itemForm(w, s, group, {}, false));
     return;
   }
-  const line = parseOneLine(args);
+  const line = parseOneLine(args, s.t.language);
   // A Teams @mention names the owner; else an "@Name" typed as text; else the person typing it owns it.
   const mentioned = await s.mentionedUser().catch((err: unknown) => {
     // Someone Teams does not know here reads, for an item, as an owner who is not a member.
