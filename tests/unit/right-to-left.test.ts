@@ -1,6 +1,9 @@
 import { renderDeleteConfirmCard } from '../../bot/src/features/work-plan/cards/item-card';
 import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
+import { message } from '../../tab/src/lib/i18n';
+import { ar as tabAr } from '../../tab/src/lib/messages.ar';
+import { en as tabEn } from '../../tab/src/lib/messages.en';
 
 /** Arabic is written right to left: its cards say so, and Latin references inside its text are isolated. */
 const i18n = createI18n();
@@ -49,5 +52,11 @@ describe('right to left', () => {
       expect({ lang, rtl: card.rtl }).toEqual({ lang, rtl: undefined });
       expect(JSON.stringify(card)).not.toMatch(/[\u2068\u2069]/);
     }
+  });
+
+  it("isolates a reference in the tab's Arabic messages too, and leaves English and counts alone", () => {
+    expect(message(tabAr, 'wpSaved', { ref: 'A-12' })).toContain(`${FSI}A-12${PDI}`);
+    expect(message(tabEn, 'wpSaved', { ref: 'A-12' })).toBe('A-12 saved.');
+    expect(message(tabAr, 'wpShown', { count: 2 })).toBe('مهمتان');
   });
 });
