@@ -1,3 +1,4 @@
+import { optionTitle } from '../../bot/src/features/decisions/cards/decision-form-card';
 import { renderDeleteConfirmCard } from '../../bot/src/features/work-plan/cards/item-card';
 import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
@@ -58,5 +59,11 @@ describe('right to left', () => {
     expect(message(tabAr, 'wpSaved', { ref: 'A-12' })).toContain(`${FSI}A-12${PDI}`);
     expect(message(tabEn, 'wpSaved', { ref: 'A-12' })).toBe('A-12 saved.');
     expect(message(tabAr, 'wpShown', { count: 2 })).toBe('مهمتان');
+  });
+
+  it('isolates a Latin session title beside its Arabic date in a picker, and nowhere else', () => {
+    const session = { id: 's1', title: 'Spring plenary (draft)', at: new Date('2027-03-14T09:00:00Z'), timeZone: 'Europe/Zurich' };
+    expect(optionTitle(session, 'ar')).toMatch(/^\u2068Spring plenary \(draft\)\u2069 — /);
+    expect(optionTitle(session, 'en')).toBe('Spring plenary (draft) — Mar 14, 2027');
   });
 });

@@ -1,5 +1,5 @@
 import { Template } from 'adaptivecards-templating';
-import { isRightToLeft, type Translate } from '../i18n/i18n';
+import { isolatedIn, isRightToLeft, type Translate } from '../i18n/i18n';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -29,7 +29,7 @@ export function expandCard(template: object, data: object, t: Pick<Translate, 'l
   const card = tpl.expand({ $root: data }) as AdaptiveCard;
   if (isRightToLeft(t.language)) {
     card.rtl = true;
-    isolateRuns(card);
+    isolateRuns(card, t.language);
   }
   const size = JSON.stringify(card).length;
   if (size > MAX_CARD_CHARS) throw new Error(`card of ${size} characters exceeds the ${MAX_CARD_CHARS} budget`);
@@ -44,12 +44,12 @@ type CardNode = Record<string, unknown>;
  * ones would swap places with its neighbours' punctuation. Each run is isolated (U+2068 …
  * U+2069), so it is laid out on its own and the runs follow each other from the right.
  */
-function isolateRuns(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(isolateRuns);
+function isolateRuns(node: unknown, language: string | undefined): void {
+  if (Array.isArray(node)) return node.forEach((n) => isolateRuns(n, language));
   if (node === null || typeof node !== 'object') return;
   const n = node as CardNode;
-  if (n.type === 'TextRun' && typeof n.text === 'string' && n.text.trim() !== '') n.text = `\u2068${n.text}\u2069`;
-  Object.values(n).forEach(isolateRuns);
+  if (n.type === 'TextRun' && typeof n.text === 'string' && n.text.trim() !== '') n.text = isolatedIn(language, n.text);
+  Object.values(n).forEach((v) => isolateRuns(v, language));
 }
 
 /**

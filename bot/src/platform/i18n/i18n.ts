@@ -57,13 +57,12 @@ export function languageOf(locale: unknown): Language {
 /** Languages written right to left: their cards say `rtl`, and values put into their messages are isolated. */
 const RIGHT_TO_LEFT: readonly Language[] = ['ar'];
 
-export function isRightToLeft(language: Language | undefined): boolean {
-  return language !== undefined && RIGHT_TO_LEFT.includes(language);
+export function isRightToLeft(language: string | undefined): boolean {
+  return language !== undefined && (RIGHT_TO_LEFT as readonly string[]).includes(language);
 }
 
 /** U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
-const FSI = '\u2068';
-const PDI = '\u2069';
+const isolate = (text: string) => (text === '' ? text : `\u2068${text}\u2069`);
 
 /**
  * In a right-to-left message, a Latin value (D-2027-004, A-12, an English title, a date) is
@@ -73,7 +72,12 @@ const PDI = '\u2069';
  * parsed back (request keys, ids, CSV and ICS) never goes through a translator.
  */
 function isolated(params: Record<string, string | number>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? `${FSI}${v}${PDI}` : v]));
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? isolate(v) : v]));
+}
+
+/** `text` set apart for a right-to-left language (see above); as it is in any other, and when empty. */
+export function isolatedIn(language: string | undefined, text: string): string {
+  return isRightToLeft(language) ? isolate(text) : text;
 }
 
 export function translator(instance: i18n, locale: unknown): Translate {

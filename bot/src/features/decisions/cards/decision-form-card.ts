@@ -1,6 +1,6 @@
 import { LIMITS } from '../domain/decision-input';
 import type { DecisionKind } from '../domain/decision';
-import type { Translate } from '../../../platform/i18n/i18n';
+import { isolatedIn, type Translate } from '../../../platform/i18n/i18n';
 import { formatLocalDate } from '../../../kernel/local-time';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
 import template from './templates/decision-form.json';
@@ -103,7 +103,8 @@ export function renderDecisionFormCard(t: Translate, view: DecisionFormView): Ad
 /** A session reads "Spring plenary — 14 Mar 2027" (two sessions may share a title); a poll by its question. */
 export function optionTitle(o: LinkOption, language: string): string {
   const title = [...o.title].length > CHOICE_TITLE_CHARS ? `${[...o.title].slice(0, CHOICE_TITLE_CHARS - 1).join('')}…` : o.title;
-  return o.at && o.timeZone ? `${title} — ${formatLocalDate(o.at, o.timeZone, language)}` : title;
+  // In Arabic the title (often Latin) is isolated, so its punctuation stays with it beside the date.
+  return o.at && o.timeZone ? `${isolatedIn(language, title)} — ${formatLocalDate(o.at, o.timeZone, language)}` : title;
 }
 
 /**
