@@ -72,6 +72,6 @@ describe('cards', () => {
   });
 
   it('refuse to build a card over the size budget', () => {
-    expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${big}' }] }, { big: 'x'.repeat(60_000) })).toThrow(/budget/);
+    expect(() => expandCard({ type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: '${big}' }] }, { big: 'x'.repeat(60_000) }, t)).toThrow(/budget/);
   });
 });

@@ -81,7 +81,7 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
     ],
     ['item card, read-only', renderItemCard(t, { teamId: 'T', item, history: [], names: new Map(), timeZone: 'UTC', canEdit: false, isCoChair: false })],
     ['delete confirmation', renderDeleteConfirmCard(t, { teamId: 'T', item })],
-    ['deleted item', renderDeletedCard({ ref: 'A-7', title: HOSTILE, text: HOSTILE })],
+    ['deleted item', renderDeletedCard(t, { ref: 'A-7', title: HOSTILE, text: HOSTILE })],
     ['item form', renderItemFormCard(t, { teamId: 'T', members, organisations: [], values: {}, dialog: false })],
     ['item form, organisations', renderItemFormCard(t, { teamId: 'T', members, organisations: ['ITU'], values: { owner: 'm1' }, dialog: true })],
     ['settings', renderSettingsCard(t, { teamId: 'T', settings, members, typed: { escalateAfter: '', organisations: HOSTILE } })],

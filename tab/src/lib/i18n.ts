@@ -33,12 +33,22 @@ export const MessagesContext = createContext<Messages>(en);
  * has it and the rule says "one" (1 in English; 0 and 1 in French), else the plain key.
  */
 export function message(m: Messages, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const shown = directionOf(m) === 'rtl' ? isolated(params) : params;
   const count = params.count;
   if (typeof count === 'number') {
     const form = `${key}_${new Intl.PluralRules(m.lang).select(count)}`;
-    if (form in m) return format(m[form as MessageKey], params);
+    if (form in m) return format(m[form as MessageKey], shown);
   }
-  return format(m[key], params);
+  return format(m[key], shown);
+}
+
+/**
+ * In right-to-left text a Latin value (D-2027-004, an English title) is isolated (U+2068 …
+ * U+2069) so the bidi algorithm lays it out on its own instead of swapping it with the Arabic
+ * around it. Numbers are laid out well as they are.
+ */
+function isolated(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v !== '' ? `\u2068${v}\u2069` : v]));
 }
 
 export function useT(): (key: MessageKey, params?: Record<string, string | number>) => string {

@@ -27,6 +27,8 @@ import { pollsPersonalData } from './person-data';
 import { PollVoteCaches } from './chat/vote-caches';
 import { answersOf, pollRefPayload, pollVotePayload, pollCreatePayload } from './cards/payloads';
 import WORDS from './locales/commands.json';
+import ARGUMENTS from './locales/arguments.json';
+import { argumentNamed } from '../../platform/i18n/argument-words';
 
 /** The repositories polls use: their own, and the sessions' (a poll may be for a session). */
 export type PollsRepositories = Repositories & { polls: PollsStorage; sessions: { sessions: SessionRepository } };
@@ -190,9 +192,11 @@ export function createPollsFeature(ctx: FeatureContext<PollsRepositories>): Feat
         run: async (s, args) => {
           const group = await s.group();
           await deps.roles.assertCoChair(s.caller, group);
-          const m = /^(?:members|membres)\s+(on|off|oui|non)$/i.exec(args.trim());
-          if (!m) return s.sendText(s.t('polls.settings.usage'));
-          const on = ['on', 'oui'].includes(m[1]!.toLowerCase());
+          // `members on`, in English or the command's language (locales/arguments.json).
+          const [first = '', setting = '', ...extra] = args.trim().split(/\s+/);
+          const value = argumentNamed(ARGUMENTS, setting, s.t.language);
+          if (argumentNamed(ARGUMENTS, first, s.t.language) !== 'members' || (value !== 'on' && value !== 'off') || extra.length) return s.sendText(s.t('polls.settings.usage'));
+          const on = value === 'on';
           const current = await deps.settings.get(group);
           await deps.settings.put(group, { membersCanCreate: on }, current?.etag);
           await s.sendText(s.t(on ? 'polls.settings.on' : 'polls.settings.off'));

@@ -54,8 +54,35 @@ export function languageOf(locale: unknown): Language {
   return (LANGUAGES as readonly string[]).includes(lang) ? (lang as Language) : 'en';
 }
 
+/** Languages written right to left: their cards say `rtl`, and values put into their messages are isolated. */
+const RIGHT_TO_LEFT: readonly Language[] = ['ar'];
+
+export function isRightToLeft(language: string | undefined): boolean {
+  return language !== undefined && (RIGHT_TO_LEFT as readonly string[]).includes(language);
+}
+
+/** U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE. */
+const isolate = (text: string) => (text === '' ? text : `\u2068${text}\u2069`);
+
+/**
+ * In a right-to-left message, a Latin value (D-2027-004, A-12, an English title, a date) is
+ * set apart so the bidi algorithm lays it out on its own: without it, "A-12" in Arabic text
+ * reads "12-A" and neighbouring punctuation jumps sides. Only text values: numbers are laid out
+ * well, and `count` must stay a number for the plural rules. Messages are shown text; what is
+ * parsed back (request keys, ids, CSV and ICS) never goes through a translator.
+ */
+function isolated(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? isolate(v) : v]));
+}
+
+/** `text` set apart for a right-to-left language (see above); as it is in any other, and when empty. */
+export function isolatedIn(language: string | undefined, text: string): string {
+  return isRightToLeft(language) ? isolate(text) : text;
+}
+
 export function translator(instance: i18n, locale: unknown): Translate {
   const language = languageOf(locale);
   const t = instance.getFixedT(language);
-  return Object.assign((key: string, params?: Record<string, string | number>) => t(key, params ?? {}), { language });
+  const rtl = isRightToLeft(language);
+  return Object.assign((key: string, params?: Record<string, string | number>) => t(key, params ? (rtl ? isolated(params) : params) : {}), { language });
 }

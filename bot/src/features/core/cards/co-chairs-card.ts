@@ -54,5 +54,5 @@ export function renderCoChairsCard(t: Translate, view: CoChairsView): AdaptiveCa
     addPlaceholder: t('coChairs.addPlaceholder'),
     addText: t('coChairs.add'),
   };
-  return expandCard(template, data);
+  return expandCard(template, data, t);
 }

@@ -42,5 +42,5 @@ export function renderHelpCard(t: Translate, ctx: HelpContext): AdaptiveCard {
     showCoChairs: t('help.showCoChairs'),
     teamId: ctx.group?.teamId ?? '',
   };
-  return expandCard(template, data);
+  return expandCard(template, data, t);
 }

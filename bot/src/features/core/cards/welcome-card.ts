@@ -10,5 +10,5 @@ export interface WelcomeCardData {
 
 export function renderWelcomeCard(t: Translate, groupName: string): AdaptiveCard {
   const data: WelcomeCardData = { title: t('welcome.title'), body: t('welcome.body', { group: groupName }), start: t('welcome.start') };
-  return expandCard(template, data);
+  return expandCard(template, data, t);
 }

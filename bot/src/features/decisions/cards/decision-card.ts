@@ -37,35 +37,39 @@ export function renderDecisionCard(t: Translate, d: DecisionView, opts: Decision
     ...(d.pollId ? [{ label: t('decisions.fields.poll'), value: opts.names?.poll ?? d.pollId }] : []),
     ...(d.actionItemIds.length ? [{ label: t('decisions.fields.actionItems'), value: d.actionItemIds.join(', ') }] : []),
   ];
-  return expandCard(template, {
-    notice: opts.notice ?? '',
-    // The colon is the language's: French puts a narrow no-break space before it.
-    facts: facts.map((f) => ({ ...f, label: t('label', { label: f.label }) })),
-    ref: d.ref,
-    title: d.title,
-    statusText: status.text,
-    statusColor: status.color,
-    text: d.text,
-    rationale: d.rationale ?? '',
-    // In blocks of eight: a 64-character word cannot wrap and would run off the card's edge.
-    fingerprint: t('decisions.fingerprint', { hash: inBlocks(d.hash) }),
-    // A record's hash is the chain head once it is appended: a card kept from the channel anchors the register there.
-    anchor: {
-      short: t('decisions.anchor.short', { seq: d.seq, short: shortHash(d.hash) }),
-      explain: t('decisions.anchor.explain'),
-      expect: t('decisions.anchor.expect', { seq: d.seq, hash: d.hash }),
+  return expandCard(
+    template,
+    {
+      notice: opts.notice ?? '',
+      // The colon is the language's: French puts a narrow no-break space before it.
+      facts: facts.map((f) => ({ ...f, label: t('label', { label: f.label }) })),
+      ref: d.ref,
+      title: d.title,
+      statusText: status.text,
+      statusColor: status.color,
+      text: d.text,
+      rationale: d.rationale ?? '',
+      // In blocks of eight: a 64-character word cannot wrap and would run off the card's edge.
+      fingerprint: t('decisions.fingerprint', { hash: inBlocks(d.hash) }),
+      // A record's hash is the chain head once it is appended: a card kept from the channel anchors the register there.
+      anchor: {
+        short: t('decisions.anchor.short', { seq: d.seq, short: shortHash(d.hash) }),
+        explain: t('decisions.anchor.explain'),
+        expect: t('decisions.anchor.expect', { seq: d.seq, hash: d.hash }),
+      },
+      teamId: opts.teamId,
+      canAmend: opts.canManage && d.status === 'in-force' && d.kind !== 'revocation',
+      showDetails: opts.showDetails ?? false,
+      labels: {
+        rationale: t('decisions.fields.rationale'),
+        amend: t('decisions.actions.amend'),
+        revoke: t('decisions.actions.revoke'),
+        details: t('decisions.actions.details'),
+        chain: t('decisions.anchor.toggle'),
+      },
     },
-    teamId: opts.teamId,
-    canAmend: opts.canManage && d.status === 'in-force' && d.kind !== 'revocation',
-    showDetails: opts.showDetails ?? false,
-    labels: {
-      rationale: t('decisions.fields.rationale'),
-      amend: t('decisions.actions.amend'),
-      revoke: t('decisions.actions.revoke'),
-      details: t('decisions.actions.details'),
-      chain: t('decisions.anchor.toggle'),
-    },
-  });
+    t,
+  );
 }
 
 /** `ab12cd34ef56…` → `ab12cd34 ef56…`: the full value, with places to wrap. */

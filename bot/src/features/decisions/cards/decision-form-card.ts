@@ -1,6 +1,6 @@
 import { LIMITS } from '../domain/decision-input';
 import type { DecisionKind } from '../domain/decision';
-import type { Translate } from '../../../platform/i18n/i18n';
+import { isolatedIn, type Translate } from '../../../platform/i18n/i18n';
 import { formatLocalDate } from '../../../kernel/local-time';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
 import template from './templates/decision-form.json';
@@ -58,48 +58,53 @@ export interface DecisionFormView {
 export function renderDecisionFormCard(t: Translate, view: DecisionFormView): AdaptiveCard {
   const v = view.values;
   const headingKey = view.kind === 'amendment' ? 'decisions.form.headingAmend' : view.kind === 'revocation' ? 'decisions.form.headingRevoke' : 'decisions.form.heading';
-  return expandCard(template, {
-    heading: t(headingKey, { ref: view.target?.ref ?? '' }),
-    targetLine: view.target ? view.target.title : '',
-    error: view.error ?? '',
-    teamId: view.teamId,
-    kind: view.kind,
-    supersedes: view.target?.ref ?? '',
-    today: view.today,
-    limits: LIMITS,
-    values: {
-      title: v.title ?? '',
-      text: v.text ?? '',
-      rationale: v.rationale ?? '',
-      decidedAt: v.decidedAt || view.today,
-      sessionId: v.sessionId ?? '',
-      pollId: v.pollId ?? '',
-      actionItemIds: v.actionItemIds ?? '',
+  return expandCard(
+    template,
+    {
+      heading: t(headingKey, { ref: view.target?.ref ?? '' }),
+      targetLine: view.target ? view.target.title : '',
+      error: view.error ?? '',
+      teamId: view.teamId,
+      kind: view.kind,
+      supersedes: view.target?.ref ?? '',
+      today: view.today,
+      limits: LIMITS,
+      values: {
+        title: v.title ?? '',
+        text: v.text ?? '',
+        rationale: v.rationale ?? '',
+        decidedAt: v.decidedAt || view.today,
+        sessionId: v.sessionId ?? '',
+        pollId: v.pollId ?? '',
+        actionItemIds: v.actionItemIds ?? '',
+      },
+      sessions: picker(t, view.sessions, v.sessionId, linkDataset('sessions', view.teamId), view.language),
+      polls: picker(t, view.polls, v.pollId, linkDataset('polls', view.teamId), view.language),
+      labels: {
+        title: t('decisions.form.title'),
+        titleRequired: t('decisions.errors.emptyTitle'),
+        text: t(view.kind === 'revocation' ? 'decisions.form.textRevoke' : 'decisions.form.text'),
+        textRequired: t('decisions.errors.emptyText'),
+        rationale: t('decisions.form.rationale'),
+        decidedAt: t('decisions.form.decidedAt'),
+        sessionId: t('decisions.form.sessionId'),
+        pollId: t('decisions.form.pollId'),
+        sessionSearch: t('decisions.form.sessionSearch'),
+        pollSearch: t('decisions.form.pollSearch'),
+        actionItemIds: t('decisions.form.actionItemIds'),
+        actionItemIdsHint: t('decisions.form.actionItemIdsHint'),
+        submit: t(view.kind === 'revocation' ? 'decisions.form.submitRevoke' : 'decisions.form.submit'),
+      },
     },
-    sessions: picker(t, view.sessions, v.sessionId, linkDataset('sessions', view.teamId), view.language),
-    polls: picker(t, view.polls, v.pollId, linkDataset('polls', view.teamId), view.language),
-    labels: {
-      title: t('decisions.form.title'),
-      titleRequired: t('decisions.errors.emptyTitle'),
-      text: t(view.kind === 'revocation' ? 'decisions.form.textRevoke' : 'decisions.form.text'),
-      textRequired: t('decisions.errors.emptyText'),
-      rationale: t('decisions.form.rationale'),
-      decidedAt: t('decisions.form.decidedAt'),
-      sessionId: t('decisions.form.sessionId'),
-      pollId: t('decisions.form.pollId'),
-      sessionSearch: t('decisions.form.sessionSearch'),
-      pollSearch: t('decisions.form.pollSearch'),
-      actionItemIds: t('decisions.form.actionItemIds'),
-      actionItemIdsHint: t('decisions.form.actionItemIdsHint'),
-      submit: t(view.kind === 'revocation' ? 'decisions.form.submitRevoke' : 'decisions.form.submit'),
-    },
-  });
+    t,
+  );
 }
 
 /** A session reads "Spring plenary — 14 Mar 2027" (two sessions may share a title); a poll by its question. */
 export function optionTitle(o: LinkOption, language: string): string {
   const title = [...o.title].length > CHOICE_TITLE_CHARS ? `${[...o.title].slice(0, CHOICE_TITLE_CHARS - 1).join('')}…` : o.title;
-  return o.at && o.timeZone ? `${title} — ${formatLocalDate(o.at, o.timeZone, language)}` : title;
+  // In Arabic the title (often Latin) is isolated, so its punctuation stays with it beside the date.
+  return o.at && o.timeZone ? `${isolatedIn(language, title)} — ${formatLocalDate(o.at, o.timeZone, language)}` : title;
 }
 
 /**

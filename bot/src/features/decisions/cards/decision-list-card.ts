@@ -20,16 +20,20 @@ export function renderDecisionListCard(t: Translate, view: DecisionListView): Ad
     const s = statusText(t, d);
     return { ref: d.ref, title: d.title, line: `${d.decidedAt} · ${s.text}`, color: d.status === 'in-force' ? 'Default' : s.color };
   });
-  return expandCard(template, {
-    heading,
-    summary,
-    items,
-    teamId: view.teamId,
-    q: view.q,
-    hasPrevious: page.page > 0,
-    hasNext: page.page + 1 < page.pages,
-    previousPage: page.page - 1,
-    nextPage: page.page + 1,
-    labels: { previous: t('decisions.list.newer'), next: t('decisions.list.older') },
-  });
+  return expandCard(
+    template,
+    {
+      heading,
+      summary,
+      items,
+      teamId: view.teamId,
+      q: view.q,
+      hasPrevious: page.page > 0,
+      hasNext: page.page + 1 < page.pages,
+      previousPage: page.page - 1,
+      nextPage: page.page + 1,
+      labels: { previous: t('decisions.list.newer'), next: t('decisions.list.older') },
+    },
+    t,
+  );
 }

@@ -11,13 +11,17 @@ export interface VerifyCardView {
 }
 
 export function renderVerifyCard(t: Translate, view: VerifyCardView): AdaptiveCard {
-  return expandCard(template, {
-    heading: t('decisions.verify.heading'),
-    result: view.result,
-    color: view.ok ? 'Good' : 'Attention',
-    detail: view.detail,
-    head: view.head,
-    teamId: view.teamId,
-    again: t('decisions.verify.again'),
-  });
+  return expandCard(
+    template,
+    {
+      heading: t('decisions.verify.heading'),
+      result: view.result,
+      color: view.ok ? 'Good' : 'Attention',
+      detail: view.detail,
+      head: view.head,
+      teamId: view.teamId,
+      again: t('decisions.verify.again'),
+    },
+    t,
+  );
 }

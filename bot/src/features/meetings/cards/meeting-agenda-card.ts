@@ -24,23 +24,27 @@ const shorten = (text: string) => (text.length > MAX_QUESTION_SHOWN ? `${text.sl
 
 export function renderMeetingAgendaCard(t: Translate, v: MeetingAgendaView): AdaptiveCard {
   const shown = v.polls.slice(0, MAX_AGENDA_POLLS);
-  return expandCard(template, {
-    heading: v.heading ?? t('meetings.agenda.heading'),
-    title: v.title,
-    facts: v.facts,
-    placeLabel: `${t('meetings.agenda.place')} `,
-    place: v.place ?? '',
-    agendaLabel: t('meetings.agenda.agenda'),
-    noAgenda: t('meetings.agenda.noAgenda'),
-    agenda: v.agenda.map((a, i) => ({
-      number: i + 1,
-      title: a.title,
-      details: [a.presenter ? ` — ${a.presenter}` : '', a.minutes ? ` (${t('meetings.agenda.minutes', { minutes: a.minutes })})` : ''].join(''),
-    })),
-    pollsLabel: t('meetings.agenda.polls'),
-    noPolls: t('meetings.agenda.noPolls'),
-    polls: shown.map((p) => ({ question: shorten(p.question), details: t('meetings.agenda.pollDetails', { closes: p.closes, count: p.voters, electorate: p.electorate }) })),
-    pollsHint: t('meetings.agenda.pollsHint'),
-    more: v.polls.length > shown.length ? t('meetings.more', { count: v.polls.length - shown.length }) : '',
-  });
+  return expandCard(
+    template,
+    {
+      heading: v.heading ?? t('meetings.agenda.heading'),
+      title: v.title,
+      facts: v.facts,
+      placeLabel: `${t('meetings.agenda.place')} `,
+      place: v.place ?? '',
+      agendaLabel: t('meetings.agenda.agenda'),
+      noAgenda: t('meetings.agenda.noAgenda'),
+      agenda: v.agenda.map((a, i) => ({
+        number: i + 1,
+        title: a.title,
+        details: [a.presenter ? ` — ${a.presenter}` : '', a.minutes ? ` (${t('meetings.agenda.minutes', { minutes: a.minutes })})` : ''].join(''),
+      })),
+      pollsLabel: t('meetings.agenda.polls'),
+      noPolls: t('meetings.agenda.noPolls'),
+      polls: shown.map((p) => ({ question: shorten(p.question), details: t('meetings.agenda.pollDetails', { closes: p.closes, count: p.voters, electorate: p.electorate }) })),
+      pollsHint: t('meetings.agenda.pollsHint'),
+      more: v.polls.length > shown.length ? t('meetings.more', { count: v.polls.length - shown.length }) : '',
+    },
+    t,
+  );
 }

@@ -38,33 +38,37 @@ function renderWith(t: Translate, report: SessionReport, facts: { label: string;
     rows: rows.slice(0, limit),
     more: rows.length > limit ? t('meetings.more', { count: rows.length - limit }) : '',
   });
-  return expandCard(template, {
-    heading: t('meetings.summary.heading'),
-    title: report.session.title,
-    facts,
-    sections: [
-      section(
-        t('meetings.summary.decisions'),
-        t('meetings.summary.noDecisions'),
-        report.decisions.map((d) => ({ lead: `${d.ref} `, text: shorten(d.title, MAX_TEXT_SHOWN), lines: [] })),
-      ),
-      section(
-        t('meetings.summary.itemsCreated'),
-        t('meetings.summary.noItemsCreated'),
-        report.itemsCreated.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] })),
-      ),
-      section(
-        t('meetings.summary.itemsClosed'),
-        t('meetings.summary.noItemsClosed'),
-        report.itemsClosed.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] })),
-      ),
-      section(
-        t('meetings.summary.polls'),
-        t('meetings.summary.noPolls'),
-        report.polls.map((p) => ({ lead: '', text: shorten(p.question, MAX_TEXT_SHOWN), lines: pollLines(t, p) })),
-      ),
-    ],
-  });
+  return expandCard(
+    template,
+    {
+      heading: t('meetings.summary.heading'),
+      title: report.session.title,
+      facts,
+      sections: [
+        section(
+          t('meetings.summary.decisions'),
+          t('meetings.summary.noDecisions'),
+          report.decisions.map((d) => ({ lead: `${d.ref} `, text: shorten(d.title, MAX_TEXT_SHOWN), lines: [] })),
+        ),
+        section(
+          t('meetings.summary.itemsCreated'),
+          t('meetings.summary.noItemsCreated'),
+          report.itemsCreated.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] })),
+        ),
+        section(
+          t('meetings.summary.itemsClosed'),
+          t('meetings.summary.noItemsClosed'),
+          report.itemsClosed.map((i) => ({ lead: `${i.ref} `, text: shorten(i.title, MAX_TEXT_SHOWN), lines: [] })),
+        ),
+        section(
+          t('meetings.summary.polls'),
+          t('meetings.summary.noPolls'),
+          report.polls.map((p) => ({ lead: '', text: shorten(p.question, MAX_TEXT_SHOWN), lines: pollLines(t, p) })),
+        ),
+      ],
+    },
+    t,
+  );
 }
 
 function pollLines(t: Translate, p: ReportPoll): { text: string }[] {

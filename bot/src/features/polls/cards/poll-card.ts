@@ -95,7 +95,7 @@ export function renderPollCard(t: Translate, v: PollCardView): AdaptiveCard {
     decisionVerb: v.mode === 'results' && !v.isOpen ? RECORD_AS_DECISION_VERB : '',
     decisionText: t('polls.card.recordDecision'),
   };
-  const card = expandCard(template, data);
+  const card = expandCard(template, data, t);
   const action = { type: 'Action.Execute', verb: POLL_VERBS.view, data: { teamId: poll.teamId, pollId: poll.id } };
   if (v.mode === 'channel') {
     // Each user listed gets their own view (their vote, results as allowed) without asking.

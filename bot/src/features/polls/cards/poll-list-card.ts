@@ -17,21 +17,25 @@ export interface PollListView {
 
 export function renderPollListCard(t: Translate, v: PollListView): AdaptiveCard {
   const shown = v.polls.slice(0, POLLS_LISTED);
-  return expandCard(template, {
-    teamId: v.teamId,
-    title: t('polls.list.title'),
-    emptyText: t('polls.list.empty'),
-    openText: t('polls.list.open'),
-    polls: shown.map(({ poll, open, voters }) => {
-      const when = formatLocal(poll.closedAt ?? poll.closesAt, poll.timeZone, v.language);
-      const status = open ? t('polls.card.closes', { when }) : t('polls.card.closed', { when });
-      return {
-        pollId: poll.id,
-        question: poll.question,
-        meta: `${status} · ${t('polls.list.voted', { count: voters, total: Math.max(poll.electorate, voters) })}`,
-        metaColor: open ? 'Good' : 'Default',
-      };
-    }),
-    moreText: v.total > shown.length ? t('polls.list.more', { count: v.total - shown.length }) : '',
-  });
+  return expandCard(
+    template,
+    {
+      teamId: v.teamId,
+      title: t('polls.list.title'),
+      emptyText: t('polls.list.empty'),
+      openText: t('polls.list.open'),
+      polls: shown.map(({ poll, open, voters }) => {
+        const when = formatLocal(poll.closedAt ?? poll.closesAt, poll.timeZone, v.language);
+        const status = open ? t('polls.card.closes', { when }) : t('polls.card.closed', { when });
+        return {
+          pollId: poll.id,
+          question: poll.question,
+          meta: `${status} · ${t('polls.list.voted', { count: voters, total: Math.max(poll.electorate, voters) })}`,
+          metaColor: open ? 'Good' : 'Default',
+        };
+      }),
+      moreText: v.total > shown.length ? t('polls.list.more', { count: v.total - shown.length }) : '',
+    },
+    t,
+  );
 }

@@ -15,11 +15,15 @@ export interface ReportCardModel {
 const FORMAT_KEYS = { md: 'reports.card.markdown', csv: 'reports.card.csv', html: 'reports.card.html' } as const;
 
 export function renderReportCard(t: Translate, m: ReportCardModel): AdaptiveCard {
-  return expandCard(template, {
-    heading: m.heading,
-    title: m.title,
-    lines: m.lines.map((text) => ({ text })),
-    downloadText: t('reports.card.download'),
-    links: m.links.map((l) => ({ title: t(FORMAT_KEYS[l.format]), url: l.url })),
-  });
+  return expandCard(
+    template,
+    {
+      heading: m.heading,
+      title: m.title,
+      lines: m.lines.map((text) => ({ text })),
+      downloadText: t('reports.card.download'),
+      links: m.links.map((l) => ({ title: t(FORMAT_KEYS[l.format]), url: l.url })),
+    },
+    t,
+  );
 }

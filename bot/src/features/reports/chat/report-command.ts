@@ -6,6 +6,8 @@ import { REPORT_FORMATS } from '../domain/render';
 import type { SessionReport, YearReport } from '../domain/report-model';
 import type { Translate } from '../../../platform/i18n/i18n';
 import type { TurnScope } from '../../../platform/teams/feature';
+import ARGUMENTS from '../locales/arguments.json';
+import { argumentNamed } from '../../../platform/i18n/argument-words';
 import { currentSession, parseYear, sessionReport, yearReport, type ReportServices } from '../report-data';
 
 /** Where the tab's reports view will be (it comes with the tab issue); the card links there per format. */
@@ -48,10 +50,10 @@ function yearCard(t: Translate, link: ReportLink, teamId: string, r: YearReport)
 
 /** `report session` (the running, last or next session) or `report 2026`: a summary card with links to the downloads. */
 export async function runReportCommand(svc: ReportServices, link: ReportLink, s: TurnScope, args: string): Promise<void> {
-  const arg = args.trim().toLowerCase();
+  const arg = args.trim();
   const group = await s.group();
   await svc.roles.assertMember(s.caller, group);
-  if (['session', 'séance', 'seance'].includes(arg)) {
+  if (argumentNamed(ARGUMENTS, arg, s.t.language) === 'session') {
     const report = await sessionReport(svc, s.caller, group, await currentSession(svc, group));
     return s.sendCard(sessionCard(s.t, link, group.teamId, report));
   }

@@ -16,12 +16,16 @@ export interface SessionFormView {
 
 export function renderSessionForm(t: Translate, v: SessionFormView): AdaptiveCard {
   const labels = Object.fromEntries(SESSION_FIELDS.map((f) => [f, t(`sessions.form.${f}`)]));
-  return expandCard(template, {
-    heading: t(v.etag ? 'sessions.form.editTitle' : 'sessions.form.newTitle'),
-    notice: v.notice ?? '',
-    l: { ...labels, agendaPlaceholder: t('sessions.form.agendaPlaceholder') },
-    v: Object.fromEntries(SESSION_FIELDS.map((f) => [f, v.values[f] ?? ''])),
-    submitText: t('sessions.form.submit'),
-    submitData: { teamId: v.teamId, sessionId: v.sessionId, ...(v.etag ? { etag: v.etag } : {}) },
-  });
+  return expandCard(
+    template,
+    {
+      heading: t(v.etag ? 'sessions.form.editTitle' : 'sessions.form.newTitle'),
+      notice: v.notice ?? '',
+      l: { ...labels, agendaPlaceholder: t('sessions.form.agendaPlaceholder') },
+      v: Object.fromEntries(SESSION_FIELDS.map((f) => [f, v.values[f] ?? ''])),
+      submitText: t('sessions.form.submit'),
+      submitData: { teamId: v.teamId, sessionId: v.sessionId, ...(v.etag ? { etag: v.etag } : {}) },
+    },
+    t,
+  );
 }

@@ -71,53 +71,61 @@ export function renderItemCard(t: Translate, v: ItemCardView): AdaptiveCard {
   const { errors: shownErrors, notice } = errorSlots(onCard, v.error);
   const errors = { ...errorSlots(ITEM_CARD_FIELDS, undefined).errors, ...shownErrors };
   const labelKeys = ['status', 'progress', 'progressPlaceholder', 'due', 'priority', 'note', 'notePlaceholder', 'save', 'markDone', 'backToList', 'refresh', 'delete'];
-  return expandCard(template, {
-    teamId: v.teamId,
-    itemId: i.number,
-    ref: refOf(i.number),
-    title: i.title,
-    description: i.description,
-    ...noticeData(notice ? { text: notice, tone: 'attention' } : v.notice),
-    errors,
-    facts,
-    historyTitle: t('workPlan.item.historyTitle'),
-    history: v.history
-      .slice(-HISTORY_SHOWN)
-      .reverse()
-      .map((h) => ({ text: historyLine(t, h, v.timeZone, v.names) })),
-    canEdit: v.canEdit,
-    isCoChair: v.isCoChair,
-    isOpen: isOpen(i),
-    ...placeData(v.from),
-    // As stored (what "Save" compares with, so a field left alone never undoes someone else's change)…
-    status: i.status,
-    priority: i.priority,
-    progress: i.progress,
-    due: i.due ?? '',
-    // …and as drawn in the inputs.
-    hasProgress: progress !== undefined,
-    values: { status: str('status', i.status), progress: progress ?? 0, due: str('due', i.due ?? ''), priority: str('priority', i.priority), note: str('note', '') },
-    statusChoices: statusChoices(t),
-    priorityChoices: priorityChoices(t),
-    labels: Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.item.${k}`)])),
-  });
+  return expandCard(
+    template,
+    {
+      teamId: v.teamId,
+      itemId: i.number,
+      ref: refOf(i.number),
+      title: i.title,
+      description: i.description,
+      ...noticeData(notice ? { text: notice, tone: 'attention' } : v.notice),
+      errors,
+      facts,
+      historyTitle: t('workPlan.item.historyTitle'),
+      history: v.history
+        .slice(-HISTORY_SHOWN)
+        .reverse()
+        .map((h) => ({ text: historyLine(t, h, v.timeZone, v.names) })),
+      canEdit: v.canEdit,
+      isCoChair: v.isCoChair,
+      isOpen: isOpen(i),
+      ...placeData(v.from),
+      // As stored (what "Save" compares with, so a field left alone never undoes someone else's change)…
+      status: i.status,
+      priority: i.priority,
+      progress: i.progress,
+      due: i.due ?? '',
+      // …and as drawn in the inputs.
+      hasProgress: progress !== undefined,
+      values: { status: str('status', i.status), progress: progress ?? 0, due: str('due', i.due ?? ''), priority: str('priority', i.priority), note: str('note', '') },
+      statusChoices: statusChoices(t),
+      priorityChoices: priorityChoices(t),
+      labels: Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.item.${k}`)])),
+    },
+    t,
+  );
 }
 
 /** Delete asks first; "Cancel" shows the item again. */
 export function renderDeleteConfirmCard(t: Translate, v: { teamId: string; item: ActionItem; from?: ListPlace }): AdaptiveCard {
-  return expandCard(confirmTemplate, {
-    teamId: v.teamId,
-    itemId: v.item.number,
-    ref: refOf(v.item.number),
-    title: v.item.title,
-    question: t('workPlan.item.confirmDelete', { ref: refOf(v.item.number) }),
-    detail: t('workPlan.item.confirmDeleteDetail'),
-    ...placeData(v.from),
-    labels: { confirm: t('workPlan.item.confirmDeleteYes'), cancel: t('workPlan.item.cancel') },
-  });
+  return expandCard(
+    confirmTemplate,
+    {
+      teamId: v.teamId,
+      itemId: v.item.number,
+      ref: refOf(v.item.number),
+      title: v.item.title,
+      question: t('workPlan.item.confirmDelete', { ref: refOf(v.item.number) }),
+      detail: t('workPlan.item.confirmDeleteDetail'),
+      ...placeData(v.from),
+      labels: { confirm: t('workPlan.item.confirmDeleteYes'), cancel: t('workPlan.item.cancel') },
+    },
+    t,
+  );
 }
 
 /** What stays in the chat after a delete: no buttons left to press on an item that is gone. */
-export function renderDeletedCard(v: { ref: string; title: string; text: string }): AdaptiveCard {
-  return expandCard(deletedTemplate, v);
+export function renderDeletedCard(t: Translate, v: { ref: string; title: string; text: string }): AdaptiveCard {
+  return expandCard(deletedTemplate, v, t);
 }

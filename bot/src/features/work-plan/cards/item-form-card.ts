@@ -44,17 +44,21 @@ const MAX_MEMBERS = 200;
 export function renderItemFormCard(t: Translate, v: ItemFormView): AdaptiveCard {
   const { errors, notice } = errorSlots(ITEM_FORM_FIELDS, v.error);
   const labelKeys = ['title', 'titleRequired', 'description', 'owner', 'ownerPlaceholder', 'organisation', 'organisationPlaceholder', 'priority', 'due', 'area', 'create'];
-  return expandCard(template, {
-    teamId: v.teamId,
-    heading: t('workPlan.form.heading'),
-    notice,
-    errors,
-    dialog: v.dialog,
-    // "Nobody" first: the owner is preset to whoever opens the form, and can be taken off.
-    members: [{ id: '', name: t('workPlan.form.noOwner') }, ...[...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS)],
-    organisations: v.organisations.map((name) => ({ name })),
-    priorities: priorityChoices(t),
-    values: { title: '', description: '', owner: '', organisation: '', priority: 'medium', due: '', area: '', ...v.values },
-    labels: Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.form.${k}`)])),
-  });
+  return expandCard(
+    template,
+    {
+      teamId: v.teamId,
+      heading: t('workPlan.form.heading'),
+      notice,
+      errors,
+      dialog: v.dialog,
+      // "Nobody" first: the owner is preset to whoever opens the form, and can be taken off.
+      members: [{ id: '', name: t('workPlan.form.noOwner') }, ...[...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS)],
+      organisations: v.organisations.map((name) => ({ name })),
+      priorities: priorityChoices(t),
+      values: { title: '', description: '', owner: '', organisation: '', priority: 'medium', due: '', area: '', ...v.values },
+      labels: Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.form.${k}`)])),
+    },
+    t,
+  );
 }

@@ -23,29 +23,33 @@ export function renderItemListCard(t: Translate, v: ItemListView): AdaptiveCard 
   const page = Math.min(Math.max(0, v.page), pages - 1);
   const shown = v.items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const pageText = v.items.length > PAGE_SIZE ? t('workPlan.list.page', { from: page * PAGE_SIZE + 1, to: page * PAGE_SIZE + shown.length, total: v.items.length }) : '';
-  return expandCard(template, {
-    teamId: v.teamId,
-    title: pageText ? `${v.title} — ${pageText}` : v.title,
-    ...noticeData(v.notice),
-    emptyText: t('workPlan.list.empty'),
-    openText: t('workPlan.list.open'),
-    filter: v.filter,
-    page,
-    hasPrevious: page > 0,
-    hasNext: page < pages - 1,
-    previousText: t('workPlan.list.previous'),
-    nextText: t('workPlan.list.next'),
-    items: shown.map((i) => ({
-      itemId: i.number,
-      ref: refOf(i.number),
-      title: i.title,
-      meta: t('workPlan.list.meta', {
-        status: t(`workPlan.status.${i.status}`),
-        progress: i.progress,
-        due: i.due ? t('workPlan.list.dueOn', { date: i.due }) : t('workPlan.list.noDue'),
-        owner: ownerText(t, i, v.names),
-      }),
-      metaColor: i.due && i.due < v.today && i.status !== 'done' && i.status !== 'dropped' ? 'Attention' : 'Default',
-    })),
-  });
+  return expandCard(
+    template,
+    {
+      teamId: v.teamId,
+      title: pageText ? `${v.title} — ${pageText}` : v.title,
+      ...noticeData(v.notice),
+      emptyText: t('workPlan.list.empty'),
+      openText: t('workPlan.list.open'),
+      filter: v.filter,
+      page,
+      hasPrevious: page > 0,
+      hasNext: page < pages - 1,
+      previousText: t('workPlan.list.previous'),
+      nextText: t('workPlan.list.next'),
+      items: shown.map((i) => ({
+        itemId: i.number,
+        ref: refOf(i.number),
+        title: i.title,
+        meta: t('workPlan.list.meta', {
+          status: t(`workPlan.status.${i.status}`),
+          progress: i.progress,
+          due: i.due ? t('workPlan.list.dueOn', { date: i.due }) : t('workPlan.list.noDue'),
+          owner: ownerText(t, i, v.names),
+        }),
+        metaColor: i.due && i.due < v.today && i.status !== 'done' && i.status !== 'dropped' ? 'Attention' : 'Default',
+      })),
+    },
+    t,
+  );
 }

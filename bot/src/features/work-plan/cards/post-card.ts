@@ -16,14 +16,18 @@ export interface PostCardView {
 /** Long lists are cut so a post stays within Teams' size limit; the rest is in `items all`. */
 const MAX_LINES = 60;
 
-export function renderPostCard(_t: Translate, v: PostCardView): AdaptiveCard {
-  return expandCard(template, {
-    teamId: v.teamId,
-    title: v.title,
-    ...noticeData(v.notice),
-    sections: v.sections.map((s) => ({ heading: s.heading, lines: s.lines.slice(0, MAX_LINES).map((text) => ({ text })) })),
-    showAction: Boolean(v.myItemsText),
-    actionTitle: v.myItemsText ?? '',
-    actionFilter: 'mine',
-  });
+export function renderPostCard(t: Translate, v: PostCardView): AdaptiveCard {
+  return expandCard(
+    template,
+    {
+      teamId: v.teamId,
+      title: v.title,
+      ...noticeData(v.notice),
+      sections: v.sections.map((s) => ({ heading: s.heading, lines: s.lines.slice(0, MAX_LINES).map((text) => ({ text })) })),
+      showAction: Boolean(v.myItemsText),
+      actionTitle: v.myItemsText ?? '',
+      actionFilter: 'mine',
+    },
+    t,
+  );
 }

@@ -57,31 +57,35 @@ export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveC
   const text = (k: SettingsField, stored: string) => (typeof typed[k] === 'string' ? (typed[k] as string) : stored);
   const { errors, notice } = errorSlots(SETTINGS_FIELDS, v.error);
   const members = [...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS);
-  return expandCard(template, {
-    teamId: v.teamId,
-    heading: t('workPlan.settings.heading'),
-    ...noticeData(notice ? { text: notice, tone: 'attention' } : v.notice),
-    errors,
-    values: {
-      timeZone: text('timeZone', s.timeZone),
-      digestDay: text('digestDay', s.digestDay),
-      digestTime: text('digestTime', s.digestTime),
-      dueSoonDays: text('dueSoonDays', s.dueSoonDays.join(', ')),
-      overdueCadence: text('overdueCadence', s.overdueCadence),
-      escalateAfter: numberOrNothing(typed.escalateAfter) ?? s.escalateAfter,
-      workingDays: text('workingDays', s.workingDays.join(',')),
-      organisations: text('organisations', s.organisations.join('\n')),
-      memberId: text('memberId', ''),
-      memberOrganisation: text('memberOrganisation', ''),
+  return expandCard(
+    template,
+    {
+      teamId: v.teamId,
+      heading: t('workPlan.settings.heading'),
+      ...noticeData(notice ? { text: notice, tone: 'attention' } : v.notice),
+      errors,
+      values: {
+        timeZone: text('timeZone', s.timeZone),
+        digestDay: text('digestDay', s.digestDay),
+        digestTime: text('digestTime', s.digestTime),
+        dueSoonDays: text('dueSoonDays', s.dueSoonDays.join(', ')),
+        overdueCadence: text('overdueCadence', s.overdueCadence),
+        escalateAfter: numberOrNothing(typed.escalateAfter) ?? s.escalateAfter,
+        workingDays: text('workingDays', s.workingDays.join(',')),
+        organisations: text('organisations', s.organisations.join('\n')),
+        memberId: text('memberId', ''),
+        memberOrganisation: text('memberOrganisation', ''),
+      },
+      days: WEEKDAYS.map((d) => ({ title: t(`workPlan.days.${d}`), value: d })),
+      cadences: CADENCES.map((c) => ({ title: t(`workPlan.cadence.${c}`), value: c })),
+      members: members.map((m) => ({ id: m.id, name: m.name })),
+      memberLines: members.filter((m) => m.organisation).map((m) => ({ text: t('workPlan.settings.memberLine', { name: m.name, organisation: m.organisation ?? '' }) })),
+      organisationChoices: s.organisations.map((name) => ({ name })),
+      labels: {
+        ...Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.settings.${k}`)])),
+        organisation: t('workPlan.form.organisation'),
+      },
     },
-    days: WEEKDAYS.map((d) => ({ title: t(`workPlan.days.${d}`), value: d })),
-    cadences: CADENCES.map((c) => ({ title: t(`workPlan.cadence.${c}`), value: c })),
-    members: members.map((m) => ({ id: m.id, name: m.name })),
-    memberLines: members.filter((m) => m.organisation).map((m) => ({ text: t('workPlan.settings.memberLine', { name: m.name, organisation: m.organisation ?? '' }) })),
-    organisationChoices: s.organisations.map((name) => ({ name })),
-    labels: {
-      ...Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.settings.${k}`)])),
-      organisation: t('workPlan.form.organisation'),
-    },
-  });
+    t,
+  );
 }

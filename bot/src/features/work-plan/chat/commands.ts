@@ -20,6 +20,8 @@ import { ownerByName } from './owner-by-name';
 import { languageOf } from '../../../platform/i18n/i18n';
 import type { WorkPlanContext } from '../work-plan-context';
 import WORDS from '../locales/commands.json';
+import ARGUMENTS from '../locales/arguments.json';
+import { argumentNamed } from '../../../platform/i18n/argument-words';
 
 export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
   return [
@@ -56,10 +58,10 @@ export function workPlanCommands(w: WorkPlanContext): ChatCommand[] {
 async function items(w: WorkPlanContext, s: TurnScope, args: string): Promise<void> {
   const group = await s.group();
   await w.roles.assertMember(s.caller, group);
+  // `all`, `overdue` or `org NAME`, in English or the command's language (locales/arguments.json); else the caller's own.
   const [first = '', ...rest] = args.trim().split(/\s+/);
-  const word = first.toLowerCase();
-  const filter =
-    word === 'all' || word === 'tout' || word === 'toutes' ? 'all' : word === 'overdue' || word === 'retard' ? 'overdue' : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
+  const word = argumentNamed(ARGUMENTS, first, s.t.language);
+  const filter = word === 'all' || word === 'overdue' ? word : word === 'org' && rest.length ? `org:${rest.join(' ')}` : 'mine';
   await s.sendCard(await listCard(w, s.t, s.caller, group, filter, 0));
 }
 
@@ -77,7 +79,7 @@ async function newItem(w: WorkPlanContext, s: TurnScope, args: string): Promise<
     await s.sendCard(await itemForm(w, s, group, {}, false));
     return;
   }
-  const line = parseOneLine(args);
+  const line = parseOneLine(args, s.t.language);
   // A Teams @mention names the owner; else an "@Name" typed as text; else the person typing it owns it.
   const mentioned = await s.mentionedUser().catch((err: unknown) => {
     // Someone Teams does not know here reads, for an item, as an owner who is not a member.

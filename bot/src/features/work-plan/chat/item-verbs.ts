@@ -83,10 +83,10 @@ async function confirmDelete(w: WorkPlanContext, s: TurnScope, data: unknown): P
   try {
     const item = await deleteItem(w, s.caller, group, p.itemId);
     w.logger.info({ tenantId: group.tenantId, teamId: group.teamId, ref, by: s.caller.aadObjectId }, 'action item deleted');
-    return { card: renderDeletedCard({ ref, title: item.title, text: s.t('workPlan.item.deleted', { ref, who: s.caller.name ?? '' }) }) };
+    return { card: renderDeletedCard(s.t, { ref, title: item.title, text: s.t('workPlan.item.deleted', { ref, who: s.caller.name ?? '' }) }) };
   } catch (err) {
     // Pressed twice, or deleted by someone else meanwhile: the outcome is the same.
-    if (isQuorumError(err) && err.code === 'not-found') return { card: renderDeletedCard({ ref, title: '', text: s.t('workPlan.item.gone', { ref }) }) };
+    if (isQuorumError(err) && err.code === 'not-found') return { card: renderDeletedCard(s.t, { ref, title: '', text: s.t('workPlan.item.gone', { ref }) }) };
     if (!shownOnCard(err)) throw err;
     const notice: Notice = { text: formError(err, s.t, s.deps.logger, 'card:delete', {}).text, tone: 'attention' };
     return { card: await itemCard(w, s.t, s.caller, group, p.itemId, { notice, ...placeOf(p) }) };
