@@ -116,6 +116,9 @@ describe('group language and personal language', () => {
     expect(await personal('sofia', 'blah')).toContain(fr('unknown'));
     expect(await personal('lars', 'blah')).toContain(en('unknown'));
     expect(await personal('lars', 'language')).toContain(en('language.current', { language: 'English' }));
+    // The tab learns it too (and then reads French); Lars's follows his Teams locale.
+    expect((await api<{ language: string | null }>('sofia', 'GET', 'me')).json.language).toBe('fr');
+    expect((await api<{ language: string | null }>('lars', 'GET', 'me')).json.language).toBeNull();
     // The settings stayed the group's: Spanish.
     expect((await api<Settings>('amina', 'GET', 'settings')).json.settings.language).toBe('es');
   });

@@ -32,6 +32,7 @@ export const coreFeature: Feature = {
           name: s.caller.name ?? '',
           role: s.role,
           group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone },
+          language: (await s.deps.repos.members.get(s.group, s.caller.aadObjectId))?.value.language ?? null,
         } satisfies Me,
       }),
     },
