@@ -1,6 +1,7 @@
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS } from '../fixtures/activities';
-import { cardsIn, textsIn } from '../support/bot-harness';
+import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
+import { createRepositories } from '../../bot/src/platform/storage/repositories';
 import { startTestService, type TestService } from '../support/service';
 import { tabApi } from '../support/tab';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
@@ -135,5 +136,25 @@ describe('group language and personal language', () => {
         choices: new Intl.ListFormat('fr', { type: 'disjunction' }).format(['ar (العربية)', 'en (English)', 'es (Español)', 'fr (Français)', 'ru (Русский)', 'zh (中文)']),
       }),
     );
+  });
+});
+
+describe("a new group's language", () => {
+  let h: BotHarness;
+  beforeAll(async () => {
+    h = await startBotHarness();
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it("starts as the installing co-chair's Teams language, and a re-install keeps the group's", async () => {
+    await h.send('bot-added-to-team', { locale: 'fr-FR' });
+    const groups = createRepositories(h.service.tables).groups;
+    expect((await groups.get({ tenantId: TENANT_ID, teamId: TEAM.id }))?.value.language).toBe('fr');
+    expect(cardsIn(h.connector.activities()).join()).toContain(translator(createI18n(), 'fr')('welcome.title'));
+    // A re-install keeps the language the group has (co-chairs may have chosen it since).
+    await h.send('bot-added-to-team', { locale: 'ru-RU' });
+    expect((await groups.get({ tenantId: TENANT_ID, teamId: TEAM.id }))?.value.language).toBe('fr');
   });
 });
