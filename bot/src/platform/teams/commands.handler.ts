@@ -36,7 +36,11 @@ export async function handleMessage(deps: BotDeps, turn: Turn): Promise<void> {
 export async function chosenLanguage(deps: BotDeps, turn: Turn): Promise<Language | undefined> {
   const id = identify(turn.activity);
   if (id.conversationKind !== 'personal' || !id.caller) return undefined;
-  return personalLanguage(deps.repos, id.caller);
+  // A preference: when storage cannot say, the turn goes on in the client's language.
+  return personalLanguage(deps.repos, id.caller).catch((err: unknown) => {
+    deps.logger.warn({ err }, 'personal language not read');
+    return undefined;
+  });
 }
 
 /** Other mentions (`<at>Name</at>`) and Teams' HTML are not part of the command words. */
