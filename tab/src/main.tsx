@@ -30,21 +30,35 @@ function Root({ host, devMode }: { host: Host; devMode: boolean }) {
   }, [api]);
   useEffect(load, [load]);
   const theme = useTheme(host);
-  return themed(
-    theme,
-    <>
-      {devMode && <DevIdentity onChange={load} />}
-      {error ? (
-        <ErrorBar error={error} onRetry={load} />
-      ) : !me ? (
-        <Loading />
-      ) : (
-        <SessionContext.Provider value={{ host, api, me }}>
-          <App {...(params.get('view') ? { initialView: params.get('view')! } : {})} />
-        </SessionContext.Provider>
+  // A language the person chose in chat (`language fr`) wins over their Teams locale, here too.
+  const chosen = me?.language ?? undefined;
+  const teamsMessages = useContext(MessagesContext);
+  const messages = chosen ? messagesFor(chosen) : teamsMessages;
+  const shownHost = useMemo(() => (chosen ? { ...host, locale: chosen } : host), [host, chosen]);
+  useEffect(() => {
+    if (chosen) api.setLanguage(chosen);
+    document.documentElement.lang = messages.lang;
+    document.documentElement.dir = directionOf(messages);
+  }, [api, chosen, messages]);
+  return (
+    <MessagesContext.Provider value={messages}>
+      {themed(
+        theme,
+        <>
+          {devMode && <DevIdentity onChange={load} />}
+          {error ? (
+            <ErrorBar error={error} onRetry={load} />
+          ) : !me ? (
+            <Loading />
+          ) : (
+            <SessionContext.Provider value={{ host: shownHost, api, me }}>
+              <App {...(params.get('view') ? { initialView: params.get('view')! } : {})} />
+            </SessionContext.Provider>
+          )}
+        </>,
+        directionOf(messages),
       )}
-    </>,
-    directionOf(useContext(MessagesContext)),
+    </MessagesContext.Provider>
   );
 }
 

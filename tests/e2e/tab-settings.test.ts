@@ -3,6 +3,8 @@ import { testRepositories } from '../support/storage';
 import type { Browser, Page } from 'playwright-core';
 import { createRepositories } from '../../bot/src/platform/storage/repositories';
 import { TEAM, TENANT_ID, USERS } from '../fixtures/activities';
+import { en } from '../../tab/src/lib/messages.en';
+import { fr } from '../../tab/src/lib/messages.fr';
 import { devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
@@ -202,6 +204,30 @@ describe('tab: settings', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'settings-side-panel');
+    await page.close();
+  });
+
+  it("lets a co-chair choose the channel's language among the six, each named in itself", async () => {
+    const page = await open('amina');
+    await remindersHeading(page).waitFor();
+    const language = page.getByRole('combobox', { name: en.setLanguage });
+    expect(await language.inputValue()).toBe('en');
+    expect(await language.locator('option').allTextContents()).toEqual(['العربية', 'English', 'Español', 'Français', 'Русский', '中文']);
+    await language.selectOption('es');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    expect((await createRepositories(h.service.tables).groups.get(group))?.value.language).toBe('es');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('reads in the language a member chose in chat, instead of their Teams locale', async () => {
+    await h.send('personal-message', { from: 'sofia', text: 'langue fr' });
+    const page = await signedInPage(browser, devIdentity('sofia'), { width: 1024, height: 800 });
+    await page.goto(`${h.service.url}/tab/index.html?view=settings&team=${encodeURIComponent(TEAM.id)}`);
+    await page.getByRole('heading', { name: fr.setRemindersTitle }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.getByRole('heading', { name: en.setRemindersTitle }).count()).toBe(0);
     await page.close();
   });
 });

@@ -84,7 +84,7 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
     ['deleted item', renderDeletedCard(t, { ref: 'A-7', title: HOSTILE, text: HOSTILE })],
     ['item form', renderItemFormCard(t, { teamId: 'T', members, organisations: [], values: {}, dialog: false })],
     ['item form, organisations', renderItemFormCard(t, { teamId: 'T', members, organisations: ['ITU'], values: { owner: 'm1' }, dialog: true })],
-    ['settings', renderSettingsCard(t, { teamId: 'T', settings, members, typed: { escalateAfter: '', organisations: HOSTILE } })],
+    ['settings', renderSettingsCard(t, { teamId: 'T', settings, language: 'en', members, typed: { escalateAfter: '', organisations: HOSTILE } })],
   ];
   it.each(cards)('%s is drawable', (_name, card) => expectDrawable(card));
 
@@ -109,7 +109,7 @@ describe.each(['en', 'fr'])('chat form cards (%s)', (lang) => {
 
   it("settings: each field's error is drawn right after that field", () => {
     for (const field of SETTINGS_FIELDS) {
-      const card = renderSettingsCard(t, { teamId: 'T', settings, members, error: { text: `E-${field}`, field } });
+      const card = renderSettingsCard(t, { teamId: 'T', settings, language: 'en', members, error: { text: `E-${field}`, field } });
       expect(textAfterInput(card, field)).toBe(`E-${field}`);
     }
   });

@@ -1,4 +1,5 @@
 import type { GroupRef } from './identity';
+import type { Language } from './languages';
 
 export interface Group extends GroupRef {
   name: string;
@@ -7,6 +8,8 @@ export interface Group extends GroupRef {
   /** The channel conversation reminders go to (key into the conversation references). */
   channelConversationId?: string;
   timeZone: string;
+  /** What channel posts, digests and reminders are written in (co-chairs choose it); absent: English. */
+  language?: Language;
   installedAt: string;
   deactivatedAt?: string;
 }

@@ -3,6 +3,7 @@ import { QuorumError } from './errors';
 import type { ConversationKind } from './conversation';
 import { DEFAULT_TIME_ZONE, type Group } from './group';
 import type { GroupRef } from './identity';
+import type { Language } from './languages';
 import type { Member } from './member';
 import { plainName } from './plain-text';
 import type { Repositories } from './ports';
@@ -14,6 +15,8 @@ export interface TeamInstall extends GroupRef {
   teamName: string;
   channelConversationId: string;
   channelReference: unknown;
+  /** The installer's Teams language, when known: a new group's channel starts in it (else English). */
+  language?: Language;
 }
 
 export interface MemberProfile {
@@ -24,7 +27,7 @@ export interface MemberProfile {
 
 /**
  * The bot was added to a team: remember the group and where to post. A re-install
- * re-activates the group and keeps its settings.
+ * re-activates the group and keeps its settings (its language too).
  * Returns true when the group is new or was inactive (the caller then posts a welcome).
  */
 export async function recordTeamInstall(repos: Repositories, clock: Clock, install: TeamInstall): Promise<boolean> {
@@ -50,6 +53,7 @@ export async function recordTeamInstall(repos: Repositories, clock: Clock, insta
         channelConversationId: install.channelConversationId,
         timeZone: DEFAULT_TIME_ZONE,
         installedAt: now,
+        ...(install.language ? { language: install.language } : {}),
       };
       try {
         await repos.groups.create(group);

@@ -1,4 +1,5 @@
 import type { GroupRef } from './identity';
+import type { Language } from './languages';
 
 export const ROLES = ['co-chair', 'member'] as const;
 export type Role = (typeof ROLES)[number];
@@ -11,5 +12,7 @@ export interface Member extends GroupRef {
   organisation?: string;
   role: Role;
   active: boolean;
+  /** The language the person chose for their own answers (personal chat, tab); absent: their Teams locale. */
+  language?: Language;
   updatedAt: string;
 }

@@ -19,7 +19,7 @@ export interface GroupRepository {
 export interface MemberRepository {
   get(ref: GroupRef, aadObjectId: string): Promise<Versioned<Member> | undefined>;
   list(ref: GroupRef): Promise<Member[]>;
-  /** Creates or replaces a member's profile fields, keeping the role it had. */
+  /** Creates or replaces a member's profile fields, keeping the role and the language it had. */
   upsertProfile(member: Member): Promise<void>;
   update(member: Member, etag: string): Promise<Versioned<Member>>;
   /** Teams (of this tenant) the person belongs to. */

@@ -27,11 +27,16 @@ export function setDevUser(value: string): void {
  */
 export class ApiClient {
   constructor(
-    private readonly host: Host,
+    private host: Host,
     private readonly base = '/api/tab/',
   ) {}
 
   /** GETs started ahead (see prefetch), by URL and identity; each is used once. */
+  /** The language the person chose for themselves: the server's messages (errors) follow it too. */
+  setLanguage(language: string): void {
+    this.host = { ...this.host, locale: language };
+  }
+
   private readonly ahead = new Map<string, { at: number; result: Promise<unknown> }>();
 
   /** A GET whose answer `schema` (the route's response in its contract) describes. */

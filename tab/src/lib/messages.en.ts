@@ -246,6 +246,8 @@ export const en = {
   setCoChairsOnly: 'Only co-chairs see and change the reminder schedule, the time zone and the member organisations. Ask a co-chair if something should change.',
   setTimeZone: 'Time zone',
   setTimeZoneHint: 'Type part of a city or region, e.g. Zurich or New_York. Due dates and reminders follow this time zone.',
+  setLanguage: 'Language of the channel',
+  setLanguageHint: 'Posts, digests and reminders in the team’s channel are written in this language. Each member can still choose their own language for personal chat.',
   setTimeZoneInvalid: 'Choose a time zone from the list (an IANA name such as Europe/Zurich).',
   setTimeZoneNone: 'No time zone matches.',
   setDigestDay: 'Weekly digest: day',

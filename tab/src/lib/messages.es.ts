@@ -251,6 +251,8 @@ export const es: Translation = {
   setCoChairsOnly: 'Solo la copresidencia ve y modifica el calendario de recordatorios, la zona horaria y las organizaciones miembros. Diríjase a un copresidente si algo debe cambiar.',
   setTimeZone: 'Zona horaria',
   setTimeZoneHint: 'Escriba parte del nombre de una ciudad o región, p. ej. Zurich o New_York. Las fechas límite y los recordatorios siguen esta zona horaria.',
+  setLanguage: 'Idioma del canal',
+  setLanguageHint: 'Las publicaciones, los resúmenes y los recordatorios del canal del equipo se redactan en este idioma. Cada miembro puede elegir su propio idioma para el chat personal.',
   setTimeZoneInvalid: 'Elija una zona horaria de la lista (un nombre IANA como Europe/Zurich).',
   setTimeZoneNone: 'Ninguna zona horaria coincide.',
   setDigestDay: 'Resumen semanal: día',

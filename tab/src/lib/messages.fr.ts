@@ -249,6 +249,9 @@ export const fr: typeof en = {
     'Seul·es les coprésident·es voient et modifient le calendrier des rappels, le fuseau horaire et les organisations membres. Adressez-vous à un·e coprésident·e si quelque chose doit changer.',
   setTimeZone: 'Fuseau horaire',
   setTimeZoneHint: 'Tapez une partie d’une ville ou d’une région, p. ex. Zurich ou New_York. Les échéances et les rappels suivent ce fuseau.',
+  setLanguage: 'Langue du canal',
+  setLanguageHint:
+    'Les messages, récapitulatifs et rappels publiés dans le canal de l’équipe sont rédigés dans cette langue. Chaque membre peut choisir sa propre langue pour la conversation personnelle.',
   setTimeZoneInvalid: 'Choisissez un fuseau horaire dans la liste (un nom IANA comme Europe/Zurich).',
   setTimeZoneNone: 'Aucun fuseau ne correspond.',
   setDigestDay: 'Résumé hebdomadaire : jour',

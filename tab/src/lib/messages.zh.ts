@@ -245,6 +245,8 @@ export const zh: Translation = {
   setCoChairsOnly: '只有共同主席可以查看和更改提醒安排、时区和成员组织。如需更改，请联系共同主席。',
   setTimeZone: '时区',
   setTimeZoneHint: '输入城市或地区名称的一部分，例如 Zurich 或 New_York。截止日期和提醒均按此时区计算。',
+  setLanguage: '频道语言',
+  setLanguageHint: '团队频道中的帖子、摘要和提醒均使用此语言。每位成员仍可为个人聊天选择自己的语言。',
   setTimeZoneInvalid: '请从列表中选择时区（IANA 名称，例如 Europe/Zurich）。',
   setTimeZoneNone: '没有匹配的时区。',
   setDigestDay: '每周摘要：日期',

@@ -15,6 +15,7 @@ import { corePersonalData } from './person-data';
 import { coChairChangePayload, coChairsShowPayload } from './cards/payloads';
 import { coChairBody, objectIdParam, type CoChairs, type Me } from './routes/core.contract';
 import WORDS from './locales/commands.json';
+import { languageCommand } from './chat/language-command';
 /** Help and co-chair management: what every installation has. */
 export const coreFeature: Feature = {
   name: 'core',
@@ -31,6 +32,7 @@ export const coreFeature: Feature = {
           name: s.caller.name ?? '',
           role: s.role,
           group: { teamId: s.group.teamId, name: s.group.name, timeZone: s.group.timeZone },
+          language: (await s.deps.repos.members.get(s.group, s.caller.aadObjectId))?.value.language ?? null,
         } satisfies Me,
       }),
     },
@@ -79,6 +81,7 @@ export const coreFeature: Feature = {
       audience: 'co-chair',
       run: (s) => changeByMention(s, false),
     },
+    languageCommand,
   ],
   verbs: [
     {

@@ -12,7 +12,7 @@ export type DecisionsRepositories = Repositories & { decisions: DecisionsStorage
 
 export type DecisionServices = DecisionDeps &
   ReadDeps &
-  Pick<FeatureContext, 'notifier' | 'logger'> & {
+  Pick<FeatureContext, 'notifier' | 'logger' | 'i18n'> & {
     directory: DecisionLinkDirectory;
     /** One request key at a time (record, then announce): a double click's second submit waits for the first's whole answer. */
     requests: KeyedSerializer;
@@ -34,6 +34,7 @@ export function createDecisionServices(ctx: FeatureContext<DecisionsRepositories
     serializer: new KeyedSerializer(),
     requests: new KeyedSerializer(),
     notifier: ctx.notifier,
+    i18n: ctx.i18n,
     logger: ctx.logger,
     directory: linkDirectory({ sessions: ctx.repos.sessions.sessions, polls: ctx.repos.polls.polls }),
   };

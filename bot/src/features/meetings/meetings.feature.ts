@@ -1,4 +1,5 @@
-import { languageOf, translator } from '../../platform/i18n/i18n';
+import { groupLanguage } from '../../kernel/languages';
+import { translator } from '../../platform/i18n/i18n';
 import type { MeetingsStorage } from './storage/meetings.storage';
 import type { Feature, FeatureContext, MeetingEvent } from '../../platform/teams/feature';
 import { sessionLinkCommand } from './chat/link-command';
@@ -47,7 +48,8 @@ export function createMeetingsFeature(ctx: FeatureContext<MeetingsRepositories>)
       return;
     }
     try {
-      const language = languageOf(e.locale);
+      // Everyone in the meeting chat reads it: the group's language, not the organiser's client's.
+      const language = groupLanguage(group);
       const t = translator(ctx.i18n, language);
       const card = e.kind === 'start' ? await agendaCard(svc, t, language, group, session, e.at) : await summaryCard(svc, t, language, group, session);
       const d = await ctx.notifier.postToConversation(e.tenantId, e.conversationId, { card, purpose: `meeting:${e.kind}` });

@@ -1,3 +1,4 @@
+import { groupLanguage } from '../../kernel/languages';
 import { randomBytes } from 'node:crypto';
 import { SESSION_VERBS } from './cards/verbs';
 import { QuorumError } from '../../kernel/errors';
@@ -72,9 +73,11 @@ export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>,
     if (!current || !which || current.value.status === 'closed') return { outcome: { status: 'skipped', reason: 'session-gone-or-closed' } };
     // The start moved since this reminder was scheduled: the rescheduled one will run instead.
     if (Math.abs(current.value.startsAt.getTime() - which.beforeMs - job.dueAt.getTime()) > 60_000) return { outcome: { status: 'skipped', reason: 'stale' } };
-    const t = translator(ctx.i18n, 'en');
+    // The channel reads it: in the group's language.
+    const language = groupLanguage((await ctx.repos.groups.get(job))?.value ?? {});
+    const t = translator(ctx.i18n, language);
     const late = job.lateByMs > 30 * 60_000 ? ` ${t('sessions.reminder.late')}` : '';
-    const card = await sessionCard(t, 'en', current.value, { canEdit: false, openItems, notice: `${t(`sessions.reminder.${which.id}`)}${late}` });
+    const card = await sessionCard(t, language, current.value, { canEdit: false, openItems, notice: `${t(`sessions.reminder.${which.id}`)}${late}` });
     // A re-run of this job after a crash does not post what was already recorded as sent.
     const onceKey = [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|');
     const d = await ctx.notifier.postToGroup(job, { card, purpose: `session:reminder-${which.id}`, onceKey });

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
+import { LANGUAGES, type Language } from '../../kernel/languages';
 
-/** The six official languages of the United Nations. */
-export const LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES, type Language };
+
 /** A fixed-language view of the catalogs; it says its language so dates and numbers follow it too. */
 export type Translate = ((key: string, params?: Record<string, string | number>) => string) & { readonly language?: Language };
 type Catalog = Record<string, unknown>;

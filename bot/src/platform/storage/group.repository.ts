@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Group } from '../../kernel/group';
 import type { GroupRef } from '../../kernel/identity';
+import { isLanguage } from '../../kernel/languages';
 import { plainName } from '../../kernel/plain-text';
 import type { GroupRepository } from '../../kernel/ports';
 import type { Versioned } from '../../kernel/versioned';
@@ -55,5 +56,6 @@ function fromEntity(e: GroupEntity): Group {
   };
   if (e.channelConversationId) g.channelConversationId = e.channelConversationId;
   if (e.deactivatedAt) g.deactivatedAt = e.deactivatedAt;
+  if (isLanguage(e.language)) g.language = e.language;
   return g;
 }

@@ -1,5 +1,6 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { GroupRef } from '../../kernel/identity';
+import { isLanguage, type Language } from '../../kernel/languages';
 import type { Member, Role } from '../../kernel/member';
 import { plainName } from '../../kernel/plain-text';
 import type { MemberRepository } from '../../kernel/ports';
@@ -19,6 +20,8 @@ interface MemberEntity {
   /** Absent until a co-chair changes it: profile upserts then never clobber a role. */
   role?: Role;
   active: boolean;
+  /** Absent until the person chooses one; profile upserts never carry it, so never clobber it. */
+  language?: Language;
   updatedAt: string;
 }
 
@@ -48,8 +51,8 @@ export class TableMemberRepository implements MemberRepository {
   }
 
   async upsertProfile(m: Member): Promise<void> {
-    const { role: _role, ...profile } = m;
-    const entity: Omit<MemberEntity, 'role'> = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...profile, ...plainNames(m) };
+    const { role: _role, language: _language, ...profile } = m;
+    const entity: Omit<MemberEntity, 'role' | 'language'> = { partitionKey: partition(m), rowKey: toKey(m.aadObjectId.toLowerCase()), ...profile, ...plainNames(m) };
     await guard(() => this.members.upsertEntity(entity, 'Merge'));
     await guard(() => this.memberships.upsertEntity({ partitionKey: toKey(m.tenantId, m.aadObjectId.toLowerCase()), rowKey: toKey(m.teamId), tenantId: m.tenantId, teamId: m.teamId }, 'Replace'));
   }
@@ -92,5 +95,6 @@ function fromEntity(e: MemberEntity): Member {
   };
   if (e.userId) m.userId = e.userId;
   if (e.organisation) m.organisation = e.organisation;
+  if (isLanguage(e.language)) m.language = e.language;
   return m;
 }

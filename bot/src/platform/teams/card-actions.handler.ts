@@ -1,3 +1,4 @@
+import { chosenLanguage } from './commands.handler';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../cards/render';
 import { withCardLanguage, takeCardLanguage } from '../cards/card-language';
@@ -35,8 +36,10 @@ export async function handleCardAction(deps: BotDeps, turn: Turn): Promise<CardA
   const handler = deps.registry.verb(verb);
   if (!handler) return badRequest('UnknownVerb', 'This card action is not supported.');
   // The card's own language, when it was written in another than the client's (see card-language.ts).
-  const { language, data, invalid } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
+  const { language: written, data, invalid } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
   if (invalid) return badRequest('InvalidActionPayload', 'The card action payload is malformed.');
+  // Else the language the person chose for their personal chat, as their commands there answer.
+  const language = written ?? (await chosenLanguage(deps, turn));
   const t = translator(deps.i18n, language ?? identify(turn.activity).locale);
   try {
     const scope = createTurnScope(deps, turn, typeof data.teamId === 'string' ? data.teamId : undefined, language ? { language } : {});

@@ -2,12 +2,17 @@ import type { BotDeps } from './bot-deps';
 import { ensureTeamKnown, onPersonalInstall } from './installation.handler';
 import type { Turn } from './turn';
 import { createTurnScope } from './turn-scope';
-import { languageOf } from '../i18n/i18n';
+import { languageOf, type Language } from '../i18n/i18n';
+import { personalLanguage } from '../../kernel/personal-language';
+import { identify } from './turn-identity';
 
 /** A chat message: personal chat, or an @mention in a channel (the mention is stripped). */
 export async function handleMessage(deps: BotDeps, turn: Turn): Promise<void> {
   await turn.send({ type: 'typing' });
-  const scope = createTurnScope(deps, turn);
+  // In personal chat a person who chose their own language reads it instead of their client's.
+  const chosen = await chosenLanguage(deps, turn);
+  if (chosen) turn.answerLanguage = chosen;
+  const scope = createTurnScope(deps, turn, undefined, chosen ? { language: chosen } : {});
   if (scope.id.conversationKind === 'personal') await onPersonalInstall(deps, turn, false);
   if (scope.id.teamId) await ensureTeamKnown(deps, turn);
 
@@ -18,12 +23,24 @@ export async function handleMessage(deps: BotDeps, turn: Turn): Promise<void> {
     await scope.sendText(suggestion ? scope.t('unknownSuggest', { suggestion }) : scope.t('unknown'));
     return;
   }
-  // Someone who types `aide` reads French, whatever language their client is set to.
-  const client = languageOf(scope.id.locale);
-  const language = match.languages.includes(client) ? client : match.languages[0];
+  // Someone who types `aide` reads French, whatever language their client is set to; a
+  // language the person chose themselves wins over the word (`help` out of habit stays in it).
+  const client = chosen ?? languageOf(scope.id.locale);
+  const language = chosen ?? (match.languages.includes(client) ? client : match.languages[0]);
   // A refusal the command throws is answered by the turn's error handler: in the same language.
   if (language) turn.answerLanguage = language;
   await match.command.run(language && language !== client ? createTurnScope(deps, turn, undefined, { language }) : scope, match.args);
+}
+
+/** The caller's own language (see kernel/personal-language.ts), in personal chat only: elsewhere others read the answer too. */
+export async function chosenLanguage(deps: BotDeps, turn: Turn): Promise<Language | undefined> {
+  const id = identify(turn.activity);
+  if (id.conversationKind !== 'personal' || !id.caller) return undefined;
+  // A preference: when storage cannot say, the turn goes on in the client's language.
+  return personalLanguage(deps.repos, id.caller).catch((err: unknown) => {
+    deps.logger.warn({ err }, 'personal language not read');
+    return undefined;
+  });
 }
 
 /** Other mentions (`<at>Name</at>`) and Teams' HTML are not part of the command words. */

@@ -1,6 +1,6 @@
 import type { GroupRef } from '../../kernel/identity';
 import { recordMembers, recordPersonalConversation, recordTeamInstall, recordTeamRemoval, type MemberProfile } from '../../kernel/installation';
-import { translator } from '../i18n/i18n';
+import { languageOf, translator } from '../i18n/i18n';
 import { adaptiveCardAttachment, type TeamsMember } from './activity';
 import type { BotDeps } from './bot-deps';
 import type { Turn } from './turn';
@@ -22,6 +22,7 @@ export async function onBotAddedToTeam(deps: BotDeps, turn: Turn): Promise<void>
     teamName: id.teamName ?? '',
     channelConversationId: id.conversationId,
     channelReference: turn.conversationReference(),
+    ...(id.locale ? { language: languageOf(id.locale) } : {}),
   });
   await syncRoster(deps, turn, group);
   deps.logger.info({ tenantId: group.tenantId, teamId: group.teamId, isNew }, 'installed in team');

@@ -8,13 +8,15 @@ import { useResource } from '../../lib/use-resource';
 import { OrganisationsField } from './organisations-field';
 import { isKnownTimeZone, TimeZoneField } from './time-zone-field';
 import { savedSettings, settingsResponse, type ReminderSettings as Settings, type Weekday } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
+import { LANGUAGE_CHOICES, LANGUAGE_NAMES, type Language } from '../../../../bot/src/kernel/languages';
 import { CADENCES, fromDraft, toDraft, WEEKDAYS, weekdayName, type Draft } from './draft';
 
 const row = { display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'start' } as const;
 const cell = { flex: '1 1 10rem', minWidth: 0 } as const;
 
 /**
- * The group's reminder schedule, time zone and member organisations (co-chairs). Saving
+ * The group's language (what its channel reads), reminder schedule, time zone and member
+ * organisations (co-chairs). Saving
  * sends the version read (If-Match, or If-None-Match: * over the defaults): when another
  * co-chair saved meanwhile, their version is loaded and the server's message says so.
  */
@@ -70,6 +72,16 @@ export function ReminderSettings() {
         {t('setRemindersTitle')}
       </Subtitle2>
       <TimeZoneField value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} invalid={badZone} />
+      <Field label={t('setLanguage')} hint={t('setLanguageHint')}>
+        <Select value={draft.language} onChange={(_e, d) => set({ language: d.value as Language })}>
+          {/* Each language named in itself (and marked as such for screen readers): everyone finds their own. */}
+          {LANGUAGE_CHOICES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </Select>
+      </Field>
       <div style={row}>
         <Field label={t('setDigestDay')} style={cell}>
           <Select value={draft.digestDay} onChange={(_e, d) => set({ digestDay: d.value as Weekday })}>

@@ -4,6 +4,7 @@
  * responses that satisfy them) and the tab (which imports them and checks responses against
  * them in development builds). The tab bundles this file: it imports zod and the kernel only.
  */
+import { LANGUAGES } from '../../../kernel/languages';
 import { z } from 'zod';
 import { ROLES } from '../../../kernel/member';
 
@@ -30,6 +31,8 @@ export const me = z.object({
   name: z.string(),
   role,
   group: z.object({ teamId: z.string(), name: z.string(), timeZone: z.string() }),
+  /** The language the caller chose for themselves (`language fr` in chat); null: the tab follows their Teams locale. */
+  language: z.enum(LANGUAGES).nullable(),
 });
 export type Me = z.infer<typeof me>;
 

@@ -4,20 +4,24 @@ import { deriveStatuses } from '../domain/decision-record';
 import { getDecision, type DecisionView } from '../domain/find-decisions.use-case';
 import type { Group } from '../../../kernel/group';
 import type { Caller } from '../../../kernel/identity';
-import type { Translate } from '../../../platform/i18n/i18n';
+import { groupLanguage } from '../../../kernel/languages';
+import { translator } from '../../../platform/i18n/i18n';
 import type { DecisionServices } from '../decision-services';
 import { cardContext } from './decision-views';
 
 /**
  * Posts a just-recorded decision in the group's channel. The decision is already in the
- * register: a failed post is logged and reported, never undone.
+ * register: a failed post is logged and reported, never undone. The whole channel reads it:
+ * it is written in the group's language, whoever recorded it.
  */
-export async function announceDecision(svc: DecisionServices, t: Translate, caller: Caller, group: Group, record: DecisionRecord, locale?: string): Promise<{ view: DecisionView; posted: boolean }> {
+export async function announceDecision(svc: DecisionServices, caller: Caller, group: Group, record: DecisionRecord): Promise<{ view: DecisionView; posted: boolean }> {
+  const language = groupLanguage(group);
+  const t = translator(svc.i18n, language);
   // A repeated request (same key) answers the same record: it is posted once, and the repeat learns whether it was.
   const onceKey = `decision:recorded|${group.tenantId}|${group.teamId}|${record.ref}`;
   const view = await viewOf(svc, caller, group, record);
   const card = renderDecisionCard(t, view, {
-    ...(await cardContext(svc, group, view, locale)),
+    ...(await cardContext(svc, group, view, language)),
     teamId: group.teamId,
     canManage: false,
     showDetails: true,

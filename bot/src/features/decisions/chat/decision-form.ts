@@ -71,7 +71,7 @@ export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope
   const { requestKey: key, ...fields } = p;
   const kind = p.kind ?? 'decision';
   try {
-    const { record, view, posted } = await recordAndAnnounce(svc, scope, group, { ...fields, kind }, key, scope.id.locale);
+    const { record, view, posted } = await recordAndAnnounce(svc, scope, group, { ...fields, kind }, key);
     const notice = scope.t(posted ? 'decisions.recorded.notice' : 'decisions.recorded.noticeNotPosted', { ref: record.ref });
     return renderDecisionCard(scope.t, view, { teamId: group.teamId, canManage: true, notice, ...(await cardContext(svc, group, view, scope.id.locale)) });
   } catch (err) {
@@ -98,10 +98,10 @@ function keyed(card: AdaptiveCard, key = newRequestKey()): AdaptiveCard {
  * submit waits for the first's answer, then meets its key and answers the same record (and
  * the channel post it already made). Across instances the key row decides.
  */
-export async function recordAndAnnounce(svc: DecisionServices, scope: Pick<TurnScope, 't' | 'caller'>, group: Group, input: DecisionInput, key: string | undefined, locale?: string) {
+export async function recordAndAnnounce(svc: DecisionServices, scope: Pick<TurnScope, 'caller'>, group: Group, input: DecisionInput, key: string | undefined) {
   const run = async () => {
     const record = await recordDecision(svc, scope.caller, group, input, key);
-    return { record, ...(await announceDecision(svc, scope.t, scope.caller, group, record, locale)) };
+    return { record, ...(await announceDecision(svc, scope.caller, group, record)) };
   };
   return key === undefined ? run() : svc.requests.run(`${group.tenantId}|${group.teamId}|${scope.caller.aadObjectId}|${key}`, run);
 }

@@ -4,12 +4,11 @@ import { markResultsPosted } from '../domain/close-poll.use-case';
 import { canSeeResults, isOpen, type Poll } from '../domain/poll';
 import { CARD_REFRESH_WINDOW_MS, POLL_JOBS, type PollDeps } from '../domain/poll-deps';
 import { computeResults } from '../domain/results';
+import { groupLanguage } from '../../../kernel/languages';
 import { retryOnConflict } from '../../../kernel/retry-on-conflict';
 import { translator } from '../../../platform/i18n/i18n';
 import type { FeatureContext } from '../../../platform/teams/feature';
 
-/** Channel posts are written in the service's default language (a group has no language yet). */
-const CHANNEL_LANGUAGE = 'en';
 const LATE_NOTE_AFTER_MS = 5 * 60_000;
 
 /**
@@ -26,7 +25,9 @@ export class PollChannel {
   ) {}
 
   async card(poll: Poll, mode: 'channel' | 'results', lateByMs = 0): Promise<AdaptiveCard> {
-    const t = translator(this.ctx.i18n, CHANNEL_LANGUAGE);
+    // Everyone in the channel reads it: the group's language, not the voter's.
+    const language = groupLanguage((await this.ctx.repos.groups.get(poll))?.value ?? {});
+    const t = translator(this.ctx.i18n, language);
     const now = this.ctx.clock.now();
     const members = (await this.deps.members.list(poll)).filter((m) => m.active);
     const tally = await this.deps.polls.tally(poll);
@@ -36,7 +37,7 @@ export class PollChannel {
     return renderPollCard(t, {
       poll,
       mode,
-      language: CHANNEL_LANGUAGE,
+      language,
       voters: tally.voters,
       electorate: members.length,
       ...(visible ? { results: computeResults(poll, tally) } : {}),

@@ -3,13 +3,12 @@ import { closePoll } from '../domain/close-poll.use-case';
 import { isOpen } from '../domain/poll';
 import { POLL_JOBS, type PollDeps } from '../domain/poll-deps';
 import type { DueJob, JobHandler, JobResult } from '../../../kernel/scheduling';
+import { groupLanguage } from '../../../kernel/languages';
 import { formatLocal } from '../../../kernel/local-time';
 import { translator } from '../../../platform/i18n/i18n';
 import { MAX_MENTIONS } from '../../../kernel/notifications';
 import type { FeatureContext } from '../../../platform/teams/feature';
 import type { PollChannel } from '../chat/poll-channel';
-
-const LANGUAGE = 'en';
 
 /** Each job re-reads the poll: a job for a poll closed (or gone) since it was scheduled is skipped. */
 export function pollJobs(ctx: FeatureContext, deps: PollDeps, channel: PollChannel): JobHandler[] {
@@ -44,8 +43,9 @@ export function pollJobs(ctx: FeatureContext, deps: PollDeps, channel: PollChann
       const current = await deps.polls.get(job, pollIdOf(job));
       if (!current || !isOpen(current.value, ctx.clock.now())) return { outcome: { status: 'skipped', reason: 'poll-closed' } };
       const poll = current.value;
-      const t = translator(ctx.i18n, LANGUAGE);
-      const when = formatLocal(poll.closesAt, poll.timeZone, LANGUAGE);
+      const language = groupLanguage((await ctx.repos.groups.get(poll))?.value ?? {});
+      const t = translator(ctx.i18n, language);
+      const when = formatLocal(poll.closesAt, poll.timeZone, language);
       const members = (await deps.members.list(poll)).filter((m) => m.active);
       const voters = await deps.polls.voters(poll);
       const base = { teamId: poll.teamId, pollId: poll.id, question: poll.question };

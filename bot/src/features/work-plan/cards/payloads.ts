@@ -68,6 +68,7 @@ export type ItemFormPayload = z.infer<typeof itemFormPayload>;
 export const settingsPayload = z.strictObject({
   teamId: TEAM_ID,
   timeZone: TEXT(100).optional(),
+  language: TEXT(20).optional(),
   digestDay: TEXT(10).optional(),
   digestTime: TEXT(10).optional(),
   dueSoonDays: TEXT(100).optional(),

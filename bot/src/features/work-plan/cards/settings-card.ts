@@ -1,4 +1,5 @@
 import { CADENCES, WEEKDAYS, type WorkPlanSettings } from '../domain/work-plan-settings';
+import { LANGUAGE_CHOICES, LANGUAGE_NAMES, type Language } from '../../../kernel/languages';
 import type { Translate } from '../../../platform/i18n/i18n';
 import { errorSlots, numberOrNothing, type FormError } from '../../../platform/cards/field-errors';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
@@ -8,6 +9,8 @@ import template from './templates/settings.json';
 export interface SettingsCardView {
   teamId: string;
   settings: WorkPlanSettings;
+  /** The group's language (what the channel reads). */
+  language: Language;
   members: { id: string; name: string; organisation?: string }[];
   notice?: Notice;
   /** What the co-chair typed, shown instead of the stored settings (after a refusal, or beside another action). */
@@ -15,12 +18,25 @@ export interface SettingsCardView {
   error?: FormError;
 }
 
-export const SETTINGS_FIELDS = ['timeZone', 'digestDay', 'digestTime', 'dueSoonDays', 'overdueCadence', 'escalateAfter', 'workingDays', 'organisations', 'memberId', 'memberOrganisation'] as const;
+export const SETTINGS_FIELDS = [
+  'timeZone',
+  'language',
+  'digestDay',
+  'digestTime',
+  'dueSoonDays',
+  'overdueCadence',
+  'escalateAfter',
+  'workingDays',
+  'organisations',
+  'memberId',
+  'memberOrganisation',
+] as const;
 export type SettingsField = (typeof SETTINGS_FIELDS)[number];
 
 /** Which input a refusal concerns (the work-plan catalog's reason → input id). */
 export const SETTINGS_ERROR_FIELDS: Readonly<Record<string, SettingsField>> = {
   badTimeZone: 'timeZone',
+  badLanguage: 'language',
   badDay: 'digestDay',
   badTime: 'digestTime',
   badOffsets: 'dueSoonDays',
@@ -39,6 +55,7 @@ export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveC
   const s = v.settings;
   const labelKeys = [
     'timeZone',
+    'language',
     'digestDay',
     'digestTime',
     'dueSoonDays',
@@ -66,6 +83,7 @@ export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveC
       errors,
       values: {
         timeZone: text('timeZone', s.timeZone),
+        language: text('language', v.language),
         digestDay: text('digestDay', s.digestDay),
         digestTime: text('digestTime', s.digestTime),
         dueSoonDays: text('dueSoonDays', s.dueSoonDays.join(', ')),
@@ -76,6 +94,8 @@ export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveC
         memberId: text('memberId', ''),
         memberOrganisation: text('memberOrganisation', ''),
       },
+      // Each language named in itself: a reader finds their own whatever the card's language.
+      languages: LANGUAGE_CHOICES.map((l) => ({ title: LANGUAGE_NAMES[l], value: l })),
       days: WEEKDAYS.map((d) => ({ title: t(`workPlan.days.${d}`), value: d })),
       cadences: CADENCES.map((c) => ({ title: t(`workPlan.cadence.${c}`), value: c })),
       members: members.map((m) => ({ id: m.id, name: m.name })),

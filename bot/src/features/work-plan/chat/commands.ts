@@ -1,3 +1,4 @@
+import { groupLanguage } from '../../../kernel/languages';
 import { renderItemFormCard } from '../cards/item-form-card';
 import { newRequestKey, REQUEST_KEY_FIELD, withRequestKey } from '../../../platform/cards/request-key';
 import { WORK_PLAN_VERBS } from '../cards/verbs';
@@ -134,10 +135,17 @@ export async function settingsCard(
   shown: Pick<SettingsCardView, 'typed' | 'error'> & { saved?: WorkPlanSettings } = {},
 ): Promise<AdaptiveCard> {
   await w.roles.assertCoChair(s.caller, group);
-  const [members, settings, orgs] = await Promise.all([w.repos.members.list(group), shown.saved ? { value: shown.saved } : readSettings(w, group), w.settings.memberOrganisations(group)]);
+  const [members, settings, orgs, stored] = await Promise.all([
+    w.repos.members.list(group),
+    shown.saved ? { value: shown.saved } : readSettings(w, group),
+    w.settings.memberOrganisations(group),
+    // Re-read: a save a moment ago may have changed the group's language.
+    w.repos.groups.get(group),
+  ]);
   return renderSettingsCard(s.t, {
     teamId: group.teamId,
     settings: settings.value,
+    language: groupLanguage(stored?.value ?? group),
     ...(shown.typed ? { typed: shown.typed } : {}),
     ...(shown.error ? { error: shown.error } : {}),
     members: members

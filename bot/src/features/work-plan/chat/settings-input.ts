@@ -25,6 +25,7 @@ export async function settingsFromCard(w: WorkPlanContext, group: Group, p: Sett
   if (!Number.isInteger(escalate)) throw invalid('badEscalation');
   return {
     timeZone: p.timeZone?.trim() || s.timeZone,
+    ...(p.language?.trim() ? { language: p.language.trim() } : {}),
     digestDay: (p.digestDay?.trim() || s.digestDay) as Weekday,
     digestTime: p.digestTime?.trim() || s.digestTime,
     dueSoonDays: p.dueSoonDays === undefined ? s.dueSoonDays : numbers(p.dueSoonDays),

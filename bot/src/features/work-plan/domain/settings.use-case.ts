@@ -1,6 +1,7 @@
 import { QuorumError } from '../../../kernel/errors';
 import type { Group } from '../../../kernel/group';
 import type { Caller, GroupRef } from '../../../kernel/identity';
+import { LANGUAGE_CHOICES, LANGUAGE_NAMES, isLanguage } from '../../../kernel/languages';
 import { retryOnConflict } from '../../../kernel/retry-on-conflict';
 import type { Versioned } from '../../../kernel/versioned';
 import { invalid } from './item-errors';
@@ -9,7 +10,13 @@ import { scheduleDigest, scheduleItemReminders } from './reminder-plan';
 import type { WorkPlanDeps } from './work-plan-deps';
 import { CADENCES, WEEKDAYS, defaultSettings, isTimeZone, type WorkPlanSettings } from './work-plan-settings';
 
-export type SettingsInput = Pick<WorkPlanSettings, 'timeZone' | 'digestDay' | 'digestTime' | 'dueSoonDays' | 'overdueCadence' | 'escalateAfter' | 'workingDays' | 'organisations'>;
+/**
+ * `language` is the group's (what the channel reads): it lives on the group row, beside the
+ * time zone every feature reads; left out, it stays as it is.
+ */
+export type SettingsInput = Pick<WorkPlanSettings, 'timeZone' | 'digestDay' | 'digestTime' | 'dueSoonDays' | 'overdueCadence' | 'escalateAfter' | 'workingDays' | 'organisations'> & {
+  language?: string;
+};
 
 /** The stored settings, or the defaults (not stored) for a group that never changed them. */
 export async function readSettings(
@@ -28,6 +35,8 @@ export function checkSettings(s: SettingsInput): void {
   if (!Number.isInteger(s.escalateAfter) || s.escalateAfter < 0 || s.escalateAfter > 52) throw invalid('badEscalation');
   if (s.workingDays.length === 0 || s.workingDays.some((d) => !WEEKDAYS.includes(d))) throw invalid('badWorkingDays');
   if (s.organisations.length > 100 || s.organisations.some((o) => o.trim() === '' || o.length > 100)) throw invalid('badOrganisations');
+  if (s.language !== undefined && !isLanguage(s.language))
+    throw invalid('badLanguage', { value: s.language.slice(0, 20), choices: LANGUAGE_CHOICES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(' · ') });
 }
 
 /**
@@ -41,8 +50,9 @@ export type SettingsPrecondition = string | null | undefined;
 export async function saveSettings(deps: WorkPlanDeps, caller: Caller, group: Group, input: SettingsInput, ifMatch?: SettingsPrecondition): Promise<Versioned<WorkPlanSettings>> {
   await deps.roles.assertCoChair(caller, group);
   checkSettings(input);
-  const clean: SettingsInput = {
-    ...input,
+  const { language, ...rest } = input;
+  const clean: Omit<SettingsInput, 'language'> = {
+    ...rest,
     dueSoonDays: [...new Set(input.dueSoonDays)].sort((a, b) => b - a),
     workingDays: WEEKDAYS.filter((d) => input.workingDays.includes(d)),
     organisations: [...new Map(input.organisations.map((o) => [o.trim().toLowerCase(), o.trim()])).values()],
@@ -56,10 +66,12 @@ export async function saveSettings(deps: WorkPlanDeps, caller: Caller, group: Gr
   };
   const saved = ifMatch !== undefined ? await attempt() : await retryOnConflict(attempt);
   // The group's time zone is the one every feature reads (sessions, polls, decisions):
-  // keep it the same as the one reminders use.
+  // keep it the same as the one reminders use. The language is the group's too. Every save
+  // rewrites the settings row, so its ETag (the tab's If-Match) guards the language as well.
+  const lang = language !== undefined && isLanguage(language) ? { language } : {};
   await retryOnConflict(async () => {
     const g = await deps.repos.groups.get(group);
-    if (g && g.value.timeZone !== clean.timeZone) await deps.repos.groups.update({ ...g.value, timeZone: clean.timeZone }, g.etag);
+    if (g && (g.value.timeZone !== clean.timeZone || (lang.language && lang.language !== g.value.language))) await deps.repos.groups.update({ ...g.value, timeZone: clean.timeZone, ...lang }, g.etag);
   });
   const rescheduled = await scheduleDigest(deps, group, saved.value, { force: true });
   for (const item of (await deps.items.list(group)).filter(isOpen)) await scheduleItemReminders(deps, item, rescheduled.value, { dueSoonOnly: true });

@@ -1,3 +1,4 @@
+import type { Group } from '../../../kernel/group';
 import { stamp } from '../cards/labels';
 import { renderPostCard } from '../cards/post-card';
 import { ITEM_STATUSES, refOf, type ActionItem } from '../domain/action-item';
@@ -44,7 +45,7 @@ async function runDigest(w: WorkPlanContext, job: DueJob): Promise<JobResult> {
   const next = digestSpec(group, settings, now);
   const items = await w.items.list(group);
   if (items.length > 0) {
-    const delivery = await postDigest(w, job, settings, items, now);
+    const delivery = await postDigest(w, job, stored.value, settings, items, now);
     if (delivery === 'inactive') {
       await updateSettings(w, group, (s) => ({ ...s, digestJobKey: undefined }));
       return { outcome: { status: 'skipped', reason: 'inactive' } };
@@ -55,8 +56,8 @@ async function runDigest(w: WorkPlanContext, job: DueJob): Promise<JobResult> {
   return { outcome: items.length ? { status: 'done' } : { status: 'done', note: 'no items' }, next: [next] };
 }
 
-async function postDigest(w: WorkPlanContext, job: DueJob, s: WorkPlanSettings, items: ActionItem[], now: Date): Promise<'sent' | 'inactive' | 'failed'> {
-  const t = channelTranslator(w);
+async function postDigest(w: WorkPlanContext, job: DueJob, group: Group, s: WorkPlanSettings, items: ActionItem[], now: Date): Promise<'sent' | 'inactive' | 'failed'> {
+  const t = channelTranslator(w, group);
   const today = localDate(now, s.timeZone);
   const since = s.lastDigestAt ?? new Date(now.getTime() - WEEK_MS).toISOString();
   const d = buildDigest(items, today, since);

@@ -1,5 +1,7 @@
 import { renderPostCard } from '../cards/post-card';
 import { stamp } from '../cards/labels';
+import type { Group } from '../../../kernel/group';
+import { groupLanguage } from '../../../kernel/languages';
 import type { Member } from '../../../kernel/member';
 import type { Mention } from '../../../kernel/notifications';
 import type { DueJob, JobHandler, JobResult } from '../../../kernel/scheduling';
@@ -19,9 +21,9 @@ function payloadOf(job: DueJob): ItemReminderPayload {
   return { item: Number(p.item), due: String(p.due ?? ''), owner: String(p.owner ?? ''), org: String(p.org ?? ''), date: String(p.date ?? ''), n: Number(p.n ?? 1) };
 }
 
-/** Posts are in the group's channel, for everyone: English until groups choose a language. */
-export function channelTranslator(w: WorkPlanContext): Translate {
-  return translator(w.i18n, 'en');
+/** Posts are in the group's channel, for everyone: in the group's language (co-chairs choose it), not a reader's. */
+export function channelTranslator(w: WorkPlanContext, group: Pick<Group, 'language'>): Translate {
+  return translator(w.i18n, groupLanguage(group));
 }
 
 export function mentionOf(m: Member | undefined): Mention[] {
@@ -62,7 +64,7 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
       }
       if (live.length === 0) return results;
 
-      const t = channelTranslator(w);
+      const t = channelTranslator(w, stored.value);
       const members = await w.repos.members.list(group);
       const owner = members.find((m) => m.aadObjectId.toLowerCase() === live[0]!.p.owner);
       const ownerName = owner?.name ?? live[0]!.p.org;

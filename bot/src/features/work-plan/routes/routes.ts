@@ -1,3 +1,4 @@
+import { groupLanguage, isLanguage, type Language } from '../../../kernel/languages';
 import { idempotencyKey } from '../../../platform/teams/idempotency-key';
 import { z } from 'zod';
 import type { Group } from '../../../kernel/group';
@@ -69,9 +70,9 @@ function settingsPrecondition(req: ApiRequest, bodyEtag: string | undefined): Se
   return req.headers?.['if-none-match']?.trim() === '*' ? null : undefined;
 }
 
-function settingsJson(s: WorkPlanSettings): ReminderSettings {
+function settingsJson(s: WorkPlanSettings, language: Language): ReminderSettings {
   const { tenantId: _t, teamId: _g, digestJobKey: _k, lastDigestAt: _l, ...rest } = s;
-  return rest;
+  return { ...rest, language };
 }
 
 /** Where a page of items ended: the last item's sort fields (see list-page.ts). */
@@ -218,7 +219,7 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
         const { value, etag } = await readSettings(w, scope.group);
         const orgs = await w.settings.memberOrganisations(scope.group);
         // etag null: nothing stored yet (the defaults); a first save sends If-None-Match: *.
-        return { json: { settings: settingsJson(value), etag: etag ?? null, memberOrganisations: Object.fromEntries(orgs) } satisfies SettingsResponse };
+        return { json: { settings: settingsJson(value, groupLanguage(scope.group)), etag: etag ?? null, memberOrganisations: Object.fromEntries(orgs) } satisfies SettingsResponse };
       },
     },
     {
@@ -228,7 +229,9 @@ export function workPlanRoutes(w: WorkPlanContext): ApiRoute[] {
       handle: async (scope, req) => {
         const { etag: bodyEtag, ...input } = parsePayload(settingsBody, req.body);
         const saved = await saveSettings(w, scope.caller, scope.group, input, settingsPrecondition(req, bodyEtag));
-        return { json: { settings: settingsJson(saved.value), etag: saved.etag } satisfies SavedSettings };
+        // saveSettings refused a language that is not one of the six: one given here was stored.
+        const language = isLanguage(input.language) ? input.language : groupLanguage(scope.group);
+        return { json: { settings: settingsJson(saved.value, language), etag: saved.etag } satisfies SavedSettings };
       },
     },
   ];

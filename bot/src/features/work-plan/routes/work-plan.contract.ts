@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, PRIORITIES } from '../domain/action-item';
 import { CADENCES, WEEKDAYS } from '../domain/work-plan-settings';
+import { LANGUAGES } from '../../../kernel/languages';
 import { SORTS } from '../domain/item-query';
 
 export const itemStatus = z.enum(ITEM_STATUSES);
@@ -105,6 +106,8 @@ const settingsFields = {
 /** PUT settings (If-Match, If-None-Match: * for the first save, or `etag`). */
 export const settingsBody = z.strictObject({
   ...settingsFields,
+  /** The group's language (one of the six, checked by the use case so a wrong one is refused with the choices); left out, unchanged. */
+  language: z.string().max(20).optional(),
   /** When the client cannot send If-Match. */
   etag: z.string().max(200).optional(),
 });
@@ -155,7 +158,7 @@ export const historyEntry = z.object({
 export const itemWithEtag = z.object({ item, etag: z.string(), history: z.array(historyEntry).optional() });
 export type ItemWithEtag = z.infer<typeof itemWithEtag>;
 
-export const reminderSettings = z.object(settingsFields);
+export const reminderSettings = z.object({ ...settingsFields, language: z.enum(LANGUAGES) });
 export type ReminderSettings = z.infer<typeof reminderSettings>;
 
 /** PUT settings. */
