@@ -146,7 +146,7 @@ describe('tab: polls', () => {
       () => counts(page, BIG),
       (v) => expect(v).toEqual(['400 (40%)', '300 (30%)', '200 (20%)', '101 (10%)']),
     );
-    await page.getByText('1,001 of 1,003 voted').waitFor({ timeout: 5000 });
+    await page.getByText('1,001 of 1,003 voted', { exact: true }).waitFor({ timeout: 5000 });
     await page.close();
   });
 

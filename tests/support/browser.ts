@@ -14,24 +14,30 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'] });
 }
 
+type Violation = { id: string; impact: string; help: string; nodes: string[] };
+
 /**
- * axe-core's serious and critical findings on the page as it is now. One known false
- * positive is set aside, and only it: Fluent UI v9's focus sentinels (`<i data-tabster-dummy
- * aria-hidden tabindex=0>`) trip aria-hidden-focus by design (Fluent's known-issues list;
- * Microsoft's Accessibility Insights suppresses the same nodes).
+ * axe-core's findings on the page as it is now, of every impact. One known false positive is
+ * set aside, and only it: Fluent UI v9's focus sentinels (`<i data-tabster-dummy aria-hidden
+ * tabindex=0>`) trip aria-hidden-focus by design (Fluent's known-issues list; Microsoft's
+ * Accessibility Insights suppresses the same nodes).
  */
-export async function accessibilityViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
+export async function allAccessibilityViolations(page: Page): Promise<Violation[]> {
   // Evaluated through the debugging protocol, not as a <script>: the page's CSP (script-src
   // 'self') rightly refuses inline scripts, and the test must not weaken it.
-  await page.evaluate(AXE_SOURCE);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] }> } }).axe;
     return axe.run();
   });
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html).filter((html) => !(v.id === 'aria-hidden-focus' && html.includes('data-tabster-dummy'))) }))
     .filter((v) => v.nodes.length > 0);
+}
+
+/** axe-core's serious and critical findings (the views' own tests; tab-languages checks every impact). */
+export async function accessibilityViolations(page: Page): Promise<Violation[]> {
+  return (await allAccessibilityViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

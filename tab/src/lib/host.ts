@@ -63,6 +63,8 @@ function browserHost(): Host {
   return {
     inTeams: false,
     theme,
+    // ?locale= is read only here, outside Teams (inside, Teams' context decides): it picks which
+    // catalogue the page shows and nothing else, no more than the browser's own language would.
     locale: params.get('locale') ?? navigator.language,
     frame: frame === 'sidePanel' || frame === 'meetingStage' || frame === 'settings' ? frame : 'content',
     ...(params.get('team') ? { teamId: params.get('team')! } : {}),

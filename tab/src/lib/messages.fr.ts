@@ -160,6 +160,7 @@ export const fr: typeof en = {
   sesGoToShort: 'Passer à ce point',
   sesElapsedOf: '{elapsed} sur {minutes} min',
   sesOver: 'Dépassement de {over}',
+  sesOverLive: 'Temps imparti dépassé : {title}',
   sesRunning: 'en cours',
   sesPaused: 'en pause',
   sesCurrent: 'Maintenant',
@@ -252,6 +253,7 @@ export const fr: typeof en = {
   setLanguage: 'Langue du canal',
   setLanguageHint:
     'Les messages, récapitulatifs et rappels publiés dans le canal de l’équipe sont rédigés dans cette langue. Chaque membre peut choisir sa propre langue pour la conversation personnelle.',
+  setTimeZoneOpen: 'Afficher les fuseaux horaires',
   setTimeZoneInvalid: 'Choisissez un fuseau horaire dans la liste (un nom IANA comme Europe/Zurich).',
   setTimeZoneNone: 'Aucun fuseau ne correspond.',
   setDigestDay: 'Résumé hebdomadaire : jour',

@@ -1,5 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
+import { Polite } from '../components/polite';
 import { Empty, ErrorBar, Loading } from '../components/status';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
@@ -7,6 +8,7 @@ import { useResource } from '../lib/use-resource';
 import { PollDetail } from './polls/poll-detail';
 import { PollList } from './polls/poll-list';
 import { SessionPolls } from './polls/session-polls';
+import { useVoteNews } from './polls/vote-news';
 import { pollPage } from '../../../bot/src/features/polls/routes/polls.contract';
 
 const CreatePollDialog = lazy(() => import('./polls/create-poll-dialog'));
@@ -28,6 +30,7 @@ function AllPolls() {
   const { api, me } = useSession();
   const res = useResource(() => api.getPages('polls', pollPage).then((pages) => pages.flatMap((p) => p.polls)), [api], 3000);
   const [open, setOpen] = useState<string>();
+  const news = useVoteNews(res.data);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();
   const coChair = me.role === 'co-chair';
@@ -35,7 +38,7 @@ function AllPolls() {
   return (
     <section aria-labelledby="polls-title" style={{ display: 'grid', gap: 12, minWidth: 0, maxWidth: 900 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <Subtitle2 id="polls-title" as="h2" style={{ marginRight: 'auto' }}>
+        <Subtitle2 id="polls-title" as="h2" style={{ marginInlineEnd: 'auto' }}>
           {t('pollTitle')}
         </Subtitle2>
         {coChair && (
@@ -63,6 +66,7 @@ function AllPolls() {
         />
       ) : (
         <>
+          <Polite text={news} />
           {res.error && <ErrorBar error={res.error} onRetry={res.reload} />}
           {!res.data ? !res.error && <Loading /> : res.data.length === 0 ? <Empty text={t('pollEmpty')} /> : <PollList polls={res.data} onOpen={setOpen} />}
         </>

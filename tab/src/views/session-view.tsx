@@ -1,5 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, Tab, TabList, Text } from '@fluentui/react-components';
 import { useState } from 'react';
+import { Polite } from '../components/polite';
 import { Empty, ErrorBar, Loading } from '../components/status';
 import { useT } from '../lib/i18n';
 import { useSession } from '../lib/session';
@@ -73,6 +74,9 @@ function Running({ session }: { session: PlannedSession }) {
 
   if (live.error) return <ErrorBar error={live.error} />;
 
+  // Said once, when the current item runs past its time (the clock itself ticks silently).
+  const current = live.state ? session.agenda[live.state.current] : undefined;
+  const overRun = current?.minutes && live.elapsed(live.state!.current) > current.minutes * 60_000 ? t('sesOverLive', { title: current.title }) : '';
   const agenda =
     session.agenda.length === 0 ? (
       <Empty text={t('sesNoAgenda')} />
@@ -101,7 +105,8 @@ function Running({ session }: { session: PlannedSession }) {
   return (
     <div style={{ display: 'grid', gap: 12, minWidth: 0 }}>
       <SessionHeader session={session} locale={host.locale} />
-      <TabList aria-label={t('sesModes')} selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value === 'review' ? 'review' : 'agenda')} size="small">
+      <Polite text={overRun} />
+      <TabList aria-label={t('sesModes')} selectedValue={mode} onTabSelect={(_e, d) => setMode(d.value === 'review' ? 'review' : 'agenda')} size="small" style={{ flexWrap: 'wrap' }}>
         <Tab value="agenda">{t('sesModeAgenda')}</Tab>
         <Tab value="review">{t('sesModeReview', { count: session.review.length })}</Tab>
       </TabList>

@@ -53,7 +53,7 @@ export default function WorkPlanView() {
   return (
     <section aria-labelledby="work-plan-title" style={{ display: 'grid', gap: 12, minWidth: 0 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <Subtitle2 id="work-plan-title" as="h2" style={{ marginRight: 'auto' }}>
+        <Subtitle2 id="work-plan-title" as="h2" style={{ marginInlineEnd: 'auto' }}>
           {t('wpTitle')}
         </Subtitle2>
         <Button appearance="primary" onClick={() => setCreating(true)}>

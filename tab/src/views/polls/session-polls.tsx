@@ -1,11 +1,13 @@
 import { Button, MessageBar, MessageBarBody, Subtitle2, Text, Title2 } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
+import { Polite } from '../../components/polite';
 import { Empty, ErrorBar, Loading } from '../../components/status';
 import { useT } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { useResource } from '../../lib/use-resource';
 import { PollActions } from './poll-actions';
 import { PollMeta, PollResults } from './poll-results';
+import { useVoteNews } from './vote-news';
 import { pollPage } from '../../../../bot/src/features/polls/routes/polls.contract';
 
 const CreatePollDialog = lazy(() => import('./create-poll-dialog'));
@@ -20,6 +22,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
   const { api, me } = useSession();
   const stage = variant === 'stage';
   const res = useResource(() => api.getPages('polls', pollPage, { session: sessionId }).then((pages) => pages.flatMap((p) => p.polls)), [api, sessionId], 2000);
+  const news = useVoteNews(res.data);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();
   const coChair = me.role === 'co-chair' && !stage;
@@ -29,7 +32,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: stage ? 24 : 12, minWidth: 0 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <Heading id={headingId} as="h2" style={{ marginRight: 'auto' }}>
+        <Heading id={headingId} as="h2" style={{ marginInlineEnd: 'auto' }}>
           {t('pollSessionTitle')}
         </Heading>
         {coChair && (
@@ -47,6 +50,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
           )}
         </div>
       )}
+      <Polite text={news} />
       {res.error && <ErrorBar error={res.error} onRetry={res.reload} />}
       {!res.data ? (
         !res.error && <Loading />

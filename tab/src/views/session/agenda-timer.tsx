@@ -79,8 +79,11 @@ export function AgendaTimer({ agenda, live, canControl, layout }: { agenda: Agen
               minWidth: 0,
               padding: large ? '12px 16px' : '6px 8px',
               borderRadius: 6,
-              borderLeft: `4px solid ${current ? 'var(--colorBrandStroke1)' : 'transparent'}`,
+              // The marker sits where reading starts: on the right in Arabic.
+              borderInlineStart: `4px solid ${current ? 'var(--colorBrandStroke1)' : 'transparent'}`,
               background: current ? 'var(--colorNeutralBackground1Selected)' : undefined,
+              // High contrast selects in cyan: the text on it turns black.
+              color: current ? 'var(--colorNeutralForeground1Selected)' : undefined,
             }}
           >
             <Text weight={current ? 'bold' : 'regular'} size={large ? (current ? 700 : 500) : 300} style={{ overflowWrap: 'anywhere' }}>

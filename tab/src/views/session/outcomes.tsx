@@ -12,7 +12,7 @@ function Listing({ label, empty, rows }: { label: string; empty: string; rows?: 
       <Text weight="semibold">{label}</Text>
       {rows && rows.length === 0 && <Empty text={empty} />}
       {rows && rows.length > 0 && (
-        <ul aria-label={label} style={{ margin: 0, paddingLeft: 18, display: 'grid', gap: 2 }}>
+        <ul aria-label={label} style={{ margin: 0, paddingInlineStart: 18, display: 'grid', gap: 2 }}>
           {rows.map((r) => (
             <li key={r.key} style={{ overflowWrap: 'anywhere' }}>
               {r.content}

@@ -34,7 +34,7 @@ export function ReviewMode() {
   return (
     <section aria-labelledby="review-title" style={{ display: 'grid', gap: 8, minWidth: 0 }}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>
-        <Subtitle2 id="review-title" as="h3" style={{ marginRight: 'auto' }}>
+        <Subtitle2 id="review-title" as="h3" style={{ marginInlineEnd: 'auto' }}>
           {t('sesReviewTitle')}
         </Subtitle2>
         <Caption1 aria-live="polite">{t('sesReviewPos', { n: at + 1, count: items.length })}</Caption1>

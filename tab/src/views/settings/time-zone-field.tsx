@@ -41,6 +41,8 @@ export function TimeZoneField({ value, onChange, invalid }: Props) {
           setText(d.optionValue);
           onChange(d.optionValue);
         }}
+        // Fluent names the list button in English ("Open") unless told otherwise.
+        expandIcon={{ 'aria-label': t('setTimeZoneOpen') }}
         style={{ minWidth: 0, maxWidth: '100%' }}
       >
         {matches.map((z) => (
