@@ -28,6 +28,11 @@ const VIEWS: [view: string, ready?: string][] = [
   ['settings'],
 ];
 const WIDTH = 320;
+/**
+ * The axe-core rules a theme can change (the page is the same but for its colours): every rule
+ * runs in the default theme, these in the dark and high-contrast ones, which keeps the run short.
+ */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 const SESSION_ID = 's0e2e0000000001aa';
 const QUESTION = 'Which workstream should lead in 2027?';
 const AGENDA = [
@@ -179,7 +184,8 @@ describe('tab: six languages and accessibility', () => {
             for (const f of await layoutFindings(page)) findings.push(`${view}: ${f}`);
             if (lang === 'ar') for (const f of await mirrorFindings(page)) findings.push(`${view}: ${f}`);
           }
-          for (const v of await allAccessibilityViolations(page)) findings.push(`${view} (${theme}): axe ${v.id} [${v.impact}] ${v.help}: ${v.nodes.slice(0, 3).join(' | ')}`);
+          for (const v of await allAccessibilityViolations(page, theme === 'default' ? undefined : COLOUR_RULES))
+            findings.push(`${view} (${theme}): axe ${v.id} [${v.impact}] ${v.help}: ${v.nodes.slice(0, 3).join(' | ')}`);
         }
         await page.close();
       }

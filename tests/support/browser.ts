@@ -22,14 +22,15 @@ type Violation = { id: string; impact: string; help: string; nodes: string[] };
  * tabindex=0>`) trip aria-hidden-focus by design (Fluent's known-issues list; Microsoft's
  * Accessibility Insights suppresses the same nodes).
  */
-export async function allAccessibilityViolations(page: Page): Promise<Violation[]> {
+export async function allAccessibilityViolations(page: Page, rules?: string[]): Promise<Violation[]> {
   // Evaluated through the debugging protocol, not as a <script>: the page's CSP (script-src
   // 'self') rightly refuses inline scripts, and the test must not weaken it.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] }> } }).axe;
-    return axe.run();
-  });
+  const result = await page.evaluate(async (only) => {
+    type Run = (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { html: string }[] }[] }>;
+    const axe = (window as unknown as { axe: { run: Run } }).axe;
+    return axe.run(document, only ? { runOnly: { type: 'rule', values: only } } : {});
+  }, rules);
   return result.violations
     .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.html).filter((html) => !(v.id === 'aria-hidden-focus' && html.includes('data-tabster-dummy'))) }))
     .filter((v) => v.nodes.length > 0);

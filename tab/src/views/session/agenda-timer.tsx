@@ -87,10 +87,10 @@ export function AgendaTimer({ agenda, live, canControl, layout }: { agenda: Agen
             }}
           >
             <Text weight={current ? 'bold' : 'regular'} size={large ? (current ? 700 : 500) : 300} style={{ overflowWrap: 'anywhere' }}>
-              {i + 1}. {item.title}
+              {i + 1}. <bdi>{item.title}</bdi>
             </Text>
             <Caption1 style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', fontSize: large ? 'var(--fontSizeBase400)' : undefined }}>
-              {item.presenter && <span style={{ overflowWrap: 'anywhere' }}>{item.presenter}</span>}
+              {item.presenter && <bdi style={{ overflowWrap: 'anywhere' }}>{item.presenter}</bdi>}
               <ItemTimer item={item} elapsedMs={live.elapsed(i)} />
               {current && <span>{s?.running ? t('sesRunning') : t('sesPaused')}</span>}
               {canControl && !current && (

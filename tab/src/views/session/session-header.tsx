@@ -15,8 +15,14 @@ export function SessionHeader({ session, locale, large }: { session: PlannedSess
         {session.title}
       </Heading>
       <Caption1 style={{ overflowWrap: 'anywhere' }}>
-        {formatDateTimeRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone, locale)}
-        {session.place ? ` · ${session.place}` : ''}
+        {/* Isolated (<bdi>): a Latin place or a date inside Arabic would otherwise be reordered with its neighbours. */}
+        <bdi>{formatDateTimeRange(new Date(session.startsAt), new Date(session.endsAt), session.timeZone, locale)}</bdi>
+        {session.place && (
+          <>
+            {' · '}
+            <bdi>{session.place}</bdi>
+          </>
+        )}
         {!large && session.onlineUrl && (
           <>
             {' · '}
