@@ -29,15 +29,20 @@ const SDKS = [
   'node:child_process',
 ];
 
-const banned = (message, ...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group, message })) }],
-});
 const msg = {
   domain: 'A domain (features/*/domain, kernel) imports no SDK: declare a port in its ports.ts and implement it in storage/ or platform/.',
   botbuilder: 'botbuilder lives in platform/teams and platform/http only: features talk to the TurnScope, so a move to the Teams SDK stays contained.',
   azure: "@azure/* lives in platform/storage and features' storage/ only: use a repository.",
   restify: 'restify lives in platform/http only: features declare ApiRoutes.',
 };
+const BANS = {
+  sdks: { group: SDKS, message: msg.domain },
+  botbuilder: { group: BOTBUILDER, message: msg.botbuilder },
+  azure: { group: AZURE, message: msg.azure },
+  restify: { group: RESTIFY, message: msg.restify },
+};
+/** The rule for one place: the SDKs it may not import (a later block for the same file replaces it). */
+const bans = (...names) => ({ 'no-restricted-imports': ['error', { patterns: names.map((n) => BANS[n]) }] });
 
 // Where each file sits in the layout (first match wins). `feature` is captured so a policy can
 // say "the same feature". `mode: 'full'` matches whole repository paths (v7 calls it deprecated and
@@ -116,68 +121,16 @@ export default tseslint.config(
     },
   },
   // Which SDK may be imported where (one block per place; a later block replaces the rule).
-  { files: ['bot/src/kernel/**/*.ts', 'bot/src/features/*/domain/**/*.ts', 'bot/src/features/*/routes/*.contract.ts'], rules: banned(msg.domain, SDKS) },
+  { files: ['bot/src/kernel/**/*.ts', 'bot/src/features/*/domain/**/*.ts', 'bot/src/features/*/routes/*.contract.ts'], rules: bans('sdks') },
   {
     files: ['bot/src/features/**/*.ts'],
     ignores: ['bot/src/features/*/domain/**', 'bot/src/features/*/storage/**', 'bot/src/features/*/routes/*.contract.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: BOTBUILDER, message: msg.botbuilder },
-            { group: AZURE, message: msg.azure },
-            { group: RESTIFY, message: msg.restify },
-          ],
-        },
-      ],
-    },
+    rules: bans('botbuilder', 'azure', 'restify'),
   },
-  {
-    files: ['bot/src/features/*/storage/**/*.ts', 'bot/src/platform/storage/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: BOTBUILDER, message: msg.botbuilder },
-            { group: RESTIFY, message: msg.restify },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['bot/src/platform/**/*.ts'],
-    ignores: ['bot/src/platform/storage/**', 'bot/src/platform/teams/**', 'bot/src/platform/http/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: BOTBUILDER, message: msg.botbuilder },
-            { group: AZURE, message: msg.azure },
-            { group: RESTIFY, message: msg.restify },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['bot/src/platform/teams/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: AZURE, message: msg.azure },
-            { group: RESTIFY, message: msg.restify },
-          ],
-        },
-      ],
-    },
-  },
-  { files: ['bot/src/platform/http/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ group: AZURE, message: msg.azure }] }] } },
+  { files: ['bot/src/features/*/storage/**/*.ts', 'bot/src/platform/storage/**/*.ts'], rules: bans('botbuilder', 'restify') },
+  { files: ['bot/src/platform/**/*.ts'], ignores: ['bot/src/platform/storage/**', 'bot/src/platform/teams/**', 'bot/src/platform/http/**'], rules: bans('botbuilder', 'azure', 'restify') },
+  { files: ['bot/src/platform/teams/**/*.ts'], rules: bans('azure', 'restify') },
+  { files: ['bot/src/platform/http/**/*.ts'], rules: bans('azure') },
   {
     files: ['tab/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
