@@ -8,7 +8,7 @@ import { connectToHost, registerTabConfig, type Host } from './lib/host';
 import { directionOf, messagesFor, MessagesContext, useT } from './lib/i18n';
 import { me as meSchema, type Me } from '../../bot/src/features/core/routes/core.contract';
 import { SessionContext } from './lib/session';
-import { NO_FILTERS, toQuery } from './views/work-plan/filters';
+import { filtersFromAddress, toQuery } from './views/work-plan/filters';
 
 const params = new URLSearchParams(location.search);
 
@@ -19,7 +19,7 @@ function Root({ host, devMode }: { host: Host; devMode: boolean }) {
   const api = useMemo(() => {
     const client = new ApiClient(host);
     // The work-plan's items load alongside 'me' rather than after the view has rendered.
-    if (workPlanFirst(host)) client.prefetch('items', { ...toQuery(NO_FILTERS), limit: PAGE_LIMIT });
+    if (workPlanFirst(host)) client.prefetch('items', { ...toQuery(filtersFromAddress(location.search)), limit: PAGE_LIMIT });
     return client;
   }, [host]);
   const [me, setMe] = useState<Me>();

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'group-inactive',
   'tenant-not-allowed',
   'storage-unavailable',
+  /** A message that would not fit in Teams even summarised: the user is sent to the tab instead. */
+  'too-large',
   'internal',
 ] as const;
 

@@ -9,7 +9,7 @@ import { ItemGrid } from './work-plan/item-grid';
 import { ItemList } from './work-plan/item-list';
 import { StatusCounts } from './work-plan/status-counts';
 import { itemsResponse, type ListedItem } from '../../../bot/src/features/work-plan/routes/work-plan.contract';
-import { joinItemPages, NO_FILTERS, toQuery, type Filters } from './work-plan/filters';
+import { filtersFromAddress, joinItemPages, toQuery, type Filters } from './work-plan/filters';
 import { useItemEdit } from './work-plan/use-item-edit';
 import { useMembers } from './work-plan/use-members';
 import { useNarrow } from './work-plan/use-narrow';
@@ -21,7 +21,7 @@ export default function WorkPlanView() {
   const t = useT();
   const { api, me } = useSession();
   const narrow = useNarrow();
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(() => filtersFromAddress(location.search));
   const query = useMemo(() => toQuery(filters), [filters]);
   const list = useResource(() => api.getPages('items', itemsResponse, query).then(joinItemPages), [api, query], 4000);
   const items = list.data?.items;

@@ -5,6 +5,7 @@ import type { Notifier } from '../../kernel/notifications';
 import type { Repositories } from '../../kernel/ports';
 import type { WorkPlanStorage } from './storage/work-plan.storage';
 import type { FeatureContext } from '../../platform/teams/feature';
+import { tabLinks, type TabLink } from '../../platform/cards/tab-link';
 
 /** The repositories the work plan uses: the core's and its own. */
 export type WorkPlanRepositories = Repositories & { workPlan: WorkPlanStorage };
@@ -14,6 +15,8 @@ export interface WorkPlanContext extends WorkPlanDeps {
   notifier: Notifier;
   logger: Logger;
   i18n: i18n;
+  /** Where a card sends a reader for what it only summarises (the tab's work-plan, filtered). */
+  tabLink: TabLink;
 }
 
 export function workPlanContext(ctx: FeatureContext<WorkPlanRepositories>): WorkPlanContext {
@@ -27,5 +30,6 @@ export function workPlanContext(ctx: FeatureContext<WorkPlanRepositories>): Work
     notifier: ctx.notifier,
     logger: ctx.logger,
     i18n: ctx.i18n,
+    tabLink: tabLinks(ctx.publicBaseUrl),
   };
 }

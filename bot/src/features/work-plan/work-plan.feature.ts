@@ -8,6 +8,7 @@ import { workPlanRoutes } from './routes/routes';
 import { workPlanVerbs } from './chat/verbs';
 import { workPlanContext, type WorkPlanRepositories } from './work-plan-context';
 import { workPlanPersonalData } from './person-data';
+import { memberSearch, organisationSearch } from './chat/searches';
 
 /**
  * The work-plan: action items (chat, cards, message action, tab API) and the reminders that
@@ -19,6 +20,7 @@ export function createWorkPlanFeature(ctx: FeatureContext<WorkPlanRepositories>)
     name: 'work-plan',
     commands: workPlanCommands(w),
     verbs: workPlanVerbs(w),
+    searches: [memberSearch(w), organisationSearch(w)],
     jobs: [itemReminderHandler(w, REMINDER_KINDS.dueSoon), itemReminderHandler(w, REMINDER_KINDS.overdue), digestHandler(w)],
     routes: workPlanRoutes(w),
     messageActions: [createItemAction(w)],

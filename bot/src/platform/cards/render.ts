@@ -1,11 +1,14 @@
 import { Template } from 'adaptivecards-templating';
+import { QuorumError } from '../../kernel/errors';
 import { isolatedIn, isRightToLeft, type Translate } from '../i18n/i18n';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
 /**
  * Teams refuses bot messages over ~100 KB of UTF-16 JSON; stay well below so the envelope
- * and mentions fit. Lists that could grow past this are paged by their card.
+ * and mentions fit. Lists that could grow past this are paged or summarised by their card
+ * (`fitCard` in fit.ts); a card that still does not fit is refused with the `too-large` code,
+ * which the user sees explained (never a stack).
  */
 export const MAX_CARD_CHARS = 40_000;
 
@@ -32,7 +35,7 @@ export function expandCard(template: object, data: object, t: Pick<Translate, 'l
     isolateRuns(card, t.language);
   }
   const size = JSON.stringify(card).length;
-  if (size > MAX_CARD_CHARS) throw new Error(`card of ${size} characters exceeds the ${MAX_CARD_CHARS} budget`);
+  if (size > MAX_CARD_CHARS) throw new QuorumError('too-large', `card of ${size} characters exceeds the ${MAX_CARD_CHARS} budget`, { size });
   return card;
 }
 

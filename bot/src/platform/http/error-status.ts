@@ -13,6 +13,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'group-inactive': 404,
   'tenant-not-allowed': 403,
   'storage-unavailable': 503,
+  'too-large': 500,
   internal: 500,
 };
 

@@ -17,6 +17,11 @@ export interface PresentedError {
  */
 export function presentError(err: unknown, t: Translate, log: Logger, where: string): PresentedError {
   const ref = randomBytes(4).toString('hex');
+  if (isQuorumError(err) && err.code === 'too-large') {
+    // Every list and text is summarised to fit: a card that still does not is a fault to fix, logged as one.
+    log.error({ ref, code: err.code, where, detail: err.message }, 'message too large to send');
+    return { text: catalogMessage(err, t, ref), ref, expected: false };
+  }
   if (isQuorumError(err) && err.code !== 'internal') {
     const expected = err.code !== 'storage-unavailable';
     log[expected ? 'info' : 'warn']({ ref, code: err.code, where }, 'request refused');
@@ -31,9 +36,9 @@ export function presentError(err: unknown, t: Translate, log: Logger, where: str
  * code's general one: a core reason, or a full key in a feature's own catalog
  * ("decisions.errors.emptyTitle"). `what` names a kind of thing and is translated too.
  */
-export function catalogMessage(err: QuorumError, t: Translate): string {
+export function catalogMessage(err: QuorumError, t: Translate, ref = ''): string {
   const reason = err.params.reason === undefined ? undefined : String(err.params.reason);
   const key = reason === undefined ? `errors.${err.code}` : reason.includes('.') ? reason : `errors.reasons.${reason}`;
   const what = err.params.what ? t(`things.${err.params.what}`) : '';
-  return t(key, { ...err.params, detail: String(err.params.detail ?? ''), what });
+  return t(key, { ...err.params, detail: String(err.params.detail ?? ''), what, ref });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TEAM_ID } from '../../../platform/cards/payload';
 import { requestKeyField } from '../../../platform/cards/request-key';
+import { ORGANISATIONS_TEXT_MAX } from '../domain/work-plan-settings';
 
 /**
  * Card payloads are user input: exactly these fields, nothing more. Teams sends the values
@@ -75,7 +76,8 @@ export const settingsPayload = z.strictObject({
   overdueCadence: TEXT(10).optional(),
   escalateAfter: z.union([z.number(), TEXT(10)]).optional(),
   workingDays: TEXT(100).optional(),
-  organisations: TEXT(12_000).optional(),
+  // The card's box holds exactly this much: a longer list is refused, never cut.
+  organisations: TEXT(ORGANISATIONS_TEXT_MAX).optional(),
   memberId: TEXT(64).optional(),
   memberOrganisation: TEXT(200).optional(),
 });

@@ -1,9 +1,10 @@
-import { CADENCES, WEEKDAYS, type WorkPlanSettings } from '../domain/work-plan-settings';
+import { CADENCES, ORGANISATIONS_TEXT_MAX, WEEKDAYS, type WorkPlanSettings } from '../domain/work-plan-settings';
 import { LANGUAGE_CHOICES, LANGUAGE_NAMES, type Language } from '../../../kernel/languages';
 import type { Translate } from '../../../platform/i18n/i18n';
 import { errorSlots, numberOrNothing, type FormError } from '../../../platform/cards/field-errors';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
 import { noticeData, type Notice } from './labels';
+import { datasetOf, picker } from './pickers';
 import template from './templates/settings.json';
 
 export interface SettingsCardView {
@@ -49,7 +50,9 @@ export const SETTINGS_ERROR_FIELDS: Readonly<Record<string, SettingsField>> = {
   unknownOrganisation: 'memberOrganisation',
 };
 
-const MAX_MEMBERS = 200;
+/** Members' organisations listed on the card; the rest are counted, and the picker below shows anyone's. */
+export const MEMBER_LINES = 10;
+const MEMBER_FIELDS: readonly SettingsField[] = ['memberId', 'memberOrganisation'];
 
 export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveCard {
   const s = v.settings;
@@ -72,8 +75,17 @@ export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveC
   ];
   const typed = v.typed ?? {};
   const text = (k: SettingsField, stored: string) => (typeof typed[k] === 'string' ? (typed[k] as string) : stored);
-  const { errors, notice } = errorSlots(SETTINGS_FIELDS, v.error);
-  const members = [...v.members].sort((a, b) => a.name.localeCompare(b.name)).slice(0, MAX_MEMBERS);
+  // Without organisations there is nothing to give a member: the member row is not drawn, and its errors go to the top.
+  const canSetMember = s.organisations.length > 0 && v.members.length > 0;
+  const { errors, notice } = errorSlots(
+    SETTINGS_FIELDS.filter((f) => canSetMember || !MEMBER_FIELDS.includes(f)),
+    v.error,
+  );
+  const members = [...v.members].sort((a, b) => a.name.localeCompare(b.name));
+  const withOrganisation = members.filter((m) => m.organisation);
+  const memberTitle = (m: { name: string; organisation?: string }) => (m.organisation ? t('workPlan.settings.memberLine', { name: m.name, organisation: m.organisation }) : m.name);
+  const memberId = text('memberId', '');
+  const memberOrganisation = text('memberOrganisation', '');
   return expandCard(
     template,
     {
@@ -91,19 +103,34 @@ export function renderSettingsCard(t: Translate, v: SettingsCardView): AdaptiveC
         escalateAfter: numberOrNothing(typed.escalateAfter) ?? s.escalateAfter,
         workingDays: text('workingDays', s.workingDays.join(',')),
         organisations: text('organisations', s.organisations.join('\n')),
-        memberId: text('memberId', ''),
-        memberOrganisation: text('memberOrganisation', ''),
+        memberId,
+        memberOrganisation,
       },
+      limits: { organisations: ORGANISATIONS_TEXT_MAX },
       // Each language named in itself: a reader finds their own whatever the card's language.
       languages: LANGUAGE_CHOICES.map((l) => ({ title: LANGUAGE_NAMES[l], value: l })),
       days: WEEKDAYS.map((d) => ({ title: t(`workPlan.days.${d}`), value: d })),
       cadences: CADENCES.map((c) => ({ title: t(`workPlan.cadence.${c}`), value: c })),
-      members: members.map((m) => ({ id: m.id, name: m.name })),
-      memberLines: members.filter((m) => m.organisation).map((m) => ({ text: t('workPlan.settings.memberLine', { name: m.name, organisation: m.organisation ?? '' }) })),
-      organisationChoices: s.organisations.map((name) => ({ name })),
+      canSetMember,
+      memberPicker: picker(
+        members.map((m) => ({ title: memberTitle(m), value: m.id })),
+        memberId,
+        datasetOf('members', v.teamId),
+      ),
+      organisationPicker: picker(
+        s.organisations.map((name) => ({ title: name, value: name })),
+        memberOrganisation,
+        datasetOf('organisations', v.teamId),
+      ),
+      membersSummary: t('workPlan.settings.membersSummary', { count: withOrganisation.length, total: members.length }),
+      memberLines: withOrganisation.slice(0, MEMBER_LINES).map((m) => ({ text: memberTitle(m) })),
+      moreMembers: withOrganisation.length > MEMBER_LINES ? t('workPlan.settings.moreMembers', { count: withOrganisation.length - MEMBER_LINES }) : '',
+      noOrganisationsYet: t('workPlan.settings.noOrganisationsYet'),
       labels: {
         ...Object.fromEntries(labelKeys.map((k) => [k, t(`workPlan.settings.${k}`)])),
         organisation: t('workPlan.form.organisation'),
+        memberSearch: t('workPlan.settings.memberSearch'),
+        organisationSearch: t('workPlan.form.organisationSearch'),
       },
     },
     t,

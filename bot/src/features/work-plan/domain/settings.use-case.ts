@@ -8,7 +8,7 @@ import { invalid } from './item-errors';
 import { isOpen } from './action-item';
 import { scheduleDigest, scheduleItemReminders } from './reminder-plan';
 import type { WorkPlanDeps } from './work-plan-deps';
-import { CADENCES, WEEKDAYS, defaultSettings, isTimeZone, type WorkPlanSettings } from './work-plan-settings';
+import { CADENCES, MAX_ORGANISATION_CHARS, MAX_ORGANISATIONS, WEEKDAYS, defaultSettings, isTimeZone, type WorkPlanSettings } from './work-plan-settings';
 
 /**
  * `language` is the group's (what the channel reads): it lives on the group row, beside the
@@ -34,7 +34,7 @@ export function checkSettings(s: SettingsInput): void {
   if (!CADENCES.includes(s.overdueCadence)) throw invalid('badCadence');
   if (!Number.isInteger(s.escalateAfter) || s.escalateAfter < 0 || s.escalateAfter > 52) throw invalid('badEscalation');
   if (s.workingDays.length === 0 || s.workingDays.some((d) => !WEEKDAYS.includes(d))) throw invalid('badWorkingDays');
-  if (s.organisations.length > 100 || s.organisations.some((o) => o.trim() === '' || o.length > 100)) throw invalid('badOrganisations');
+  if (s.organisations.length > MAX_ORGANISATIONS || s.organisations.some((o) => o.trim() === '' || o.length > MAX_ORGANISATION_CHARS)) throw invalid('badOrganisations');
   if (s.language !== undefined && !isLanguage(s.language))
     throw invalid('badLanguage', { value: s.language.slice(0, 20), choices: LANGUAGE_CHOICES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(' · ') });
 }

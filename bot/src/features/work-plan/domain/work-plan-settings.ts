@@ -3,6 +3,16 @@ import type { GroupRef } from '../../../kernel/identity';
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 export const CADENCES = ['daily', 'weekly'] as const;
+
+/** A group has at most this many organisations, each at most this long (checkSettings). */
+export const MAX_ORGANISATIONS = 100;
+export const MAX_ORGANISATION_CHARS = 100;
+/**
+ * The longest list of organisations the settings card's box sends, one per line: every
+ * allowed list fits (a line break may be CR LF), so the box never cuts one off, and the
+ * server refuses anything longer instead of cutting it.
+ */
+export const ORGANISATIONS_TEXT_MAX = MAX_ORGANISATIONS * (MAX_ORGANISATION_CHARS + 2);
 export type OverdueCadence = (typeof CADENCES)[number];
 
 /**

@@ -2,8 +2,8 @@ import type { Group } from '../../../kernel/group';
 import { stamp } from '../cards/labels';
 import { renderPostCard } from '../cards/post-card';
 import { ITEM_STATUSES, refOf, type ActionItem } from '../domain/action-item';
-import { buildDigest } from '../domain/digest';
-import { localDate } from '../../../kernel/local-time';
+import { buildDigest, DIGEST_HORIZON_DAYS } from '../domain/digest';
+import { addDays, localDate } from '../../../kernel/local-time';
 import { retryOnConflict } from '../../../kernel/retry-on-conflict';
 import { REMINDER_KINDS, digestSpec } from '../domain/reminder-plan';
 import { readSettings } from '../domain/settings.use-case';
@@ -68,18 +68,25 @@ async function postDigest(w: WorkPlanContext, job: DueJob, group: Group, s: Work
     return `${refOf(i.number)} ${i.title} — ${i.due ?? ''}${owner ? ` — ${owner}` : ''} (${t(`workPlan.status.${i.status}`)}, ${i.progress} %)`;
   };
   const orNothing = (lines: string[]) => (lines.length ? lines : [t('workPlan.digest.nothing')]);
+  // Each list shows its most urgent items (the longest overdue, the soonest due) and links to the rest in the tab.
+  const link = (params: Record<string, string> = {}) => w.tabLink(job.teamId, 'work-plan', params);
   const card = renderPostCard(t, {
     teamId: job.teamId,
     title: t('workPlan.digest.title', { date: today }),
     ...(job.lateByMs > LATE_AFTER_MS ? { notice: { text: t('workPlan.reminders.late', { when: stamp(job.dueAt.toISOString(), s.timeZone, t) }), tone: 'attention' as const } } : {}),
     sections: [
-      { heading: t('workPlan.digest.overdue', { count: d.overdue.length }), lines: orNothing(d.overdue.map(line)) },
-      { heading: t('workPlan.digest.dueSoon', { count: d.dueSoon.length }), lines: orNothing(d.dueSoon.map(line)) },
-      { heading: t('workPlan.digest.doneSince', { count: d.doneSince.length }), lines: orNothing(d.doneSince.map((i) => `${refOf(i.number)} ${i.title}`)) },
-      { heading: t('workPlan.digest.byStatus'), lines: ITEM_STATUSES.map((st) => t('workPlan.digest.countLine', { label: t(`workPlan.status.${st}`), count: d.byStatus[st] })) },
+      { heading: t('workPlan.digest.overdue', { count: d.overdue.length }), lines: orNothing(d.overdue.map(line)), link: link({ status: 'open', dueTo: addDays(today, -1) }) },
+      {
+        heading: t('workPlan.digest.dueSoon', { count: d.dueSoon.length }),
+        lines: orNothing(d.dueSoon.map(line)),
+        link: link({ status: 'open', dueFrom: today, dueTo: addDays(today, DIGEST_HORIZON_DAYS) }),
+      },
+      { heading: t('workPlan.digest.doneSince', { count: d.doneSince.length }), lines: orNothing(d.doneSince.map((i) => `${refOf(i.number)} ${i.title}`)), link: link({ status: 'done' }) },
+      { heading: t('workPlan.digest.byStatus'), lines: ITEM_STATUSES.map((st) => t('workPlan.digest.countLine', { label: t(`workPlan.status.${st}`), count: d.byStatus[st] })), whole: true },
       {
         heading: t('workPlan.digest.byOrganisation'),
         lines: orNothing(d.byOrganisation.map((o) => t('workPlan.digest.countLine', { label: o.organisation || t('workPlan.digest.noOrganisation'), count: o.count }))),
+        link: link({ status: 'open' }),
       },
     ],
     myItemsText: t('workPlan.reminders.myItems'),

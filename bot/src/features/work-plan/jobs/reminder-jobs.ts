@@ -85,6 +85,8 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
             lines: live.map(({ item }) =>
               t('workPlan.reminders.line', { ref: refOf(item.number), title: item.title, due: item.due ?? '', status: t(`workPlan.status.${item.status}`), progress: item.progress }),
             ),
+            // A batch is one owner's (or, without owner, one organisation's) open items: the tab shows them all.
+            link: w.tabLink(group.teamId, 'work-plan', { status: 'open', ...(live[0]!.p.owner ? { owner: live[0]!.p.owner } : { org: live[0]!.p.org }) }),
           },
         ],
         myItemsText: t('workPlan.reminders.myItems'),
