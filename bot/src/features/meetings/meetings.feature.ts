@@ -8,6 +8,7 @@ import { sessionOfMeeting } from './chat/meeting-session';
 import { meetingsPersonalData } from './person-data';
 import { createReportServices } from '../reports';
 import type { SessionsRepositories } from '../sessions';
+import { tabLinks } from '../../platform/cards/tab-link';
 
 /** The repositories meetings use: their own, the sessions' (links, sessions), and what the summary reads. */
 export type MeetingsRepositories = SessionsRepositories & { meetings: MeetingsStorage };
@@ -21,6 +22,7 @@ export function createMeetingsFeature(ctx: FeatureContext<MeetingsRepositories>)
   const links = ctx.repos.sessions.links;
   const markers = ctx.repos.meetings.markers;
   const svc = createReportServices(ctx);
+  const tabLink = tabLinks(ctx.publicBaseUrl);
 
   const onMeeting = async (e: MeetingEvent) => {
     const log = { tenantId: e.tenantId, meetingId: e.meetingId, kind: e.kind };
@@ -51,7 +53,8 @@ export function createMeetingsFeature(ctx: FeatureContext<MeetingsRepositories>)
       // Everyone in the meeting chat reads it: the group's language, not the organiser's client's.
       const language = groupLanguage(group);
       const t = translator(ctx.i18n, language);
-      const card = e.kind === 'start' ? await agendaCard(svc, t, language, group, session, e.at) : await summaryCard(svc, t, language, group, session);
+      const extras = { tabUrl: tabLink(group.teamId, 'session') };
+      const card = e.kind === 'start' ? await agendaCard(svc, t, language, group, session, e.at, extras) : await summaryCard(svc, t, language, group, session, extras);
       const d = await ctx.notifier.postToConversation(e.tenantId, e.conversationId, { card, purpose: `meeting:${e.kind}` });
       if (d.status === 'sent') await markers.sent(key, claim.etag, d.activityId, ctx.clock.now());
       else await markers.release(key, claim.etag);

@@ -18,6 +18,7 @@ import { createReportServices, type ReportsRepositories } from '../reports';
 import { sessionRefPayload, sessionSavePayload } from './cards/payloads';
 import type { NextSession } from './routes/sessions.contract';
 import WORDS from './locales/commands.json';
+import { tabLinks } from '../../platform/cards/tab-link';
 const newSessionId = () => `s${randomBytes(8).toString('hex')}`;
 const notFound = () => new QuorumError('not-found', 'no such session', { reason: 'sessions.errors.notFound' });
 
@@ -33,13 +34,14 @@ export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>,
   const deps: SessionDeps = { sessions, roles: ctx.roles, clock: ctx.clock, scheduler: ctx.scheduler };
   const openItems = opts.openItems ?? noOpenItems;
   const live = ctx.repos.sessions.live;
+  const tabLink = tabLinks(ctx.publicBaseUrl);
 
   const showNext = async (s: TurnScope) => {
     const group = await s.group();
     await ctx.roles.assertMember(s.caller, group);
     const next = nextSession(await sessions.list(group), ctx.clock.now());
     if (!next) return s.sendText(s.t('sessions.none'));
-    await s.sendCard(await sessionCard(s.t, languageOf(s.id.locale), next, { canEdit: (await s.role()) === 'co-chair', openItems }));
+    await s.sendCard(await sessionCard(s.t, languageOf(s.id.locale), next, { canEdit: (await s.role()) === 'co-chair', openItems, tabLink }));
   };
 
   const form = async (s: TurnScope, data: unknown): Promise<CardActionResult> => {
@@ -58,7 +60,7 @@ export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>,
     try {
       const saved = await saveSession(deps, s.caller, group, sessionId, input, etag);
       ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, sessionId, edit: Boolean(etag) }, 'session saved');
-      return { card: await sessionCard(s.t, languageOf(s.id.locale), saved.value, { canEdit: true, openItems, notice: s.t('sessions.card.saved') }) };
+      return { card: await sessionCard(s.t, languageOf(s.id.locale), saved.value, { canEdit: true, openItems, tabLink, notice: s.t('sessions.card.saved') }) };
     } catch (err) {
       if (!(err instanceof QuorumError) || err.code !== 'validation') throw err;
       const existing = etag ? await sessions.get(group, sessionId) : undefined;
@@ -77,7 +79,7 @@ export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>,
     const language = groupLanguage((await ctx.repos.groups.get(job))?.value ?? {});
     const t = translator(ctx.i18n, language);
     const late = job.lateByMs > 30 * 60_000 ? ` ${t('sessions.reminder.late')}` : '';
-    const card = await sessionCard(t, language, current.value, { canEdit: false, openItems, notice: `${t(`sessions.reminder.${which.id}`)}${late}` });
+    const card = await sessionCard(t, language, current.value, { canEdit: false, openItems, tabLink, notice: `${t(`sessions.reminder.${which.id}`)}${late}` });
     // A re-run of this job after a crash does not post what was already recorded as sent.
     const onceKey = [job.tenantId, job.teamId, job.kind, job.key, job.dueAt.toISOString()].join('|');
     const d = await ctx.notifier.postToGroup(job, { card, purpose: `session:reminder-${which.id}`, onceKey });
@@ -114,7 +116,7 @@ export function createSessionsFeature(ctx: FeatureContext<SessionsRepositories>,
           const group = await s.group();
           await ctx.roles.assertMember(s.caller, group);
           const session = await byId(group, p.sessionId);
-          return { card: await sessionCard(s.t, languageOf(s.id.locale), session, { canEdit: (await s.role()) === 'co-chair', openItems }) };
+          return { card: await sessionCard(s.t, languageOf(s.id.locale), session, { canEdit: (await s.role()) === 'co-chair', openItems, tabLink }) };
         },
       },
     ],

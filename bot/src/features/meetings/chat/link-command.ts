@@ -6,6 +6,7 @@ import { languageOf } from '../../../platform/i18n/i18n';
 import type { ChatCommand, FeatureContext, TurnScope } from '../../../platform/teams/feature';
 import type { ReportServices } from '../../reports';
 import { agendaCard } from './meeting-cards';
+import { tabLinks } from '../../../platform/cards/tab-link';
 import WORDS from '../locales/commands.json';
 
 const notFound = () => new QuorumError('not-found', 'no such session among the caller groups', { reason: 'meetings.errors.sessionNotFound' });
@@ -58,7 +59,7 @@ export function sessionLinkCommand(ctx: FeatureContext, svc: ReportServices, lin
     ctx.logger.info({ tenantId: group.tenantId, teamId: group.teamId, sessionId: session.id, meetingId }, 'meeting linked to a session');
     // The session as the meeting will see it; its title is user text, so it goes in a card, not in a text message.
     const language = languageOf(s.id.locale);
-    await s.sendCard(await agendaCard(svc, s.t, language, group, session, now, s.t('meetings.link.done')));
+    await s.sendCard(await agendaCard(svc, s.t, language, group, session, now, { heading: s.t('meetings.link.done'), tabUrl: tabLinks(ctx.publicBaseUrl)(group.teamId, 'session') }));
   };
 
   /** Without an id: how to use it, and the next sessions of the groups the caller co-chairs. */

@@ -13,7 +13,13 @@ const plannedTimes = (t: Translate, s: Session, language: string) => [
 ];
 
 /** The session's agenda and the polls still open when the meeting starts (its own or linked from the agenda). */
-export async function agendaCard(svc: ReportServices, t: Translate, language: string, group: Group, s: Session, at: Date, heading?: string): Promise<AdaptiveCard> {
+/** `tabUrl`: the session in the tab, where what the card cuts short is whole. */
+export interface MeetingCardExtras {
+  heading?: string;
+  tabUrl?: string;
+}
+
+export async function agendaCard(svc: ReportServices, t: Translate, language: string, group: Group, s: Session, at: Date, extras: MeetingCardExtras = {}): Promise<AdaptiveCard> {
   const linked = new Set(s.agenda.flatMap((a) => a.pollIds));
   const open = (await svc.polls.list(group))
     .filter((p) => (p.sessionId === s.id || linked.has(p.id)) && p.status === 'open' && p.closesAt.getTime() > at.getTime())
@@ -22,7 +28,8 @@ export async function agendaCard(svc: ReportServices, t: Translate, language: st
     open.map(async (p) => ({ question: p.question, closes: formatLocal(p.closesAt, p.timeZone, language), voters: (await svc.polls.tally(p)).voters, electorate: p.electorate })),
   );
   return renderMeetingAgendaCard(t, {
-    ...(heading ? { heading } : {}),
+    ...(extras.heading ? { heading: extras.heading } : {}),
+    ...(extras.tabUrl ? { tabUrl: extras.tabUrl } : {}),
     title: s.title,
     facts: plannedTimes(t, s, language),
     ...(s.place ? { place: s.place } : {}),
@@ -32,11 +39,11 @@ export async function agendaCard(svc: ReportServices, t: Translate, language: st
 }
 
 /** Decisions recorded, action items created and closed, poll results: the session report, as a card. */
-export async function summaryCard(svc: ReportServices, t: Translate, language: string, group: Group, s: Session): Promise<AdaptiveCard> {
+export async function summaryCard(svc: ReportServices, t: Translate, language: string, group: Group, s: Session, extras: Pick<MeetingCardExtras, 'tabUrl'> = {}): Promise<AdaptiveCard> {
   const report = await sessionReportForMeeting(svc, group, s);
   const facts = [
     { label: t('meetings.summary.starts'), value: formatLocal(s.startsAt, s.timeZone, language) },
     { label: t('meetings.summary.ends'), value: formatLocal(s.endsAt, s.timeZone, language) },
   ];
-  return renderMeetingSummaryCard(t, report, facts);
+  return renderMeetingSummaryCard(t, report, facts, extras.tabUrl);
 }

@@ -7,12 +7,20 @@ import type { OpenItemsSource, Session } from '../domain/session';
 import { agendaToText } from '../domain/session-input';
 import type { Versioned } from '../../../kernel/versioned';
 import type { Translate } from '../../../platform/i18n/i18n';
+import type { TabLink } from '../../../platform/cards/tab-link';
 import type { Session as SessionJson } from '../routes/sessions.contract';
 
-export async function sessionCard(t: Translate, language: string, session: Session, opts: { canEdit: boolean; openItems: OpenItemsSource; notice?: string }): Promise<AdaptiveCard> {
+export async function sessionCard(t: Translate, language: string, session: Session, opts: { canEdit: boolean; openItems: OpenItemsSource; tabLink?: TabLink; notice?: string }): Promise<AdaptiveCard> {
   // Open work-plan items are carried forward into the next session's review list.
   const review = await opts.openItems.openItems(session);
-  return renderSessionCard(t, { session, language, canEdit: opts.canEdit, review: review.map((r) => ({ ref: r.ref, title: r.title })), ...(opts.notice ? { notice: opts.notice } : {}) });
+  return renderSessionCard(t, {
+    session,
+    language,
+    canEdit: opts.canEdit,
+    review: review.map((r) => ({ ref: r.ref, title: r.title })),
+    ...(opts.tabLink ? { tabUrl: opts.tabLink(session.teamId, 'session') } : {}),
+    ...(opts.notice ? { notice: opts.notice } : {}),
+  });
 }
 
 export function sessionFormFor(t: Translate, group: Group, id: string, existing?: Versioned<Session>, values?: SessionFormValues, notice?: string): AdaptiveCard {

@@ -31,10 +31,19 @@ const invalid = (reason: string, params: Record<string, string | number> = {}) =
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 export const MAX_AGENDA_ITEMS = 40;
 
+/**
+ * What the session form's inputs hold (their maxLength) and the service accepts: nothing
+ * longer is cut, it is refused. The agenda holds 40 lines of a 300-character title and a
+ * 200-character presenter with room for ids; with the others the form stays well within
+ * the card size budget.
+ */
+export const SESSION_LIMITS = { title: 200, timeZone: 64, place: 300, onlineUrl: 2000, description: 4000, agenda: 22_000 } as const;
+
 export function validateSessionInput(input: SessionFormInput): SessionDraft {
   const title = input.title.trim();
   if (!title) throw invalid('emptyTitle');
-  if (title.length > 200) throw invalid('titleTooLong', { max: 200 });
+  if (title.length > SESSION_LIMITS.title) throw invalid('titleTooLong', { max: SESSION_LIMITS.title });
+  if ((input.agenda ?? '').length > SESSION_LIMITS.agenda) throw invalid('agendaTooLong', { max: SESSION_LIMITS.agenda });
   const timeZone = input.timeZone.trim();
   if (!isValidTimeZone(timeZone)) throw invalid('badTimeZone');
   const startsAt = parseLocalDateTime(input.startDate, input.startTime, timeZone);
@@ -43,15 +52,18 @@ export function validateSessionInput(input: SessionFormInput): SessionDraft {
   if (endsAt.getTime() <= startsAt.getTime()) throw invalid('endBeforeStart');
   const draft: SessionDraft = { title, startsAt, endsAt, timeZone, agenda: parseAgenda(input.agenda ?? '') };
   const place = input.place?.trim();
-  if (place) draft.place = place.slice(0, 300);
+  if (place) {
+    if (place.length > SESSION_LIMITS.place) throw invalid('placeTooLong', { max: SESSION_LIMITS.place });
+    draft.place = place;
+  }
   const url = input.onlineUrl?.trim();
   if (url) {
-    if (!/^https:\/\/[^\s]+$/i.test(url) || url.length > 2000) throw invalid('badUrl');
+    if (!/^https:\/\/[^\s]+$/i.test(url) || url.length > SESSION_LIMITS.onlineUrl) throw invalid('badUrl');
     draft.onlineUrl = url;
   }
   const description = input.description?.trim();
   if (description) {
-    if (description.length > 4000) throw invalid('descriptionTooLong', { max: 4000 });
+    if (description.length > SESSION_LIMITS.description) throw invalid('descriptionTooLong', { max: SESSION_LIMITS.description });
     draft.description = description;
   }
   return draft;
@@ -67,7 +79,8 @@ function parseAgenda(text: string): AgendaItem[] {
     const [title = '', presenter = '', minutes = '', actions = '', polls = ''] = line.split('|').map((s) => s.trim());
     if (!title || title.length > 300) throw invalid('badAgendaLine', { line: i + 1 });
     const item: AgendaItem = { title, actionItemIds: ids(actions, i), pollIds: ids(polls, i) };
-    if (presenter) item.presenter = presenter.slice(0, 200);
+    if (presenter.length > 200) throw invalid('badAgendaLine', { line: i + 1 });
+    if (presenter) item.presenter = presenter;
     if (minutes) {
       const n = Number(minutes);
       if (!Number.isInteger(n) || n < 1 || n > 600) throw invalid('badAgendaLine', { line: i + 1 });
