@@ -83,7 +83,6 @@ describe('the work-plan at a realistic size', () => {
   }, 300_000);
 
   afterAll(async () => {
-    // eslint-disable-next-line no-console
     console.log(`work-plan cards at size (JSON characters, budget ${MAX_CARD_CHARS}):\n${sizes.map(([n, s]) => `  ${n}: ${s}`).join('\n')}`);
     await service?.stop();
     await connector?.stop();
