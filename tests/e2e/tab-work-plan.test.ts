@@ -176,6 +176,17 @@ describe('tab: work-plan and my items', () => {
     await page.close();
   });
 
+  it('opens on the list a card links to (the digest\'s "and 90 more"): its filters come from the address', async () => {
+    const page = await open('lars', { view: 'work-plan&status=blocked&dueFrom=2027-01-01&dueTo=2027-01-31' });
+    // Blocked: n = 7k with k % 4 == 2; due in January: n % 200 < 31 → n ∈ {14, 210}.
+    await page.getByText('2 items').waitFor();
+    expect(await page.getByLabel('Status', { exact: true }).inputValue()).toBe('blocked');
+    expect(await page.getByLabel('Due to').inputValue()).toBe('2027-01-31');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText(`${ITEMS} items`).waitFor();
+    await page.close();
+  });
+
   it("offers 'only my organisation' to someone whose organisation is known, filtered on the server", async () => {
     const page = await open('amina'); // Amina is in ITU (n % 5 == 0: 60 items)
     await page.getByText(`${ITEMS} items`).waitFor();

@@ -40,5 +40,6 @@ export function catalogMessage(err: QuorumError, t: Translate, ref = ''): string
   const reason = err.params.reason === undefined ? undefined : String(err.params.reason);
   const key = reason === undefined ? `errors.${err.code}` : reason.includes('.') ? reason : `errors.reasons.${reason}`;
   const what = err.params.what ? t(`things.${err.params.what}`) : '';
-  return t(key, { ...err.params, detail: String(err.params.detail ?? ''), what, ref });
+  // `ref` is the reference of a failure (too-large); a domain error's own `ref` (an item's A-12) is left alone.
+  return t(key, { ...err.params, detail: String(err.params.detail ?? ''), what, ...(ref ? { ref } : {}) });
 }
