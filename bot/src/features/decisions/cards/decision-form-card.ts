@@ -3,7 +3,9 @@ import type { DecisionKind } from '../domain/decision';
 import { isolatedIn, type Translate } from '../../../platform/i18n/i18n';
 import { formatLocalDate } from '../../../kernel/local-time';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
+import { cutText } from '../../../platform/cards/fit';
 import template from './templates/decision-form.json';
+import { NO_LINK } from './payloads';
 
 /** What the form shows in its inputs (as typed, possibly invalid after a refused submit). */
 export interface DecisionFormValues {
@@ -70,12 +72,12 @@ export function renderDecisionFormCard(t: Translate, view: DecisionFormView): Ad
       today: view.today,
       limits: LIMITS,
       values: {
-        title: v.title ?? '',
-        text: v.text ?? '',
-        rationale: v.rationale ?? '',
+        title: within(v.title ?? '', LIMITS.title),
+        text: within(v.text ?? '', LIMITS.text),
+        rationale: within(v.rationale ?? '', LIMITS.rationale),
         decidedAt: v.decidedAt || view.today,
-        sessionId: v.sessionId ?? '',
-        pollId: v.pollId ?? '',
+        sessionId: v.sessionId || NO_LINK,
+        pollId: v.pollId || NO_LINK,
         actionItemIds: v.actionItemIds ?? '',
       },
       sessions: picker(t, view.sessions, v.sessionId, linkDataset('sessions', view.teamId), view.language),
@@ -100,6 +102,17 @@ export function renderDecisionFormCard(t: Translate, view: DecisionFormView): Ad
   );
 }
 
+/**
+ * A pre-filled value (a poll's question and results drafted as a decision) within its input's
+ * maxLength, which counts UTF-16 units as the register's limits do: the person edits the draft
+ * before recording it, and a longer value would be cut by Teams without a word.
+ */
+function within(text: string, max: number): string {
+  let out = cutText(text, max);
+  for (let n = max - 1; out.length > max; n--) out = cutText(text, n);
+  return out;
+}
+
 /** A session reads "Spring plenary — 14 Mar 2027" (two sessions may share a title); a poll by its question. */
 export function optionTitle(o: LinkOption, language: string): string {
   const title = [...o.title].length > CHOICE_TITLE_CHARS ? `${[...o.title].slice(0, CHOICE_TITLE_CHARS - 1).join('')}…` : o.title;
@@ -116,7 +129,7 @@ function picker(t: Translate, options: readonly LinkOption[], current: string | 
   const chosen = current ? options.find((o) => o.id === current) : undefined;
   const extra = current && !shown.some((o) => o.id === current) ? [chosen ?? { id: current, title: current }] : [];
   return {
-    choices: [{ title: t('decisions.form.noLink'), value: '' }, ...[...extra, ...shown].map((o) => ({ title: optionTitle(o, language), value: o.id }))],
+    choices: [{ title: t('decisions.form.noLink'), value: NO_LINK }, ...[...extra, ...shown].map((o) => ({ title: optionTitle(o, language), value: o.id }))],
     search: options.length > STATIC_CHOICES,
     dataset,
   };

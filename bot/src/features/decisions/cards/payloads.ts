@@ -14,7 +14,10 @@ export const formPayload = z.strictObject({ teamId: TEAM_ID, title: text(20_000)
  * The form's submit: its hidden data plus the inputs Teams merges in. The same fields as the
  * tab's record request, except that the card sends the linked items as one text field.
  */
-export const recordPayload = recordBody.omit({ actionItemIds: true }).extend({ teamId: TEAM_ID, actionItemIds: text(10_000), ...requestKeyField });
+/** The pickers' "none" choice: Microsoft's renderer refuses a choice whose value is empty. */
+export const NO_LINK = 'none';
+const link = text(1_000).transform((v) => (v === NO_LINK ? '' : v));
+export const recordPayload = recordBody.omit({ actionItemIds: true }).extend({ teamId: TEAM_ID, actionItemIds: text(10_000), sessionId: link, pollId: link, ...requestKeyField });
 export type RecordPayload = z.infer<typeof recordPayload>;
 
 export const refPayload = z.strictObject({ teamId: TEAM_ID, ref: REF });

@@ -8,6 +8,9 @@ import { TEAM_ID } from '../../../platform/cards/payload';
 export const POLL_ID = z.string().regex(/^p[0-9a-f]{16}$/);
 const text = (max: number) => z.string().max(max);
 
+/** The session picker's "none" choice: Microsoft's renderer refuses a choice whose value is empty. */
+export const NO_SESSION = 'none';
+
 /** The form as Teams sends it back: card data plus every input, and nothing else. */
 export const pollCreatePayload = z.strictObject({
   teamId: TEAM_ID,
@@ -24,7 +27,9 @@ export const pollCreatePayload = z.strictObject({
   visibility: text(32).default('live'),
   closesDate: text(32).default(''),
   closesTime: text(32).default(''),
-  sessionId: text(64).optional(),
+  sessionId: text(64)
+    .transform((v) => (v === NO_SESSION ? '' : v))
+    .optional(),
 });
 
 const ANSWER = z.string().max(16);

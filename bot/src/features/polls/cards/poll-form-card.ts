@@ -2,6 +2,7 @@ import type { Translate } from '../../../platform/i18n/i18n';
 import { errorSlots, numberOrNothing, type FormError } from '../../../platform/cards/field-errors';
 import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
 import template from './templates/poll-form.json';
+import { NO_SESSION } from './payloads';
 
 export interface PollFormView {
   teamId: string;
@@ -73,8 +74,8 @@ export function renderPollForm(t: Translate, view: PollFormView): AdaptiveCard {
       closesTime: v.closesTime ?? '',
       timeZoneNote: t('polls.form.timeZone', { zone: view.timeZone }),
       sessionLabel: t('polls.form.session'),
-      sessionId: v.sessionId ?? '',
-      sessions: view.sessions.length > 0 ? [{ value: '', title: t('polls.form.noSession') }, ...view.sessions.map((s) => ({ value: s.id, title: s.title }))] : [],
+      sessionId: v.sessionId || NO_SESSION,
+      sessions: view.sessions.length > 0 ? [{ value: NO_SESSION, title: t('polls.form.noSession') }, ...view.sessions.map((s) => ({ value: s.id, title: s.title }))] : [],
       submitText: t('polls.form.submit'),
     },
     t,
