@@ -57,7 +57,7 @@ describe('the decision form: sessions and polls by name', () => {
     const form = await execute('amina', 'decision.form', {});
     const sessionPicker = input(form, 'sessionId');
     expect(sessionPicker.type).toBe('Input.ChoiceSet');
-    expect(sessionPicker.choices.map((c) => c.value)).toEqual(['', 'saf621c7723b4a3bc']);
+    expect(sessionPicker.choices.map((c) => c.value)).toEqual(['none', 'saf621c7723b4a3bc']);
     expect(sessionPicker.choices[1]!.title).toMatch(/^Spring plenary — /);
     const pollPicker = input(form, 'pollId');
     expect(pollPicker.type).toBe('Input.ChoiceSet');
@@ -74,6 +74,16 @@ describe('the decision form: sessions and polls by name', () => {
     const ref = /"text":"(D-\d{4}-\d{3})"/.exec(recorded)![1]!;
     const detail = await tabApi(() => h.service.url)<{ sessionTitle?: string; pollTitle?: string }>('lars', 'GET', `decisions/${ref}`);
     expect(detail.json).toMatchObject({ sessionTitle: 'Spring plenary', pollTitle: 'Which budget option?' });
+  });
+
+  it('records no link when "none" is left chosen in both pickers', async () => {
+    const form = await execute('amina', 'decision.form', {});
+    expect(input(form, 'sessionId').value).toBe('none');
+    const recorded = JSON.stringify(await execute('amina', 'decision.record', { title: 'Unlinked', text: 'Neither a session nor a poll.', sessionId: 'none', pollId: 'none' }));
+    const ref = /"text":"(D-\d{4}-\d{3})"/.exec(recorded)![1]!;
+    const detail = await tabApi(() => h.service.url)<{ sessionId?: string; pollId?: string }>('lars', 'GET', `decisions/${ref}`);
+    expect(detail.json.sessionId ?? '').toBe('');
+    expect(detail.json.pollId ?? '').toBe('');
   });
 
   it('searches as the user types when there are more sessions than the card holds', async () => {
