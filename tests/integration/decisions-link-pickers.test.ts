@@ -78,7 +78,7 @@ describe('the decision form: sessions and polls by name', () => {
 
   it('records no link when "none" is left chosen in both pickers', async () => {
     const form = await execute('amina', 'decision.form', {});
-    expect(input(form, 'sessionId').value).toBe('none');
+    expect((input(form, 'sessionId') as { value?: unknown }).value).toBe('none');
     const recorded = JSON.stringify(await execute('amina', 'decision.record', { title: 'Unlinked', text: 'Neither a session nor a poll.', sessionId: 'none', pollId: 'none' }));
     const ref = /"text":"(D-\d{4}-\d{3})"/.exec(recorded)![1]!;
     const detail = await tabApi(() => h.service.url)<{ sessionId?: string; pollId?: string }>('lars', 'GET', `decisions/${ref}`);

@@ -35,6 +35,8 @@ const THREAD: Record<Lang, string> = { en: MEETING_THREAD, fr: '19:meeting_ZXZlc
 const POLL: Record<Lang, string> = { en: 'p00000000000e0001', fr: 'p00000000000f0002' };
 
 type Card = Record<string, unknown>;
+/** A long channel message in several scripts, turned into an item by the message action. */
+const TEXTS_FOR_MESSAGE = 'Merci de revoir la politique 🔐 — يرجى مراجعة السياسة — 请审查政策 — Просьба пересмотреть политику.';
 interface Built {
   cards: Card[];
 }
@@ -56,9 +58,11 @@ describe('every card the bot sends, for a group at its real size', () => {
   /** What the bot sent while `act` ran, and the card an invoke answered with. */
   const capture = async (act: () => Promise<unknown>): Promise<Built> => {
     connector.clear();
-    const answer = (await act()) as { body?: { type?: string; value?: unknown } } | undefined;
+    const answer = (await act()) as { body?: unknown } | undefined;
     const sent = cardsIn(connector.activities()).map((c) => JSON.parse(c) as Card);
-    const replied = answer?.body?.type === 'application/vnd.microsoft.card.adaptive' ? [answer.body.value as Card] : [];
+    const body = answer?.body as { type?: string; value?: unknown; task?: { value?: { card?: { content?: unknown } } } } | undefined;
+    // An invoke answers with a card (Universal Actions) or a dialog holding one (message actions).
+    const replied = body?.type === 'application/vnd.microsoft.card.adaptive' ? [body.value as Card] : body?.task?.value?.card?.content ? [body.task.value.card.content as Card] : [];
     return { cards: [...replied, ...sent] };
   };
   const say = (from: UserKey, text: string, lang: Lang) => capture(() => send('personal-message', { from, text, locale: LOCALE[lang] }));
@@ -175,6 +179,10 @@ describe('every card the bot sends, for a group at its real size', () => {
         const form = (await say('amina', 'new item', l)).cards[0];
         return press('amina', form, 'workplan.item.create', { title: textOf(`Nouvelle action ${l} — إجراء جديد 新行动`, 200), due: at(l, '2027-03-04', '').slice(0, 10) }, l);
       },
+    ],
+    [
+      'new item from a message (message action dialog)',
+      (l) => capture(() => send('invoke-message-action-fetch-task', { from: 'sofia', locale: LOCALE[l], messagePayload: { html: `<p>${textOf(TEXTS_FOR_MESSAGE, 20_000)}</p>`, author: 'lars' } })),
     ],
     ['decisions (100)', (l) => say('sofia', 'decisions', l)],
     ['decisions, next page', (l) => execute('sofia', 'decisions.page', { page: 1 }, l)],
