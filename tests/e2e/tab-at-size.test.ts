@@ -27,8 +27,8 @@ const CATALOGS = { en, fr, ar } as const;
 type Lang = keyof typeof CATALOGS;
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 const today = new Date().toISOString().slice(0, 10);
-const SESSION_ID = 's0000000000051ze1';
-const POLL_ID = 'p000000000051ze01';
+const SESSION_ID = 's00000000000051a1';
+const POLL_ID = 'p00000000000051a1';
 const WIDTHS = [320, 1280];
 
 /** A catalogue message with its `{placeholders}` filled, numbers as the language writes them. */

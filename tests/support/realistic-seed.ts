@@ -43,7 +43,7 @@ export async function seedRealisticGroup(repos: QuorumRepositories, execute: Exe
   }
 
   for (const s of plan.sessions) {
-    await execute('session.save', {
+    const answer = await execute('session.save', {
       sessionId: s.id,
       title: textOf(`Session exécutive ${s.startDate} — الدورة التنفيذية — 执行会议`, SESSION_LIMITS.title),
       startDate: s.startDate,
@@ -56,11 +56,12 @@ export async function seedRealisticGroup(repos: QuorumRepositories, execute: Exe
       description: textOf('Ordre du jour annoté : ', SESSION_LIMITS.description),
       agenda: Array.from({ length: SIZE.agenda }, (_, i) => `${textOf(`Point ${i + 1} — examen « sécurité » 🔐 مراجعة`, 200)} | ${members[i]!.name} | 5 | A-${i * 5 + 2}`).join('\n'),
     });
+    if (!(await repos.sessions.sessions.get(group, s.id))) throw new Error(`session ${s.id} was not saved: ${JSON.stringify(answer).slice(0, 400)}`);
   }
 
   const { question, options } = pollAtLimits();
   for (const p of plan.polls) {
-    await execute('poll.create', {
+    const answer = await execute('poll.create', {
       pollId: p.id,
       question,
       options,
@@ -71,7 +72,7 @@ export async function seedRealisticGroup(repos: QuorumRepositories, execute: Exe
       ...(p.sessionId ? { sessionId: p.sessionId } : {}),
     });
     const poll = (await repos.polls.polls.get(group, p.id))?.value;
-    if (!poll) throw new Error(`poll ${p.id} was not created`);
+    if (!poll) throw new Error(`poll ${p.id} was not created: ${JSON.stringify(answer).slice(0, 400)}`);
     for (const [i, v] of voters().entries()) await repos.polls.polls.castNamed(poll, v, { kind: 'choices', optionIds: [poll.options[i % poll.options.length]!.id] });
   }
   return { refs };

@@ -28,9 +28,18 @@ export function OrganisationsField({ value, onChange, disabled }: Props) {
       {value.length === 0 ? (
         <span>{t('setOrgEmpty')}</span>
       ) : (
-        <TagGroup aria-label={t('setOrganisations')} onDismiss={(_e, d) => !disabled && onChange(value.filter((o) => o !== d.value))} style={{ flexWrap: 'wrap', gap: 4 }}>
+        <TagGroup aria-label={t('setOrganisations')} onDismiss={(_e, d) => !disabled && onChange(value.filter((o) => o !== d.value))} style={{ flexWrap: 'wrap', gap: 4, minWidth: 0 }}>
           {value.map((o) => (
-            <Tag key={o} value={o} dismissible={!disabled} dismissIcon={{ 'aria-label': t('setOrgRemove', { org: o }) }} appearance="outline">
+            <Tag
+              key={o}
+              value={o}
+              dismissible={!disabled}
+              dismissIcon={{ 'aria-label': t('setOrgRemove', { org: o }) }}
+              appearance="outline"
+              // A long name wraps inside its tag instead of pushing the side panel sideways.
+              style={{ maxWidth: '100%', height: 'auto', minHeight: 32 }}
+              primaryText={{ style: { whiteSpace: 'normal', overflowWrap: 'anywhere', paddingBlock: 4 } }}
+            >
               {o}
             </Tag>
           ))}

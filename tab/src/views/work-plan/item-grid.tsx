@@ -42,9 +42,22 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     verticalAlign: 'bottom',
+    // A long word in a narrow column ("Avancement", "Ответственный") breaks, hyphenated where the language allows.
+    overflowWrap: 'anywhere',
+    hyphens: 'auto',
   },
   // The whole header cell is the button: a click anywhere on it sorts.
-  sort: { width: '100%', minWidth: 0, padding: 0, fontWeight: tokens.fontWeightSemibold, justifyContent: 'flex-start', textAlign: 'start' },
+  sort: {
+    width: '100%',
+    minWidth: 0,
+    padding: 0,
+    fontWeight: tokens.fontWeightSemibold,
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    whiteSpace: 'normal',
+    overflowWrap: 'anywhere',
+    hyphens: 'auto',
+  },
   tr: { ':hover': { backgroundColor: tokens.colorSubtleBackgroundHover } },
   td: {
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
