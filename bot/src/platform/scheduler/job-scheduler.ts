@@ -44,8 +44,11 @@ export interface TickReport {
 }
 
 const TERMINAL = new Set<StoredJob['state']>(['done', 'skipped', 'failed']);
-/** Errors another attempt may not meet; any other domain error comes back the same on every attempt. */
-const TRANSIENT = new Set<string>(['storage-unavailable', 'concurrent-update', 'conflict']);
+/**
+ * Errors another attempt may not meet (storage, races, an unexpected state); any other domain
+ * error (a card too large to build, a refusal) comes back the same on every attempt.
+ */
+const TRANSIENT = new Set<string>(['storage-unavailable', 'concurrent-update', 'conflict', 'internal']);
 
 /**
  * Runs each due job once across any number of instances (DESIGN rule 8): a job is claimed
