@@ -88,9 +88,12 @@ describe('a reminder fan-out while the Bot Connector fails in every way it can',
     for (const g of groups.filter((x) => x !== dead)) expect([g.teamId, reached(g.channel, `Weekly work-plan digest — ${MONDAY}`)]).toEqual([g.teamId, true]);
     for (let i = 0; i < BUSY_OWNERS; i++) expect([i, reached(busy.channel, `Due soon — Owner ${i}`)]).toEqual([i, true]);
     expect(sends.filter((r) => r.conversationId === dead.channel && accepted(r))).toEqual([]);
-    const deadRecords = deliveries.filter((d) => d.conversationId === dead.channel);
+    const deadRecords = deliveries.filter((d) => d.conversationId === dead.channel && d.purpose === 'reminder:digest');
     expect(deadRecords).toHaveLength(digests.find((j) => j.teamId === dead.teamId)!.attempts);
     expect(deadRecords.every((d) => d.status === 'failed' && d.reason === 'retries-exhausted-429')).toBe(true);
+    // Its co-chairs were told once why the digest is missing (a post that channel refuses too), and nothing else was tried there.
+    const told = deliveries.filter((d) => d.conversationId === dead.channel && d.purpose !== 'reminder:digest');
+    expect(told.map((d) => [d.purpose, d.status])).toEqual([['reminder:digest-failed', 'failed']]);
     // The busy digest mentions all 62 owners: a card with 20, then text posts with the rest.
     const mentionPosts = new Set(
       sends.filter((r) => accepted(r) && r.conversationId === busy.channel && textsIn([r.body]).some((t) => t.includes('<at>Owner')) && cardsIn([r.body]).length === 0).map(reminderKey),

@@ -44,6 +44,28 @@ export interface JobHandler {
    */
   batchKey?(job: DueJob): string;
   run(jobs: DueJob[]): Promise<JobResult[]>;
+  /**
+   * A recurring job's next occurrence. Asked once the job is finished whatever its outcome
+   * (done, skipped, or failed after its last attempt: one digest that cannot be built must
+   * not end the series), and what it returns is scheduled before the job is recorded as
+   * finished. A retry is not finished, so it is not asked. After a crash, or when an instance
+   * whose lease ran out finishes too, it may be asked twice for one run: it must answer the
+   * same (deterministic keys, its own record of the series moved on with an ETag).
+   */
+  following?(job: DueJob): Promise<JobSpec[]>;
+  /** Told once when a job is recorded as failed for good, to explain it to whoever should know. */
+  failed?(job: DueJob, failure: JobFailure): Promise<void>;
+}
+
+export interface JobFailure {
+  /** Stable: a QuorumError's code, 'internal' for any other throw, or the handler's own reason ('send-failed'). */
+  code: string;
+  /** A short reference, also in the scheduler's log line. */
+  ref: string;
+  /** What the last attempt threw, if it threw (explained through the catalogue, never shown as is). */
+  error?: unknown;
+  /** What `following` scheduled, so the explanation can say when the next run is. */
+  next: JobSpec[];
 }
 
 export interface Scheduler {

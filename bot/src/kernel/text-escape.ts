@@ -35,17 +35,14 @@ export function markdownLines(text: string): string[] {
 }
 
 /**
- * One RFC 4180 cell, for every CSV the service writes. Control characters go first (line
- * breaks kept, as LF inside the quoted cell), so none can hide a formula or break a row;
- * then text a spreadsheet would read as a formula (= + - @ first, after any blanks) gets a leading
- * apostrophe; numbers are numbers and stay as they are.
+ * One RFC 4180 cell, for every CSV the service writes (`kernel/csv.ts` puts them in rows).
+ * Control characters go first (line breaks kept, as LF inside the quoted cell), so none can
+ * hide a formula or break a row. Then text a spreadsheet could run gets a leading apostrophe:
+ * = + - @ first (after any blanks), or a tab or CR first (OWASP's list: some spreadsheets
+ * skip them and read what follows as a formula). Numbers are numbers and stay as they are.
  */
 export function csvCell(value: string | number | undefined): string {
   let s = value === undefined ? '' : typeof value === 'string' ? plainText(value) : String(value);
-  if (typeof value === 'string' && /^\s*[=+\-@]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && (/^[\t\r]/.test(value) || /^\s*[=+\-@]/.test(s))) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRows(rows: readonly (readonly (string | number | undefined)[])[]): string {
-  return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../kernel/clock';
+import { isQuorumError } from '../../kernel/errors';
 import type { DueJob, JobHandler, JobOutcome, JobResult, JobSpec, Scheduler } from '../../kernel/scheduling';
 import type { Logger } from '../logging/logger';
 import { bucketOf, bucketsBetween, nextBucket } from './buckets';
@@ -43,6 +44,11 @@ export interface TickReport {
 }
 
 const TERMINAL = new Set<StoredJob['state']>(['done', 'skipped', 'failed']);
+/**
+ * Errors another attempt may not meet (storage, races, an unexpected state); any other domain
+ * error (a card too large to build, a refusal) comes back the same on every attempt.
+ */
+const TRANSIENT = new Set<string>(['storage-unavailable', 'concurrent-update', 'conflict', 'internal']);
 
 /**
  * Runs each due job once across any number of instances (DESIGN rule 8): a job is claimed
@@ -185,35 +191,67 @@ export class JobScheduler implements Scheduler {
     const kind = claimed[0]!.job.kind;
     const handler = this.handlers.get(kind);
     let results: JobResult[];
+    let thrown: unknown;
     if (!handler) {
       results = claimed.map(() => ({ outcome: { status: 'failed', reason: 'no-handler' } }));
     } else {
       try {
         results = await handler.run(claimed.map((c) => toDue(c.job, now)));
       } catch (err) {
+        thrown = err;
         this.logger.warn({ err, kind }, 'job handler failed');
-        results = claimed.map(() => ({ outcome: { status: 'retry', reason: 'handler-error' } }));
+        // A domain refusal (a card too large to build…) would be met again: it fails now and is explained.
+        const outcome: JobOutcome = isQuorumError(err) && !TRANSIENT.has(err.code) ? { status: 'failed', reason: err.code } : { status: 'retry', reason: 'handler-error' };
+        results = claimed.map(() => ({ outcome }));
       }
     }
-    return Promise.all(claimed.map(async (c, i) => ({ job: c.job, status: await this.finish(c, results[i] ?? { outcome: { status: 'retry', reason: 'no-result' } }) })));
+    return Promise.all(claimed.map(async (c, i) => ({ job: c.job, status: await this.finish(c, handler, results[i] ?? { outcome: { status: 'retry', reason: 'no-result' } }, thrown) })));
   }
 
-  private async finish(v: VersionedJob, result: JobResult): Promise<JobOutcome['status']> {
+  private async finish(v: VersionedJob, handler: JobHandler | undefined, result: JobResult, thrown: unknown): Promise<JobOutcome['status']> {
     const now = this.clock.now();
     let outcome = result.outcome;
     if (outcome.status === 'retry' && v.job.attempts >= this.opts.maxAttempts) outcome = { status: 'failed', reason: `gave-up: ${outcome.reason}` };
+    const due = toDue(v.job, now);
+    const following = [...(result.next ?? [])];
+    if (outcome.status !== 'retry' && handler?.following) {
+      try {
+        following.push(...(await handler.following(due)));
+      } catch (err) {
+        // The series must go on: while attempts remain, the job is retried (handlers are idempotent) and asked again.
+        if (v.job.attempts < this.opts.maxAttempts) outcome = { status: 'retry', reason: 'next-run-not-scheduled' };
+        else this.logger.error({ err, code: 'next-run-lost', kind: v.job.kind, key: v.job.key }, 'recurring job could not schedule its next run');
+      }
+    }
+    // Scheduled before the job is recorded as finished: a crash in between leaves the job
+    // claimed, so it is run and asked again once its lease expires, never left without a next run.
+    for (const spec of following) await this.schedule(spec);
     const { leaseUntil: _l, owner: _o, notBefore: _n, ...rest } = v.job;
     const next: StoredJob =
       outcome.status === 'retry'
         ? { ...rest, state: 'pending', notBefore: new Date(now.getTime() + this.opts.retryDelayMs * v.job.attempts), note: outcome.reason }
         : { ...rest, state: outcome.status, finishedAt: now, note: 'reason' in outcome ? outcome.reason : (outcome.note ?? '') };
-    if (!(await this.store.replace(next, v.etag))) {
+    const recorded = await this.store.replace(next, v.etag);
+    if (!recorded) {
       // Our lease ran out and another instance took the job over: its record wins.
       this.logger.warn({ kind: v.job.kind, key: v.job.key }, 'job finished after its lease expired');
     }
-    for (const spec of result.next ?? []) await this.schedule(spec);
+    if (recorded && outcome.status === 'failed') await this.explainFailure(handler, due, outcome.reason, thrown, following);
     this.logger.info({ kind: v.job.kind, key: v.job.key, status: outcome.status, attempt: v.job.attempts }, 'job run');
     return outcome.status;
+  }
+
+  /** One error line with a stable code and a reference; the handler explains it to people with the same reference. */
+  private async explainFailure(handler: JobHandler | undefined, job: DueJob, reason: string, thrown: unknown, next: JobSpec[]): Promise<void> {
+    const ref = randomBytes(4).toString('hex');
+    const code = isQuorumError(thrown) ? thrown.code : thrown !== undefined ? 'internal' : reason.replace(/^gave-up: /, '');
+    this.logger.error({ ref, code, kind: job.kind, key: job.key, attempt: job.attempt, next: next.map((n) => n.key) }, 'job failed');
+    if (!handler?.failed) return;
+    try {
+      await handler.failed(job, { code, ref, error: thrown, next });
+    } catch (err) {
+      this.logger.warn({ err, ref, kind: job.kind }, 'job failure could not be explained');
+    }
   }
 
   private async ensureCursor(now: Date): Promise<{ through: string; etag: string | undefined }> {

@@ -9,11 +9,11 @@ export function localStamp(iso: string, timeZone: string): string {
   return `${date} ${time}`;
 }
 
+/**
+ * A file name from a title: letters and digits of any script kept (the download header carries
+ * them as RFC 5987 `filename*`), every other run a hyphen; cut by code points, never inside one.
+ */
 export function fileStem(text: string): string {
-  return (
-    text
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'report'
-  );
+  const stem = text.replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-').replace(/^-+|-+$/g, '');
+  return Array.from(stem).slice(0, 60).join('').replace(/-+$/, '') || 'report';
 }

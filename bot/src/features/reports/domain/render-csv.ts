@@ -1,5 +1,5 @@
 import { ITEM_STATUSES } from '../../work-plan';
-import { csvRows } from '../../../kernel/text-escape';
+import { csvDocument, type CsvCell as Cell } from '../../../kernel/csv';
 import type { ProgressBucket, ReportItem, SessionReport, YearReport } from './report-model';
 
 /**
@@ -27,7 +27,6 @@ export const SESSION_CSV_HEADER = [
 ] as const;
 export const YEAR_CSV_HEADER = ['section', 'key', 'title', 'status', 'date', 'detail', 'total', ...ITEM_STATUSES, 'average-progress'] as const;
 
-type Cell = string | number | undefined;
 type SessionColumn = (typeof SESSION_CSV_HEADER)[number];
 
 function sessionRow(values: Partial<Record<SessionColumn, Cell>>): Cell[] {
@@ -39,7 +38,7 @@ const itemRow = (section: string, i: ReportItem) =>
 
 export function sessionCsv(r: SessionReport): string {
   const s = r.session;
-  const rows: Cell[][] = [[...SESSION_CSV_HEADER], sessionRow({ section: 'session', reference: s.id, title: s.title, status: s.status, date: s.startsAt, detail: s.place })];
+  const rows: Cell[][] = [sessionRow({ section: 'session', reference: s.id, title: s.title, status: s.status, date: s.startsAt, detail: s.place })];
   r.agenda.forEach((a, n) => rows.push(sessionRow({ section: 'agenda', reference: n + 1, title: a.title, detail: a.presenter, minutes: a.minutes })));
   for (const d of r.decisions) rows.push(sessionRow({ section: 'decision', reference: d.ref, title: d.title, status: d.status, date: d.decidedAt, detail: d.text }));
   for (const p of r.polls) {
@@ -68,7 +67,7 @@ export function sessionCsv(r: SessionReport): string {
   }
   for (const i of r.itemsCreated) rows.push(itemRow('item-created', i));
   for (const i of r.itemsClosed) rows.push(itemRow('item-closed', i));
-  return csvRows(rows);
+  return csvDocument(SESSION_CSV_HEADER, rows);
 }
 
 const pad = (row: Cell[]): Cell[] => [...row, ...new Array<Cell>(YEAR_CSV_HEADER.length - row.length).fill(undefined)];
@@ -78,10 +77,10 @@ function bucketRow(section: string, b: ProgressBucket): Cell[] {
 }
 
 export function yearCsv(r: YearReport): string {
-  const rows: Cell[][] = [[...YEAR_CSV_HEADER]];
+  const rows: Cell[][] = [];
   for (const d of r.decisions) rows.push(pad(['decision', d.ref, d.title, d.status, d.decidedAt, d.text]));
   rows.push(bucketRow('items', r.items.total));
   for (const b of r.items.byArea) rows.push(bucketRow('by-area', b));
   for (const b of r.items.byOrganisation) rows.push(bucketRow('by-organisation', b));
-  return csvRows(rows);
+  return csvDocument(YEAR_CSV_HEADER, rows);
 }

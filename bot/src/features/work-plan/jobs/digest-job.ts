@@ -7,18 +7,21 @@ import { addDays, localDate } from '../../../kernel/local-time';
 import { retryOnConflict } from '../../../kernel/retry-on-conflict';
 import { REMINDER_KINDS, digestSpec } from '../domain/reminder-plan';
 import { readSettings } from '../domain/settings.use-case';
-import type { DueJob, JobHandler, JobResult } from '../../../kernel/scheduling';
+import type { DueJob, JobFailure, JobHandler, JobResult, JobSpec } from '../../../kernel/scheduling';
+import { isQuorumError } from '../../../kernel/errors';
+import { catalogMessage } from '../../../platform/teams/errors.presenter';
 import type { WorkPlanSettings } from '../domain/work-plan-settings';
 import { postWithMentions } from '../chat/channel-post';
-import { LATE_AFTER_MS, channelTranslator, mentionOf } from './reminder-jobs';
+import { LATE_AFTER_MS, channelTranslator, coChairMentions, mentionOf } from './reminder-jobs';
 import type { WorkPlanContext } from '../work-plan-context';
 
 const WEEK_MS = 7 * 86_400_000;
 
 /**
  * The weekly digest. Only the job whose key the settings name is current (a changed
- * schedule leaves older ones to skip). After a run the next digest is computed from now,
- * so a long downtime yields one late digest, not one per missed week.
+ * schedule leaves older ones to skip). Once a run is finished, whatever became of it, the
+ * next digest is computed from now, so a long downtime yields one late digest, not one per
+ * missed week, and a digest that failed does not end the series.
  */
 export function digestHandler(w: WorkPlanContext): JobHandler {
   return {
@@ -28,7 +31,47 @@ export function digestHandler(w: WorkPlanContext): JobHandler {
       for (const job of jobs) out.push(await runDigest(w, job));
       return out;
     },
+    following: (job) => nextDigest(w, job),
+    failed: (job, failure) => explainFailure(w, job, failure),
   };
+}
+
+/**
+ * Moves the series from this job to the next digest once: the settings' key moves with an
+ * ETag, and asked again (a crash, a second instance) it answers with the digest the key
+ * already names. A job the settings no longer name (a changed schedule) has no follower.
+ */
+async function nextDigest(w: WorkPlanContext, job: DueJob): Promise<JobSpec[]> {
+  const group = { tenantId: job.tenantId, teamId: job.teamId };
+  const stored = await w.repos.groups.get(group);
+  if (!stored?.value.active) return [];
+  return retryOnConflict(async () => {
+    const current = await w.settings.get(group);
+    if (!current) return [];
+    const next = digestSpec(group, current.value, w.clock.now());
+    if (current.value.digestJobKey === next.key) return [next];
+    if (current.value.digestJobKey !== job.key) return [];
+    await w.settings.save({ ...current.value, digestJobKey: next.key }, current.etag);
+    return [next];
+  });
+}
+
+/** The co-chairs read in the channel why this week's digest is missing, and when the next one comes. */
+async function explainFailure(w: WorkPlanContext, job: DueJob, failure: JobFailure): Promise<void> {
+  const group = { tenantId: job.tenantId, teamId: job.teamId };
+  const stored = await w.repos.groups.get(group);
+  if (!stored?.value.active) return;
+  const { value: settings } = await readSettings(w, stored.value);
+  const t = channelTranslator(w, stored.value);
+  const { error, ref } = failure;
+  const reason = isQuorumError(error) ? catalogMessage(error, t, ref) : error !== undefined ? t('errors.internal', { ref }) : t('workPlan.digest.notSent', { ref });
+  const next = failure.next.find((n) => n.kind === job.kind);
+  const text = [
+    t('workPlan.digest.failed', { date: localDate(job.dueAt, settings.timeZone), reason }),
+    ...(next ? [t('workPlan.digest.nextDue', { when: stamp(next.dueAt.toISOString(), settings.timeZone, t) })] : []),
+  ].join(' ');
+  const mentions = await coChairMentions(w, await w.repos.members.list(group));
+  await w.notifier.postToGroup(group, { text, mentions, purpose: 'reminder:digest-failed', onceKey: [job.tenantId, job.teamId, job.kind, job.key, 'failed'].join('|') });
 }
 
 async function runDigest(w: WorkPlanContext, job: DueJob): Promise<JobResult> {
@@ -42,7 +85,6 @@ async function runDigest(w: WorkPlanContext, job: DueJob): Promise<JobResult> {
     return { outcome: { status: 'skipped', reason: 'inactive' } };
   }
   const now = w.clock.now();
-  const next = digestSpec(group, settings, now);
   const items = await w.items.list(group);
   if (items.length > 0) {
     const delivery = await postDigest(w, job, stored.value, settings, items, now);
@@ -52,8 +94,8 @@ async function runDigest(w: WorkPlanContext, job: DueJob): Promise<JobResult> {
     }
     if (delivery === 'failed') return { outcome: { status: 'retry', reason: 'send-failed' } };
   }
-  await updateSettings(w, group, (s) => ({ ...s, lastDigestAt: now.toISOString(), digestJobKey: next.key }));
-  return { outcome: items.length ? { status: 'done' } : { status: 'done', note: 'no items' }, next: [next] };
+  await updateSettings(w, group, (s) => ({ ...s, lastDigestAt: now.toISOString() }));
+  return { outcome: items.length ? { status: 'done' } : { status: 'done', note: 'no items' } };
 }
 
 async function postDigest(w: WorkPlanContext, job: DueJob, group: Group, s: WorkPlanSettings, items: ActionItem[], now: Date): Promise<'sent' | 'inactive' | 'failed'> {

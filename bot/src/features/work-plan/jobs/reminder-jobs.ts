@@ -4,7 +4,7 @@ import type { Group } from '../../../kernel/group';
 import { groupLanguage } from '../../../kernel/languages';
 import type { Member } from '../../../kernel/member';
 import type { Mention } from '../../../kernel/notifications';
-import type { DueJob, JobHandler, JobResult } from '../../../kernel/scheduling';
+import type { DueJob, JobHandler, JobResult, JobSpec } from '../../../kernel/scheduling';
 import { isOpen, refOf, type ActionItem } from '../domain/action-item';
 import { localDate } from '../../../kernel/local-time';
 import { REMINDER_KINDS, isCurrentDueSoon, nextOverdueSpec, type ItemReminderPayload } from '../domain/reminder-plan';
@@ -95,12 +95,29 @@ export function itemReminderHandler(w: WorkPlanContext, kind: string): JobHandle
       // The post is owed by exactly these jobs: a re-run of the same batch after a crash does not post it twice.
       const onceKey = [group.tenantId, group.teamId, kind, ...live.map((l) => `${jobs[l.i]!.key}@${jobs[l.i]!.dueAt.toISOString()}`).sort()].join('|');
       const delivery = await postWithMentions(w.notifier, group, card, mentions, `reminder:${kind}`, t('workPlan.reminders.moreMentions'), onceKey);
-      for (const { i, item, p } of live) {
+      for (const { i } of live) {
         if (delivery.status === 'inactive') results[i] = { outcome: { status: 'skipped', reason: 'inactive' } };
         else if (delivery.status === 'failed') results[i] = { outcome: { status: 'retry', reason: delivery.reason } };
-        else results[i] = { outcome: { status: 'done' }, ...(kind === REMINDER_KINDS.overdue ? { next: [nextOverdueSpec(item, settings, p)] } : {}) };
+        else results[i] = { outcome: { status: 'done' } };
       }
       return results;
     },
+    ...(kind === REMINDER_KINDS.overdue ? { following: (job: DueJob) => nextOverdue(w, job) } : {}),
   };
+}
+
+/**
+ * An overdue series goes on while its item is still open, late and in the same hands, whether
+ * this reminder was posted or not. The next reminder's key is derived from this one's, so
+ * asking twice schedules it once.
+ */
+async function nextOverdue(w: WorkPlanContext, job: DueJob): Promise<JobSpec[]> {
+  const group = { tenantId: job.tenantId, teamId: job.teamId };
+  const stored = await w.repos.groups.get(group);
+  if (!stored?.value.active) return [];
+  const p = payloadOf(job);
+  const item = (await w.items.get(group, p.item))?.value;
+  if (!item || !isOpen(item) || item.due !== p.due || (item.ownerId ?? '') !== p.owner || (item.organisation ?? '') !== p.org) return [];
+  const { value: settings } = await readSettings(w, stored.value);
+  return [nextOverdueSpec(item, settings, p)];
 }

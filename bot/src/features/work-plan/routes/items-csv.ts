@@ -1,10 +1,10 @@
 import { plainName } from '../../../kernel/plain-text';
-import { csvRows } from '../../../kernel/text-escape';
+import { csvDocument } from '../../../kernel/csv';
 import { refOf, type ActionItem } from '../domain/action-item';
 
 const HEADER = ['ref', 'title', 'status', 'priority', 'progress', 'due', 'owner', 'organisation', 'area', 'description', 'updatedAt'];
 
-/** RFC 4180 CSV through the one cell writer (no formulas, no control characters). */
+/** One row per item, through the one CSV writer (no formulas, no control characters). */
 export function toCsv(items: readonly ActionItem[], names: ReadonlyMap<string, string>): string {
   const rows = items.map((i) => [
     refOf(i.number),
@@ -19,5 +19,5 @@ export function toCsv(items: readonly ActionItem[], names: ReadonlyMap<string, s
     i.description,
     i.updatedAt,
   ]);
-  return csvRows([HEADER, ...rows]);
+  return csvDocument(HEADER, rows);
 }

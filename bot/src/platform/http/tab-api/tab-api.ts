@@ -5,6 +5,7 @@ import { resolveGroup } from '../../../kernel/resolve-group';
 import { translator, type Translate } from '../../i18n/i18n';
 import type { BotDeps } from '../../teams/bot-deps';
 import { catalogMessage } from '../../teams/errors.presenter';
+import { attachmentDisposition } from '../content-disposition';
 import type { ApiResponse, ApiRoute } from '../../teams/feature';
 import { errorBody, HTTP_STATUS } from '../error-status';
 import { BodyRefused, checkBodyHeaders, closeAfterAnswer, readJsonBody, respondRefused } from '../json-body';
@@ -75,7 +76,7 @@ function send(res: Response, out: ApiResponse): void {
     return;
   }
   const headers: Record<string, string> = { 'content-type': out.contentType };
-  if (out.filename) headers['content-disposition'] = `attachment; filename="${out.filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+  if (out.filename) headers['content-disposition'] = attachmentDisposition(out.filename);
   res.writeHead(out.status ?? 200, headers);
   res.end(out.body);
 }
