@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GroupRef } from '../../bot/src/kernel/identity';
 import type { Member } from '../../bot/src/kernel/member';
 import type { ActionItem } from '../../bot/src/features/work-plan/domain/action-item';
@@ -25,7 +26,8 @@ export function sizedMembers(group: GroupRef, n: number, seed = 'a'): Member[] {
 }
 
 export function guid(seed: string, i: number): string {
-  const hex = Buffer.from(`${seed}:${i}`).toString('hex').padEnd(32, '0').slice(0, 32);
+  // A hash, so every (seed, i) gets its own id: cutting the hex of the text itself made 10 and 100 one person.
+  const hex = createHash('sha256').update(`${seed}:${i}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
