@@ -315,6 +315,17 @@ describe('tab: keyboard only', () => {
       (f) => expect(f?.name).toBe('Pause timer'),
     );
     expect(await onMarked(page)).toBe(true);
+    // Making another item current keeps the focus on the button pressed (now unavailable: it is current).
+    await pressUntil(page, named('Make current: Threat landscape'));
+    await markFocused(page);
+    await page.keyboard.press('Enter');
+    await eventually(
+      async () => (await testRepositories(h.service.tables).sessions.live.get(group, SESSION_ID))?.value.current,
+      (v) => expect(v).toBe(1),
+    );
+    await page.getByRole('list', { name: 'Agenda' }).getByRole('listitem').nth(1).and(page.locator('[aria-current="step"]')).waitFor();
+    expect(await onMarked(page)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
 
     const form = page.getByRole('form', { name: 'Quick decision' });
     await pressUntil(page, named('Title'));

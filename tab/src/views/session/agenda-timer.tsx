@@ -97,11 +97,12 @@ export function AgendaTimer({ agenda, live, canControl, layout }: { agenda: Agen
               {item.presenter && <bdi style={{ overflowWrap: 'anywhere' }}>{item.presenter}</bdi>}
               <ItemTimer item={item} elapsedMs={live.elapsed(i)} />
               {current && <span>{s?.running ? t('sesRunning') : t('sesPaused')}</span>}
-              {canControl && !current && (
+              {/* The current item keeps its button, unavailable, so the focus stays on the one just pressed. */}
+              {canControl && (
                 <Button
                   size="small"
                   appearance="subtle"
-                  disabled={live.busy}
+                  disabledFocusable={live.busy || current}
                   aria-label={t('sesGoTo', { title: item.title })}
                   onClick={() => live.change({ currentItem: i, running: s?.running ?? false })}
                 >
