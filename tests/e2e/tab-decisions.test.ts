@@ -109,6 +109,8 @@ describe('tab: decisions', () => {
     await confirm.waitFor();
     expect(await confirm.innerText()).toMatch(/Kind of record\s+Decision\s+Title\s+Adopt the incident playbook\s+Decision text\s+The group adopts the incident playbook v2\./);
     expect((await store.rows(group)).filter((r) => r.content.title === 'Adopt the incident playbook')).toEqual([]);
+    // Checked once the dialog has faded in: mid-fade, its text is paler than it will be.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     expect(await accessibilityViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     const notice = page.getByText(/^D-\d{4}-\d{3} recorded\.$/);
