@@ -353,6 +353,13 @@ describe('tab: keyboard only', () => {
     expect((await shownFocus(page))?.name).toMatch(/^Review action items/);
     await page.keyboard.press('Enter');
     await page.getByRole('tab', { name: /^Review action items/, selected: true }).waitFor();
+    // Next, Next… to the last item: the button, now unavailable, still holds the focus.
+    await pressUntil(page, named('Next item to review'));
+    const position = page.getByText(/^Item \d+ of \d+$/);
+    for (let i = 0; i < 10 && !/^Item (\d+) of \1$/.test(await position.innerText()); i++) await page.keyboard.press('Enter');
+    expect(await position.innerText()).toMatch(/^Item (\d+) of \1$/);
+    expect((await shownFocus(page))?.name).toBe('Next item to review');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-disabled'))).toBe('true');
     await roundTrip(page, 'Session');
     await page.close();
   });
