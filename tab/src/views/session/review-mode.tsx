@@ -57,7 +57,21 @@ export function ReviewMode() {
             {shown.description}
           </Text>
         )}
-        <Caption1 style={{ overflowWrap: 'anywhere' }}>{[shown.owner?.name || t('wpNoOwner'), shown.organisation, shown.due ?? t('wpNoDue'), shown.area].filter(Boolean).join(' · ')}</Caption1>
+        <Caption1 style={{ overflowWrap: 'anywhere' }}>
+          {[
+            shown.owner?.name ? <bdi key="owner">{shown.owner.name}</bdi> : t('wpNoOwner'),
+            shown.organisation && <bdi key="org">{shown.organisation}</bdi>,
+            shown.due ?? t('wpNoDue'),
+            shown.area && <bdi key="area">{shown.area}</bdi>,
+          ]
+            .filter(Boolean)
+            .map((part, i) => (
+              <span key={i}>
+                {i > 0 && ' · '}
+                {part}
+              </span>
+            ))}
+        </Caption1>
         <ProgressBar value={shown.progress / 100} thickness="large" aria-label={t('sesProgressDone', { ref, progress: shown.progress })} />
         {canEdit ? (
           <form
