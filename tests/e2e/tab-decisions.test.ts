@@ -104,6 +104,15 @@ describe('tab: decisions', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('The group adopts the incident playbook v2.');
     await page.keyboard.press('Enter');
+    // The register is never edited: what will be written is shown first, and nothing is until confirmed.
+    const confirm = page.getByRole('dialog', { name: 'Record this decision?' });
+    await confirm.waitFor();
+    expect(await confirm.innerText()).toMatch(/Kind of record\s+Decision\s+Title\s+Adopt the incident playbook\s+Decision text\s+The group adopts the incident playbook v2\./);
+    expect((await store.rows(group)).filter((r) => r.content.title === 'Adopt the incident playbook')).toEqual([]);
+    // Checked once the dialog has faded in: mid-fade, its text is paler than it will be.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
     const notice = page.getByText(/^D-\d{4}-\d{3} recorded\.$/);
     await notice.waitFor();
     const ref = (await notice.innerText()).split(' ')[0]!;
@@ -130,6 +139,8 @@ describe('tab: decisions', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Recorded once, however often the answer is lost.');
     await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Enter');
     const notice = page.getByText(/^D-\d{4}-\d{3} recorded\.$/);
     await notice.waitFor();
     expect(keys).toHaveLength(2);
@@ -137,6 +148,33 @@ describe('tab: decisions', () => {
     expect(keys[1]).toBe(keys[0]);
     const stored = (await store.rows(group)).filter((r) => r.content.title === 'Adopt the retry-safe playbook');
     expect(stored.map((r) => r.content.ref)).toEqual([(await notice.innerText()).split(' ')[0]]);
+    await page.close();
+  });
+
+  it('lets a co-chair revoke a record from its page, after confirming the revocation, and the register shows it revoked', async () => {
+    const page = await open('amina');
+    await page.getByRole('searchbox', { name: 'Search decisions' }).fill('k9q');
+    await page.getByRole('button', { name: `Show ${refs[9]}` }).click();
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByRole('heading', { name: `Record the revocation of ${refs[9]}` }).waitFor();
+    await page.getByLabel('Title').fill('Baseline 9 withdrawn');
+    await page.getByLabel('Decision text').fill('Baseline 9 no longer applies.');
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Record this decision?' });
+    expect(await confirm.innerText()).toContain(`Revocation · Revocation: ${refs[9]}`);
+    // Going back keeps the form as typed and writes nothing.
+    await confirm.getByRole('button', { name: 'Go back' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Title').inputValue()).toBe('Baseline 9 withdrawn');
+    expect((await store.rows(group)).filter((r) => r.content.title === 'Baseline 9 withdrawn')).toEqual([]);
+    await page.getByRole('button', { name: 'Record', exact: true }).click();
+    await confirm.getByRole('button', { name: 'Confirm and record' }).click();
+    await page.getByText(/^D-\d{4}-\d{3} recorded\.$/).waitFor();
+    expect((await store.rows(group)).find((r) => r.content.title === 'Baseline 9 withdrawn')?.content).toMatchObject({ kind: 'revocation', supersedes: refs[9] });
+    // The form is back to a plain decision; the record's page says it is revoked.
+    await page.getByRole('heading', { name: 'Record a decision' }).waitFor();
+    await page.getByText('Revoked', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Revoke' }).count()).toBe(0);
     await page.close();
   });
 

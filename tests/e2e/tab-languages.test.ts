@@ -44,6 +44,17 @@ const AGENDA = [
 ] as const;
 /** Words people typed (a presenter called "Co-chairs"): their data, shown as typed in every language. */
 const SEEDED: string[] = AGENDA.flatMap(([title, who]) => [title, who]).filter(Boolean);
+/**
+ * Latin text people typed, per view, that Arabic must show isolated (<bdi> or dir="auto"):
+ * unisolated, "Control review #01" reads "#01 Control review" and a question's "?" jumps to
+ * the other end. `{ref}` is the seeded decision's reference.
+ */
+const ISOLATED: Record<string, string[]> = {
+  'work-plan': ['Control review #01'],
+  session: ['Executive session 2027', 'Opening and adoption of the agenda'],
+  polls: [QUESTION],
+  decisions: ['Adopt the incident playbook', '{ref}'],
+};
 
 /**
  * Every tab view in the six official languages at 320 px (a meeting side panel), in real
@@ -55,6 +66,7 @@ describe('tab: six languages and accessibility', () => {
   let h: BotHarness;
   let browser: Browser;
   let pollId = '';
+  let decisionRef = '';
   const api = tabApi(() => h.service.url);
 
   beforeAll(async () => {
@@ -113,7 +125,9 @@ describe('tab: six languages and accessibility', () => {
     ] as const) {
       await h.send('invoke-adaptive-card-action', { from: who, cardAction: { verb: 'poll.vote', data: { teamId: TEAM.id, pollId: poll.json.poll.id, choice } } });
     }
-    expect((await api('amina', 'POST', 'decisions', { title: 'Adopt the incident playbook', text: 'Adopted by consensus.' })).status).toBe(201);
+    const decision = await api<{ decision: { ref: string } }>('amina', 'POST', 'decisions', { title: 'Adopt the incident playbook', text: 'Adopted by consensus.' });
+    expect(decision.status).toBe(201);
+    decisionRef = decision.json.decision.ref;
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -184,6 +198,12 @@ describe('tab: six languages and accessibility', () => {
             for (const f of await textFindings(page, lang, SEEDED)) findings.push(`${view}: ${f}`);
             for (const f of await layoutFindings(page)) findings.push(`${view}: ${f}`);
             if (lang === 'ar') for (const f of await mirrorFindings(page)) findings.push(`${view}: ${f}`);
+            if (lang === 'ar')
+              for (const f of await isolationFindings(
+                page,
+                (ISOLATED[view] ?? []).map((x) => x.replace('{ref}', decisionRef)),
+              ))
+                findings.push(`${view}: ${f}`);
           }
           for (const v of await allAccessibilityViolations(page, theme === 'default' ? undefined : COLOUR_RULES))
             findings.push(`${view} (${theme}): axe ${v.id} [${v.impact}] ${v.help}: ${v.nodes.slice(0, 3).join(' | ')}`);
@@ -229,6 +249,32 @@ async function textFindings(page: Page, lang: string, data: string[]): Promise<s
     },
     { keys: Object.keys(en), patterns, data },
   );
+}
+
+/**
+ * Each text (typed by people) as shown on the page, not isolated: a text node holding it that
+ * is not inside a <bdi> or dir="auto" element wrapping the whole of it, nor between U+2068 and
+ * U+2069 (WCAG 3.1.2 and 1.3.2: its own direction, in any language around it). A text not on
+ * the page at all is a finding.
+ */
+async function isolationFindings(page: Page, texts: string[]): Promise<string[]> {
+  return page.evaluate((texts) => {
+    const found: string[] = [];
+    for (const text of texts) {
+      let seen = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent!.includes(text) || !n.parentElement!.checkVisibility()) continue;
+        seen++;
+        // A message's placeholder is isolated in the text itself (U+2068 … U+2069), as cards do.
+        if (n.textContent!.includes(`\u2068${text}\u2069`)) continue;
+        const isolate = n.parentElement!.closest('bdi, [dir="auto"]');
+        if (!isolate || isolate.textContent!.trim() !== text) found.push(`"${text}" is not isolated (in <${n.parentElement!.tagName.toLowerCase()}>: "${n.parentElement!.textContent!.slice(0, 60)}")`);
+      }
+      if (seen === 0) found.push(`"${text}" is not on the page`);
+    }
+    return found;
+  }, texts);
 }
 
 /** Arabic: the document and Fluent's provider read right to left and the tab list starts at the right. */

@@ -234,6 +234,9 @@ describe('tab: session view', () => {
     );
     await page.keyboard.type('All member organisations apply the baseline by the end of 2027.');
     await page.keyboard.press('Enter');
+    const confirm = page.getByRole('dialog', { name: 'Record this decision?' });
+    expect(await confirm.innerText()).toContain('All member organisations apply the baseline by the end of 2027.');
+    await page.keyboard.press('Enter');
     await page.getByText(/^D-\d{4}-001 recorded\.$/).waitFor();
     const decisions = page.getByRole('list', { name: 'Decisions' });
     await decisions.getByText(/D-\d{4}-001 · Adopt the cloud security baseline/).waitFor();

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, useRestoreFocusTarget } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { Polite } from '../components/polite';
 import { Empty, ErrorBar, Loading } from '../components/status';
@@ -34,6 +34,8 @@ function AllPolls() {
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState<string>();
   const coChair = me.role === 'co-chair';
+  // The dialog gives focus back to this button when it closes (it has no DialogTrigger).
+  const restoreTarget = useRestoreFocusTarget();
 
   return (
     <section aria-labelledby="polls-title" style={{ display: 'grid', gap: 12, minWidth: 0, maxWidth: 900 }}>
@@ -42,7 +44,7 @@ function AllPolls() {
           {t('pollTitle')}
         </Subtitle2>
         {coChair && (
-          <Button appearance="primary" onClick={() => setCreating(true)}>
+          <Button appearance="primary" {...restoreTarget} onClick={() => setCreating(true)}>
             {t('pollNew')}
           </Button>
         )}

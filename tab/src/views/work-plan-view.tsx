@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, useRestoreFocusTarget } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { Empty, ErrorBar, Loading } from '../components/status';
 import { useT } from '../lib/i18n';
@@ -30,6 +30,8 @@ export default function WorkPlanView() {
   const members = useMembers(api);
   const edit = useItemEdit(api, list.reload);
   const [creating, setCreating] = useState(false);
+  // The dialog gives focus back to this button when it closes (it has no DialogTrigger).
+  const restoreTarget = useRestoreFocusTarget();
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<Error>();
   // The server's rule, so the Edit button shows exactly where a save would be accepted:
@@ -56,7 +58,7 @@ export default function WorkPlanView() {
         <Subtitle2 id="work-plan-title" as="h2" style={{ marginInlineEnd: 'auto' }}>
           {t('wpTitle')}
         </Subtitle2>
-        <Button appearance="primary" onClick={() => setCreating(true)}>
+        <Button appearance="primary" {...restoreTarget} onClick={() => setCreating(true)}>
           {t('wpNew')}
         </Button>
         <Button onClick={exportCsv}>{t('wpExport')}</Button>

@@ -8,10 +8,22 @@ import { decisionDetail } from '../../../../bot/src/features/decisions/routes/de
 import { kindKey, statusKey } from './labels';
 
 /** One record: its text, its derived status and the records it links to or is replaced by. */
-export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; onOpen(ref: string): void; onBack(): void }) {
+export function DecisionDetail({
+  refText,
+  version,
+  onOpen,
+  onBack,
+  onSupersede,
+}: {
+  refText: string;
+  version: number;
+  onOpen(ref: string): void;
+  onBack(): void;
+  onSupersede?(kind: 'amendment' | 'revocation'): void;
+}) {
   const t = useT();
   const { api, host, me } = useSession();
-  const res = useResource(() => api.get(`decisions/${encodeURIComponent(refText)}`, decisionDetail), [api, refText], 4000);
+  const res = useResource(() => api.get(`decisions/${encodeURIComponent(refText)}`, decisionDetail), [api, refText, version], 4000);
   const back = (
     <div>
       <Button size="small" onClick={onBack}>
@@ -30,14 +42,15 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
   const d = res.data;
   const link = (ref: string) => (
     <Link as="button" onClick={() => onOpen(ref)}>
-      {ref}
+      <bdi>{ref}</bdi>
     </Link>
   );
   return (
     <article aria-labelledby="decision-title" style={{ display: 'grid', gap: 8, minWidth: 0 }}>
       {back}
       <Subtitle2 id="decision-title" as="h3" style={{ overflowWrap: 'anywhere' }}>
-        {d.ref} · {d.title}
+        {/* Isolated: a Latin reference or title inside Arabic (or the reverse) keeps its own order. */}
+        <bdi>{d.ref}</bdi> · <bdi>{d.title}</bdi>
       </Subtitle2>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
         <Badge appearance="outline">{t(kindKey(d.kind))}</Badge>
@@ -59,11 +72,23 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
           </Caption1>
         )}
       </div>
-      <Body1 style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{d.text}</Body1>
+      {onSupersede && d.status === 'in-force' && d.kind !== 'revocation' && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Button size="small" onClick={() => onSupersede('amendment')}>
+            {t('decAmend')}
+          </Button>
+          <Button size="small" onClick={() => onSupersede('revocation')}>
+            {t('decRevoke')}
+          </Button>
+        </div>
+      )}
+      <Body1 dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+        {d.text}
+      </Body1>
       {d.rationale && (
         <div>
           <Text weight="semibold">{t('decRationale')}</Text>
-          <Body1 as="p" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}>
+          <Body1 as="p" dir="auto" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', margin: 0 }}>
             {d.rationale}
           </Body1>
         </div>
@@ -75,12 +100,17 @@ export function DecisionDetail({ refText, onOpen, onBack }: { refText: string; o
           {t('decLinks')}
           {t('labelSep')}
           {[
-            d.sessionId && `${t('decSession')} ${d.sessionTitle ?? d.sessionId}`,
-            d.pollId && `${t('decPoll')} ${d.pollTitle ?? d.pollId}`,
-            d.actionItemIds.length > 0 && `${t('decItems')} ${d.actionItemIds.join(', ')}`,
+            d.sessionId && ['session', t('decSession'), d.sessionTitle ?? d.sessionId],
+            d.pollId && ['poll', t('decPoll'), d.pollTitle ?? d.pollId],
+            d.actionItemIds.length > 0 && ['items', t('decItems'), d.actionItemIds.join(', ')],
           ]
-            .filter(Boolean)
-            .join(' · ')}
+            .filter((x): x is string[] => Boolean(x))
+            .map(([key, label, value], i) => (
+              <span key={key}>
+                {i > 0 && ' · '}
+                {label} <bdi>{value}</bdi>
+              </span>
+            ))}
         </Caption1>
       )}
       <Caption1 style={{ overflowWrap: 'anywhere', fontFamily: 'monospace' }}>

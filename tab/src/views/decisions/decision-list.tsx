@@ -38,14 +38,16 @@ export function DecisionList({ onOpen, version }: { onOpen(ref: string): void; v
               <li key={d.ref} style={{ borderBottom: '1px solid var(--colorNeutralStroke2)', paddingBottom: 6, display: 'grid', gap: 2 }}>
                 <div style={{ display: 'flex', flexWrap: 'wrap', gap: 6, alignItems: 'center' }}>
                   <Link as="button" aria-label={t('decOpen', { ref: d.ref })} onClick={() => onOpen(d.ref)}>
-                    {d.ref}
+                    <bdi>{d.ref}</bdi>
                   </Link>
                   <Badge appearance="tint" color={d.status === 'in-force' ? 'success' : d.status === 'revoked' ? 'danger' : 'warning'}>
                     {t(statusKey(d.status))}
                   </Badge>
                   <Caption1>{d.decidedAt}</Caption1>
                 </div>
-                <Text style={{ overflowWrap: 'anywhere' }}>{d.title}</Text>
+                <Text style={{ overflowWrap: 'anywhere' }}>
+                  <bdi>{d.title}</bdi>
+                </Text>
               </li>
             ))}
           </ul>

@@ -36,7 +36,7 @@ export function PollDetail({ id, onBack, onClosed }: { id: string; onBack(): voi
       {back}
       <Polite text={news} />
       <Subtitle2 id="poll-title" as="h3" style={{ overflowWrap: 'anywhere' }}>
-        {p.question}
+        <bdi>{p.question}</bdi>
       </Subtitle2>
       <PollMeta poll={p} />
       {res.error && <ErrorBar error={res.error} onRetry={res.reload} />}

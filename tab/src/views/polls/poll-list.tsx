@@ -12,7 +12,7 @@ export function PollList({ polls, onOpen }: { polls: PollSummary[]; onOpen(id: s
         <li key={p.id} style={{ borderBottom: '1px solid var(--colorNeutralStroke2)', paddingBottom: 8, display: 'grid', gap: 4, minWidth: 0 }}>
           <Link as="button" aria-label={t('pollShow', { question: p.question })} onClick={() => onOpen(p.id)} style={{ textAlign: 'start' }}>
             <Text weight="semibold" style={{ overflowWrap: 'anywhere' }}>
-              {p.question}
+              <bdi>{p.question}</bdi>
             </Text>
           </Link>
           <PollMeta poll={p} />

@@ -32,7 +32,7 @@ export function ResultsChart({ poll, results, large = false }: { poll: PollSumma
           <li key={o.id} data-option={o.id} style={{ display: 'grid', gap: 4, minWidth: 0 }}>
             <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: 8, alignItems: 'baseline' }}>
               <Text size={large ? 500 : 300} weight={o.leading ? 'semibold' : 'regular'} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-                {o.text}{' '}
+                <bdi>{o.text}</bdi>{' '}
                 {o.leading && (
                   <Badge appearance="tint" color="brand" size={large ? 'large' : 'small'}>
                     {t('pollLeading')}

@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Subtitle2, Text, Title2 } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Subtitle2, Text, Title2, useRestoreFocusTarget } from '@fluentui/react-components';
 import { lazy, Suspense, useState } from 'react';
 import { Polite } from '../../components/polite';
 import { Empty, ErrorBar, Loading } from '../../components/status';
@@ -28,6 +28,8 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
   const coChair = me.role === 'co-chair' && !stage;
   const Heading = stage ? Title2 : Subtitle2;
   const headingId = `session-polls-${variant}`;
+  // The dialog gives focus back to this button when it closes (it has no DialogTrigger).
+  const restoreTarget = useRestoreFocusTarget();
 
   return (
     <section aria-labelledby={headingId} style={{ display: 'grid', gap: stage ? 24 : 12, minWidth: 0 }}>
@@ -36,7 +38,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
           {t('pollSessionTitle')}
         </Heading>
         {coChair && (
-          <Button appearance="primary" onClick={() => setCreating(true)}>
+          <Button appearance="primary" {...restoreTarget} onClick={() => setCreating(true)}>
             {t('pollNewForSession')}
           </Button>
         )}
@@ -65,7 +67,7 @@ export function SessionPolls({ sessionId, variant }: { sessionId: string; varian
               style={{ display: 'grid', gap: stage ? 12 : 8, minWidth: 0, borderBottom: '1px solid var(--colorNeutralStroke2)', paddingBottom: stage ? 24 : 12 }}
             >
               <Text id={`sp-${p.id}`} as="h3" size={stage ? 600 : 400} weight="semibold" style={{ margin: 0, overflowWrap: 'anywhere' }}>
-                {p.question}
+                <bdi>{p.question}</bdi>
               </Text>
               <PollMeta poll={p} large={stage} />
               <PollResults poll={p} large={stage} />

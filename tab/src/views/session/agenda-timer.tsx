@@ -33,7 +33,11 @@ export function ItemTimer({ item, elapsedMs, large }: { item: AgendaItem; elapse
   );
 }
 
-/** Start/pause, previous/next and reset (a timer started by mistake) for co-chairs; the server times every move. */
+/**
+ * Start/pause, previous/next and reset (a timer started by mistake) for co-chairs; the server
+ * times every move. Unavailable buttons stay focusable (aria-disabled): the one just pressed
+ * waits for the server without dropping the keyboard focus to the page.
+ */
 export function TimerControls({ live, count }: { live: Live; count: number }) {
   const t = useT();
   const s = live.state;
@@ -41,16 +45,16 @@ export function TimerControls({ live, count }: { live: Live; count: number }) {
   const go = (i: number) => live.change({ currentItem: i, running: s.running });
   return (
     <div role="group" aria-label={t('sesControls')} style={{ display: 'flex', flexWrap: 'wrap', gap: 6 }}>
-      <Button appearance="primary" disabled={live.busy} onClick={() => live.change({ currentItem: s.current, running: !s.running })}>
+      <Button appearance="primary" disabledFocusable={live.busy} onClick={() => live.change({ currentItem: s.current, running: !s.running })}>
         {s.running ? t('sesPause') : t('sesStart')}
       </Button>
-      <Button disabled={live.busy || s.current === 0} onClick={() => go(s.current - 1)}>
+      <Button disabledFocusable={live.busy || s.current === 0} onClick={() => go(s.current - 1)}>
         {t('sesPrev')}
       </Button>
-      <Button disabled={live.busy || s.current >= count - 1} onClick={() => go(s.current + 1)}>
+      <Button disabledFocusable={live.busy || s.current >= count - 1} onClick={() => go(s.current + 1)}>
         {t('sesNextItem')}
       </Button>
-      <Button appearance="subtle" disabled={live.busy || live.elapsed(s.current) === 0} onClick={() => live.change({ currentItem: s.current, running: s.running, reset: true })}>
+      <Button appearance="subtle" disabledFocusable={live.busy || live.elapsed(s.current) === 0} onClick={() => live.change({ currentItem: s.current, running: s.running, reset: true })}>
         {t('sesReset')}
       </Button>
     </div>
@@ -93,11 +97,12 @@ export function AgendaTimer({ agenda, live, canControl, layout }: { agenda: Agen
               {item.presenter && <bdi style={{ overflowWrap: 'anywhere' }}>{item.presenter}</bdi>}
               <ItemTimer item={item} elapsedMs={live.elapsed(i)} />
               {current && <span>{s?.running ? t('sesRunning') : t('sesPaused')}</span>}
-              {canControl && !current && (
+              {/* The current item keeps its button, unavailable, so the focus stays on the one just pressed. */}
+              {canControl && (
                 <Button
                   size="small"
                   appearance="subtle"
-                  disabled={live.busy}
+                  disabledFocusable={live.busy || current}
                   aria-label={t('sesGoTo', { title: item.title })}
                   onClick={() => live.change({ currentItem: i, running: s?.running ?? false })}
                 >

@@ -34,7 +34,22 @@ export function OutcomesPanel({ outcomes }: { outcomes: Resource<Outcomes> }) {
         {t('sesOutcomes')}
       </Subtitle2>
       {outcomes.error && !data && <ErrorBar error={outcomes.error} onRetry={outcomes.reload} />}
-      <Listing label={t('sesDecisions')} empty={t('sesNoDecisions')} {...(data ? { rows: data.decisions.map((d) => ({ key: d.ref, content: `${d.ref} · ${d.title}` })) } : {})} />
+      <Listing
+        label={t('sesDecisions')}
+        empty={t('sesNoDecisions')}
+        {...(data
+          ? {
+              rows: data.decisions.map((d) => ({
+                key: d.ref,
+                content: (
+                  <>
+                    <bdi>{d.ref}</bdi> · <bdi>{d.title}</bdi>
+                  </>
+                ),
+              })),
+            }
+          : {})}
+      />
       <Listing
         label={t('sesNewItems')}
         empty={t('sesNoNewItems')}
@@ -44,7 +59,17 @@ export function OutcomesPanel({ outcomes }: { outcomes: Resource<Outcomes> }) {
                 key: i.ref,
                 content: (
                   <>
-                    {i.ref} · {i.title} <Caption1>({[t(statusKey(i.status)), i.organisation].filter(Boolean).join(' · ')})</Caption1>
+                    <bdi>{i.ref}</bdi> · <bdi>{i.title}</bdi>{' '}
+                    <Caption1>
+                      ({t(statusKey(i.status))}
+                      {i.organisation && (
+                        <>
+                          {' · '}
+                          <bdi>{i.organisation}</bdi>
+                        </>
+                      )}
+                      )
+                    </Caption1>
                   </>
                 ),
               })),

@@ -39,20 +39,39 @@ export function ReviewMode() {
         </Subtitle2>
         <Caption1 aria-live="polite">{t('sesReviewPos', { n: at + 1, count: items.length })}</Caption1>
       </div>
+      {/* Unavailable buttons stay focusable (aria-disabled): reaching the last item must not drop the keyboard focus. */}
       <div style={{ display: 'flex', gap: 6 }}>
-        <Button disabled={at === 0} onClick={() => setIndex(at - 1)}>
+        <Button disabledFocusable={at === 0} onClick={() => setIndex(at - 1)}>
           {t('sesReviewPrev')}
         </Button>
-        <Button appearance="primary" disabled={at >= items.length - 1} onClick={() => setIndex(at + 1)}>
+        <Button appearance="primary" disabledFocusable={at >= items.length - 1} onClick={() => setIndex(at + 1)}>
           {t('sesReviewNext')}
         </Button>
       </div>
       <article aria-label={`${ref} · ${shown.title}`} style={{ display: 'grid', gap: 6, padding: 12, borderRadius: 6, border: '1px solid var(--colorNeutralStroke2)', minWidth: 0 }}>
         <Text weight="semibold" size={400} style={{ overflowWrap: 'anywhere' }}>
-          {ref} · {shown.title}
+          <bdi>{ref}</bdi> · <bdi>{shown.title}</bdi>
         </Text>
-        {shown.description && <Text style={{ overflowWrap: 'anywhere' }}>{shown.description}</Text>}
-        <Caption1 style={{ overflowWrap: 'anywhere' }}>{[shown.owner?.name || t('wpNoOwner'), shown.organisation, shown.due ?? t('wpNoDue'), shown.area].filter(Boolean).join(' · ')}</Caption1>
+        {shown.description && (
+          <Text dir="auto" style={{ overflowWrap: 'anywhere' }}>
+            {shown.description}
+          </Text>
+        )}
+        <Caption1 style={{ overflowWrap: 'anywhere' }}>
+          {[
+            shown.owner?.name ? <bdi key="owner">{shown.owner.name}</bdi> : t('wpNoOwner'),
+            shown.organisation && <bdi key="org">{shown.organisation}</bdi>,
+            shown.due ?? t('wpNoDue'),
+            shown.area && <bdi key="area">{shown.area}</bdi>,
+          ]
+            .filter(Boolean)
+            .map((part, i) => (
+              <span key={i}>
+                {i > 0 && ' · '}
+                {part}
+              </span>
+            ))}
+        </Caption1>
         <ProgressBar value={shown.progress / 100} thickness="large" aria-label={t('sesProgressDone', { ref, progress: shown.progress })} />
         {canEdit ? (
           <form
@@ -95,7 +114,7 @@ export function ReviewMode() {
               </Select>
             </Field>
             <div>
-              <Button type="submit" appearance="primary" disabled={review.busy}>
+              <Button type="submit" appearance="primary" disabledFocusable={review.busy}>
                 {t('wpSave')}
               </Button>
             </div>

@@ -12,7 +12,7 @@ export function SessionHeader({ session, locale, large }: { session: PlannedSess
     <header style={{ display: 'grid', gap: 2, minWidth: 0 }}>
       <Caption1>{started ? t('sesInProgress') : t('sesUpcoming')}</Caption1>
       <Heading as="h2" style={{ overflowWrap: 'anywhere' }}>
-        {session.title}
+        <bdi>{session.title}</bdi>
       </Heading>
       <Caption1 style={{ overflowWrap: 'anywhere' }}>
         {/* Isolated (<bdi>): a Latin place or a date inside Arabic would otherwise be reordered with its neighbours. */}

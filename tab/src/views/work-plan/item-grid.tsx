@@ -5,6 +5,7 @@ import { DueInput, EditActions, PriorityInput, ProgressInput, StatusInput } from
 import type { ItemSort as Sort, ListedItem as Item } from '../../../../bot/src/features/work-plan/routes/work-plan.contract';
 import { priorityKey, statusKey } from './filters';
 import type { ItemEdit } from './use-item-edit';
+import { useRowFocus } from './use-row-focus';
 
 /**
  * All action items as a table; the row being edited shows inputs in its cells.
@@ -128,22 +129,35 @@ const Row = memo(
   function Row({ item: i, editable, edit, onEdit }: RowProps) {
     const t = useT();
     const s = useStyles();
+    const focus = useRowFocus<HTMLTableRowElement>(Boolean(edit));
     return (
-      <tr className={s.tr}>
-        <td className={s.td}>{i.ref}</td>
-        <td className={s.td}>{i.title}</td>
-        <td className={s.td}>{i.owner?.name || t('wpNoOwner')}</td>
-        <td className={s.td}>{i.organisation ?? ''}</td>
+      <tr
+        ref={focus.row}
+        className={s.tr}
+        onKeyDown={(e) => {
+          // Escape leaves the row's edit (nothing saved), as it closes a dialog.
+          if (e.key === 'Escape' && edit && !edit.busy) edit.cancel();
+        }}
+      >
+        {/* Typed by people, in any script: isolated so a Latin title keeps its order inside Arabic (and the reverse). */}
+        <td className={s.td}>
+          <bdi>{i.ref}</bdi>
+        </td>
+        <td className={s.td}>
+          <bdi>{i.title}</bdi>
+        </td>
+        <td className={s.td}>{i.owner?.name ? <bdi>{i.owner.name}</bdi> : t('wpNoOwner')}</td>
+        <td className={s.td}>{i.organisation && <bdi>{i.organisation}</bdi>}</td>
         <td className={s.td}>{edit ? <PriorityInput edit={edit} /> : t(priorityKey(i.priority))}</td>
         <td className={s.td}>{edit ? <StatusInput edit={edit} /> : t(statusKey(i.status))}</td>
         <td className={s.td}>{edit ? <ProgressInput edit={edit} /> : `${i.progress} %`}</td>
         <td className={s.td}>{edit ? <DueInput edit={edit} /> : (i.due ?? '')}</td>
-        <td className={s.td}>{i.area ?? ''}</td>
+        <td className={s.td}>{i.area && <bdi>{i.area}</bdi>}</td>
         <td className={s.td}>
           {edit ? (
             <EditActions edit={edit} />
           ) : editable ? (
-            <Button size="small" aria-label={t('wpEditItem', { ref: i.ref })} onClick={() => onEdit(i)}>
+            <Button ref={focus.editButton} size="small" aria-label={t('wpEditItem', { ref: i.ref })} onClick={() => onEdit(i)}>
               {t('wpEdit')}
             </Button>
           ) : null}
