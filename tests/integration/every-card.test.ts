@@ -16,22 +16,24 @@ jest.setTimeout(180_000);
 
 /**
  * Every card the bot can send, built by the running service for the realistic group (see
- * tests/support/realistic-group.ts) in English and French, each one checked by Microsoft's
+ * tests/support/realistic-group.ts) in the six languages, each one checked by Microsoft's
  * renderer and the official 1.5 schema (tests/support/card-check.ts), measured against the
  * budget, and read for the verbs and searches it can send back. Scheduled cards are built by
  * running the scheduler's real jobs on a moving clock.
  */
 const BASE = 'https://quorum.example.org';
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
-const LANGUAGES = ['en', 'fr'] as const;
+/** The six official languages of the UN: Arabic reads right to left, Chinese has no spaces to wrap at. */
+const LANGUAGES = ['en', 'fr', 'es', 'ar', 'ru', 'zh'] as const;
 type Lang = (typeof LANGUAGES)[number];
-const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
+const LOCALE: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR', es: 'es-ES', ar: 'ar-EG', ru: 'ru-RU', zh: 'zh-CN' };
 const TODAY = '2027-03-01';
-/** Each language has its own week, so each has its own digest, reminders, session and meeting. */
-const WEEK: Record<Lang, number> = { en: 0, fr: 7 };
-const SESSION: Record<Lang, string> = { en: 's00000000000e0001', fr: 's00000000000f0002' };
-const THREAD: Record<Lang, string> = { en: MEETING_THREAD, fr: '19:meeting_ZXZlcnljYXJkLWZyZW5jaC1tZWV0aW5n@thread.v2' };
-const POLL: Record<Lang, string> = { en: 'p00000000000e0001', fr: 'p00000000000f0002' };
+/** Each language has its own week, so each has its own digest, reminders, session, poll and meeting. */
+const perLanguage = <T>(value: (lang: Lang, i: number) => T) => Object.fromEntries(LANGUAGES.map((l, i) => [l, value(l, i)])) as Record<Lang, T>;
+const WEEK = perLanguage((_, i) => 7 * i);
+const SESSION = perLanguage((_, i) => `s0000000000000${i}a1`);
+const POLL = perLanguage((_, i) => `p0000000000000${i}b1`);
+const THREAD = perLanguage((l, i) => (i === 0 ? MEETING_THREAD : `19:meeting_${Buffer.from(`every-card-${l}`).toString('base64url')}@thread.v2`));
 
 type Card = Record<string, unknown>;
 /** A long channel message in several scripts, turned into an item by the message action. */
