@@ -1,12 +1,12 @@
-import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
+import type { BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type ActivityOverrides, type FixtureName, type UserKey } from '../fixtures/activities';
 import { loadMeeting, MEETING_THREAD } from '../fixtures/meetings';
-import { cardsIn } from '../support/bot-harness';
+import { cardsIn, startBotHarness } from '../support/bot-harness';
 import { actionsOf, untouchedValues } from '../support/card-inputs';
 import { checkCard, verbsAndDatasets } from '../support/card-check';
 import { seedRealisticGroup } from '../support/realistic-seed';
 import { addDays, textOf } from '../support/realistic-group';
-import { startTestService, type TestService } from '../support/service';
+import type { TestService } from '../support/service';
 import { testRepositories } from '../support/storage';
 import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
 import type { QuorumRepositories } from '../../bot/src/features/storage';
@@ -87,12 +87,7 @@ describe('every card the bot sends, for a group at its real size', () => {
     capture(() => service.post(loadMeeting(name, { serviceUrl: connector.url, thread: THREAD[lang], at: at(lang, '2027-03-10', time) })));
 
   beforeAll(async () => {
-    connector = await startBotConnector();
-    connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
-    const roster = (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u));
-    connector.setMembers(TEAM.id, roster);
-    connector.setMembers(TEAM.selectedChannel.id, roster);
-    service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, ALLOWED_TENANT_IDS: TENANT_ID, PUBLIC_BASE_URL: BASE }, { clock: { now: () => clock.at } });
+    ({ connector, service } = await startBotHarness({ ALLOWED_TENANT_IDS: TENANT_ID, PUBLIC_BASE_URL: BASE }, { clock: { now: () => clock.at } }));
     repos = testRepositories(service.tables);
     await send('bot-added-to-team', {});
 

@@ -1,11 +1,12 @@
 import ICAL from 'ical.js';
-import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
-import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
+import type { BotConnector } from '../fakes/bot-connector';
+import { loadActivity, TEAM, TENANT_ID, USERS, type UserKey } from '../fixtures/activities';
+import { startBotHarness } from '../support/bot-harness';
 import { readCsv } from '../support/csv';
 import { parseIcsStrictly } from '../support/ics-lines';
 import { addDays, realisticMembers, realisticOrganisations, SIZE, voters } from '../support/realistic-group';
 import { seedRealisticGroup } from '../support/realistic-seed';
-import { startTestService, type TestService } from '../support/service';
+import type { TestService } from '../support/service';
 import { testRepositories } from '../support/storage';
 
 // The realistic group is seeded through the running service: give the setup room.
@@ -42,12 +43,7 @@ describe('every export for a group at its real size', () => {
   };
 
   beforeAll(async () => {
-    connector = await startBotConnector();
-    connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
-    const roster = (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u));
-    connector.setMembers(TEAM.id, roster);
-    connector.setMembers(TEAM.selectedChannel.id, roster);
-    service = await startTestService({ INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`, ALLOWED_TENANT_IDS: TENANT_ID }, { clock: { now: () => clock.at } });
+    ({ connector, service } = await startBotHarness({ ALLOWED_TENANT_IDS: TENANT_ID }, { clock: { now: () => clock.at } }));
     await service.post(loadActivity('bot-added-to-team', { serviceUrl: connector.url }));
     const execute = async (verb: string, data: Record<string, unknown>) =>
       (

@@ -1,5 +1,6 @@
 import { startBotConnector, type BotConnector } from '../fakes/bot-connector';
 import { loadActivity, teamsChannelAccount, TEAM, TENANT_ID, USERS, type ActivityOverrides, type FixtureName } from '../fixtures/activities';
+import type { Clock } from '../../bot/src/kernel/clock';
 import { startTestService, type TestService } from './service';
 
 export interface BotHarness {
@@ -13,13 +14,13 @@ export interface BotHarness {
 /** Amina is the configured co-chair; Lars and Sofia are members of the team's roster. */
 export const CONFIGURED_CO_CHAIR = `${TENANT_ID}:${USERS.amina.aadObjectId}`;
 
-export async function startBotHarness(env: Record<string, string> = {}): Promise<BotHarness> {
+export async function startBotHarness(env: Record<string, string> = {}, opts: { clock?: Clock } = {}): Promise<BotHarness> {
   const connector = await startBotConnector();
   connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
   const roster = (['amina', 'lars', 'sofia'] as const).map((u) => teamsChannelAccount(u));
   connector.setMembers(TEAM.id, roster);
   connector.setMembers(TEAM.selectedChannel.id, roster);
-  const service = await startTestService({ INITIAL_CO_CHAIRS: CONFIGURED_CO_CHAIR, ...env });
+  const service = await startTestService({ INITIAL_CO_CHAIRS: CONFIGURED_CO_CHAIR, ...env }, opts);
   return {
     service,
     connector,
