@@ -26,12 +26,12 @@ export function renderPollListCard(t: Translate, v: PollListView): AdaptiveCard 
       openText: t('polls.list.open'),
       polls: shown.map(({ poll, open, voters }) => {
         const when = formatLocal(poll.closedAt ?? poll.closesAt, poll.timeZone, v.language);
+        // Open or closed is said in words; a green "open" was below contrast on Teams' light theme.
         const status = open ? t('polls.card.closes', { when }) : t('polls.card.closed', { when });
         return {
           pollId: poll.id,
           question: poll.question,
           meta: `${status} · ${t('polls.list.voted', { count: voters, total: Math.max(poll.electorate, voters) })}`,
-          metaColor: open ? 'Good' : 'Default',
         };
       }),
       moreText: v.total > shown.length ? t('polls.list.more', { count: v.total - shown.length }) : '',
