@@ -1,0 +1,66 @@
+import type { CleanDecisionInput } from '../domain/decision-input';
+import { isolatedIn, type Translate } from '../../../platform/i18n/i18n';
+import { expandCard, type AdaptiveCard } from '../../../platform/cards/render';
+import template from './templates/decision-confirm.json';
+
+/** What the confirmation shows, besides the record to be written: the target's title and the links' names. */
+export interface DecisionConfirmView {
+  teamId: string;
+  language: string;
+  record: CleanDecisionInput;
+  target?: { ref: string; title: string };
+  names: { session?: string; poll?: string; items: ReadonlyMap<string, string> };
+}
+
+/**
+ * "Check before recording": the register is never edited, so the co-chair sees what will be
+ * written, as it will be written, and only Record writes it. Record and Edit carry the record
+ * itself (the card's data, sent back as it is): Record checks it all again, Edit redraws the
+ * form from it. See the Record payload (payloads.ts) for why the data may come from the card.
+ */
+export function renderDecisionConfirmCard(t: Translate, view: DecisionConfirmView): AdaptiveCard {
+  const r = view.record;
+  const lang = view.language;
+  const target = view.target;
+  const heading = r.kind === 'amendment' ? 'decisions.confirm.headingAmend' : r.kind === 'revocation' ? 'decisions.confirm.headingRevoke' : 'decisions.confirm.heading';
+  const kind = r.kind === 'amendment' ? 'decisions.confirm.kindAmendment' : r.kind === 'revocation' ? 'decisions.confirm.kindRevocation' : 'decisions.confirm.kindDecision';
+  const named = (id: string, name: string | undefined) => (name ? `${isolatedIn(lang, name)} (${isolatedIn(lang, id)})` : id);
+  const facts = [
+    { label: t('decisions.confirm.kind'), value: t(kind) },
+    ...(target ? [{ label: t('decisions.confirm.supersedes'), value: `${isolatedIn(lang, target.ref)} — ${isolatedIn(lang, target.title)}` }] : []),
+    { label: t('decisions.fields.decidedAt'), value: r.decidedAt },
+    ...(r.sessionId ? [{ label: t('decisions.fields.session'), value: named(r.sessionId, view.names.session) }] : []),
+    ...(r.pollId ? [{ label: t('decisions.fields.poll'), value: named(r.pollId, view.names.poll) }] : []),
+    ...(r.actionItemIds.length
+      ? [{ label: t('decisions.fields.actionItems'), value: new Intl.ListFormat(lang, { type: 'conjunction' }).format(r.actionItemIds.map((id) => named(id, view.names.items.get(id)))) }]
+      : []),
+  ];
+  return expandCard(
+    template,
+    {
+      heading: t(heading, { ref: target?.ref ?? r.supersedes ?? '' }),
+      explain: t('decisions.confirm.explain'),
+      facts: facts.map((f) => ({ ...f, label: t('label', { label: f.label }) })),
+      record: {
+        teamId: view.teamId,
+        kind: r.kind,
+        supersedes: r.supersedes ?? '',
+        title: r.title,
+        text: r.text,
+        rationale: r.rationale ?? '',
+        decidedAt: r.decidedAt,
+        sessionId: r.sessionId ?? '',
+        pollId: r.pollId ?? '',
+        actionItemIds: r.actionItemIds.join(', '),
+      },
+      labels: {
+        title: t('decisions.form.title'),
+        text: t(r.kind === 'revocation' ? 'decisions.form.textRevoke' : 'decisions.form.text'),
+        rationale: t('decisions.fields.rationale'),
+        record: t(r.kind === 'amendment' ? 'decisions.confirm.recordAmend' : r.kind === 'revocation' ? 'decisions.form.submitRevoke' : 'decisions.form.submit'),
+        edit: t('decisions.confirm.edit'),
+      },
+    },
+    t,
+  );
+}
