@@ -24,15 +24,19 @@ export function renderDecisionConfirmCard(t: Translate, view: DecisionConfirmVie
   const target = view.target;
   const heading = r.kind === 'amendment' ? 'decisions.confirm.headingAmend' : r.kind === 'revocation' ? 'decisions.confirm.headingRevoke' : 'decisions.confirm.heading';
   const kind = r.kind === 'amendment' ? 'decisions.confirm.kindAmendment' : r.kind === 'revocation' ? 'decisions.confirm.kindRevocation' : 'decisions.confirm.kindDecision';
-  const named = (id: string, name: string | undefined) => (name ? `${isolatedIn(lang, name)} (${isolatedIn(lang, id)})` : id);
+  // People know a session or a poll by its name (its id only if it is gone), an item by its reference and title.
+  const item = (id: string) => {
+    const title = view.names.items.get(id);
+    return title ? `${isolatedIn(lang, id)} ${isolatedIn(lang, title)}` : id;
+  };
   const facts = [
     { label: t('decisions.confirm.kind'), value: t(kind) },
     ...(target ? [{ label: t('decisions.confirm.supersedes'), value: `${isolatedIn(lang, target.ref)} — ${isolatedIn(lang, target.title)}` }] : []),
     { label: t('decisions.fields.decidedAt'), value: r.decidedAt },
-    ...(r.sessionId ? [{ label: t('decisions.fields.session'), value: named(r.sessionId, view.names.session) }] : []),
-    ...(r.pollId ? [{ label: t('decisions.fields.poll'), value: named(r.pollId, view.names.poll) }] : []),
+    ...(r.sessionId ? [{ label: t('decisions.fields.session'), value: view.names.session ?? r.sessionId }] : []),
+    ...(r.pollId ? [{ label: t('decisions.fields.poll'), value: view.names.poll ?? r.pollId }] : []),
     ...(r.actionItemIds.length
-      ? [{ label: t('decisions.fields.actionItems'), value: new Intl.ListFormat(lang, { type: 'conjunction' }).format(r.actionItemIds.map((id) => named(id, view.names.items.get(id)))) }]
+      ? [{ label: t('decisions.fields.actionItems'), value: new Intl.ListFormat(lang, { type: 'conjunction' }).format(r.actionItemIds.map(item)) }]
       : []),
   ];
   return expandCard(
