@@ -21,3 +21,15 @@ export function editButtonData(answer: unknown): Record<string, unknown> | undef
   const card = asCard(answer);
   return card && actionsOf(card).find((a) => a.verb === 'decision.edit')?.data;
 }
+
+/**
+ * A decision recorded from chat as a co-chair does it: the form's submit (`decision.record`),
+ * then Record on the confirmation it answers. `press` sends one card action and returns what
+ * came back (the body, its JSON text, or the whole response: the button is found anywhere in
+ * it); a refusal, which has no Record button, is returned as it is.
+ */
+export async function submitAndRecord<T>(press: (verb: string, data: Record<string, unknown>) => Promise<T>, fields: Record<string, unknown>): Promise<T> {
+  const answer = await press('decision.record', fields);
+  const data = recordButtonData(answer);
+  return data ? press('decision.confirm', data) : answer;
+}
