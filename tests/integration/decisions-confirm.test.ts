@@ -76,7 +76,18 @@ describe('decisions in chat: confirm before recording', () => {
     const before = { rows: await rows(), posts: channelPosts() };
     const confirmation = await submit(form, typed);
     const texts = cardTexts(confirmation.value);
-    for (const shown of [d.confirm.heading, d.confirm.kindDecision, typed.title, typed.text, typed.rationale, typed.decidedAt, 'Spring plenary', 'Which budget option?', 'A-1 Patch the VPN gateways', 'A-99'])
+    for (const shown of [
+      d.confirm.heading,
+      d.confirm.kindDecision,
+      typed.title,
+      typed.text,
+      typed.rationale,
+      typed.decidedAt,
+      'Spring plenary',
+      'Which budget option?',
+      'A-1 Patch the VPN gateways',
+      'A-99',
+    ])
       expect(texts).toContain(shown);
     expect(texts).not.toContain('s0123456789abcdef'); // a session by its name, never its id
     expect(actionsOf(confirmation.value).map((a) => [a.verb, a.title])).toEqual([
@@ -158,7 +169,12 @@ describe('decisions in chat: confirm before recording', () => {
 
     it('refuses a field the card never carries, and a Record without its key; nothing is written', async () => {
       const before = await rows();
-      for (const forged of [{ ...record, recordedBy: 'someone-else' }, { ...record, hash: '0'.repeat(64) }, { ...record, requestKey: undefined }, { ...record, requestKey: 'not-a-key' }]) {
+      for (const forged of [
+        { ...record, recordedBy: 'someone-else' },
+        { ...record, hash: '0'.repeat(64) },
+        { ...record, requestKey: undefined },
+        { ...record, requestKey: 'not-a-key' },
+      ]) {
         const res = await execute('amina', 'decision.confirm', forged);
         expect(res.value).toEqual(expect.stringContaining(core.errors.validation.split(':')[0]!));
       }

@@ -59,7 +59,9 @@ export async function supersedeFormCard(svc: DecisionServices, scope: TurnScope,
 }
 
 /** What the form shows again, as typed (a link left empty is "none"). */
-export type FormFields = { kind?: DecisionKind | undefined } & Partial<Record<'supersedes' | 'title' | 'text' | 'rationale' | 'decidedAt' | 'sessionId' | 'pollId' | 'actionItemIds', string | undefined>>;
+export type FormFields = { kind?: DecisionKind | undefined } & Partial<
+  Record<'supersedes' | 'title' | 'text' | 'rationale' | 'decidedAt' | 'sessionId' | 'pollId' | 'actionItemIds', string | undefined>
+>;
 
 /**
  * The form again with what was typed, and the reason when a submission or a Record was
