@@ -8,6 +8,7 @@ import { tabApi, devIdentity, signedInPage } from '../support/tab';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { accessibilityViolations, eventually, launchBrowser, screenshot } from '../support/browser';
 import { mapLimit } from '../../bot/src/kernel/map-limit';
+import { submitAndRecord } from '../support/decision-confirm';
 
 jest.setTimeout(120_000);
 
@@ -189,11 +190,11 @@ describe('tab: decisions', () => {
   it('shows a decision recorded in chat by a co-chair within 5 s, without reloading', async () => {
     const page = await open('sofia');
     await page.getByText('Chain intact', { exact: true }).waitFor();
-    const res = await h.send('invoke-adaptive-card-action', {
-      from: 'amina',
-      cardAction: { verb: 'decision.record', data: { teamId: TEAM.id, title: 'Recorded from chat', text: 'Decided in the channel.' } },
-    });
+    // The chat form's submit, then Record on the confirmation it answers.
+    const press = (verb: string, data: Record<string, unknown>) => h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb, data: { teamId: TEAM.id, ...data } } });
+    const res = await submitAndRecord(press, { title: 'Recorded from chat', text: 'Decided in the channel.' });
     expect(res.status).toBe(200);
+    expect(JSON.stringify(res.body)).toContain('Recorded as D-');
     await eventually(
       () => register(page).innerText(),
       (v) => expect(v).toContain('Recorded from chat'),

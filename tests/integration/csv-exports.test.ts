@@ -5,6 +5,7 @@ import { readCsv } from '../support/csv';
 import { seedItems } from '../support/group-at-size';
 import { testRepositories, testStorageConnection } from '../support/storage';
 import { openTables } from '../../bot/src/features/storage';
+import { submitAndRecord } from '../support/decision-confirm';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);
@@ -82,7 +83,7 @@ describe('CSV exports: fit for Excel and for strict readers', () => {
       now.toISOString(),
     );
     for (const d of [WORLD[0], FORMULAS[0]])
-      expect(await execute('amina', 'decision.record', { title: d, text: `${WORLD[2]}\n${FORMULAS[3]}`, sessionId: SID, decidedAt: '2027-03-10' })).toContain('D-2027-00');
+      expect(await submitAndRecord((verb, data) => execute('amina', verb, data), { title: d, text: `${WORLD[2]}\n${FORMULAS[3]}`, sessionId: SID, decidedAt: '2027-03-10' })).toContain('D-2027-00');
 
     const options = [...WORLD, ...FORMULAS.slice(0, 4)].join('\n');
     const create = (pollId: string, fields: Record<string, string>) =>

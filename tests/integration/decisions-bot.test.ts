@@ -5,6 +5,7 @@ import { TableDecisionStore } from '../../bot/src/features/decisions/storage/dec
 import { TEAM, TENANT_ID } from '../fixtures/activities';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection } from '../support/storage';
+import { recordButtonData } from '../support/decision-confirm';
 import en from '../../bot/src/features/decisions/locales/en.json';
 import core from '../../bot/src/features/core/locales/en.json';
 import frDecisions from '../../bot/src/features/decisions/locales/fr.json';
@@ -30,7 +31,12 @@ describe('decisions in chat, over HTTP', () => {
     await h.send('personal-message', { from, text });
     return { cards: cardsIn(h.connector.activities()), texts: textsIn(h.connector.activities()) };
   };
-  const record = (fields: Record<string, unknown>, from: Who = 'amina') => execute(from, 'decision.record', fields);
+  /** The form's submit, then Record on the confirmation it answers (a refusal is answered as it is). */
+  const record = async (fields: Record<string, unknown>, from: Who = 'amina') => {
+    const answer = await execute(from, 'decision.record', fields);
+    const data = recordButtonData(answer.value);
+    return data ? execute(from, 'decision.confirm', data) : answer;
+  };
   const channelPosts = () => h.connector.requests.filter((r) => r.conversationId === TEAM.selectedChannel.id && r.method === 'POST' && r.body).map((r) => JSON.stringify(r.body));
 
   beforeAll(async () => {

@@ -3,6 +3,7 @@ import { openTables } from '../../bot/src/features/storage';
 import { TEAM, TENANT_ID } from '../fixtures/activities';
 import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import { testStorageConnection, testRepositories } from '../support/storage';
+import { recordButtonData } from '../support/decision-confirm';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 
@@ -15,11 +16,10 @@ describe('50 decisions recorded at the same moment, over HTTP', () => {
   afterAll(() => h.stop());
 
   it('get consecutive, unique references and one intact chain', async () => {
-    const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) =>
-        h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb: 'decision.record', data: { teamId: TEAM.id, title: `Concurrent ${i}`, text: `Decision number ${i}.` } } }),
-      ),
-    );
+    const press = (verb: string, data: Record<string, unknown>) => h.send('invoke-adaptive-card-action', { from: 'amina', cardAction: { verb, data: { teamId: TEAM.id, ...data } } });
+    // Fifty forms submitted, then Record pressed on the fifty confirmations at once.
+    const confirmations = await Promise.all(Array.from({ length: 50 }, (_, i) => press('decision.record', { title: `Concurrent ${i}`, text: `Decision number ${i}.` })));
+    const results = await Promise.all(confirmations.map((c) => press('decision.confirm', recordButtonData(c.body)!)));
     const refs = results.map((r) => /"(D-\d{4}-\d{3})"/.exec(JSON.stringify(r.body))?.[1]);
     expect(refs.every(Boolean)).toBe(true);
     const year = new Date().getUTCFullYear();

@@ -4,6 +4,7 @@ import { startBotHarness, type BotHarness } from '../support/bot-harness';
 import en from '../../bot/src/features/decisions/locales/en.json';
 import { STATIC_CHOICES } from '../../bot/src/features/decisions/cards/decision-form-card';
 import { tabApi } from '../support/tab';
+import { submitAndRecord } from '../support/decision-confirm';
 
 const group = { tenantId: TENANT_ID, teamId: TEAM.id };
 type Who = 'amina' | 'lars' | 'sofia';
@@ -64,7 +65,9 @@ describe('the decision form: sessions and polls by name', () => {
     expect(pollPicker.choices).toContainEqual({ title: 'Which budget option?', value: 'p0123456789abcdef' });
     expect(sessionPicker['choices.data']).toBeUndefined(); // few enough to list in the card
 
-    const recorded = JSON.stringify(await execute('amina', 'decision.record', { title: 'Budget', text: 'Option A.', sessionId: 'saf621c7723b4a3bc', pollId: 'p0123456789abcdef' }));
+    const recorded = JSON.stringify(
+      await submitAndRecord((verb, data) => execute('amina', verb, data), { title: 'Budget', text: 'Option A.', sessionId: 'saf621c7723b4a3bc', pollId: 'p0123456789abcdef' }),
+    );
     expect(recorded).toContain('"text":"Spring plenary"');
     expect(recorded).toContain('"text":"Which budget option?"');
     expect(recorded).not.toContain('saf621c7723b4a3bc');
@@ -79,7 +82,9 @@ describe('the decision form: sessions and polls by name', () => {
   it('records no link when "none" is left chosen in both pickers', async () => {
     const form = await execute('amina', 'decision.form', {});
     expect((input(form, 'sessionId') as { value?: unknown }).value).toBe('none');
-    const recorded = JSON.stringify(await execute('amina', 'decision.record', { title: 'Unlinked', text: 'Neither a session nor a poll.', sessionId: 'none', pollId: 'none' }));
+    const recorded = JSON.stringify(
+      await submitAndRecord((verb, data) => execute('amina', verb, data), { title: 'Unlinked', text: 'Neither a session nor a poll.', sessionId: 'none', pollId: 'none' }),
+    );
     const ref = /"text":"(D-\d{4}-\d{3})"/.exec(recorded)![1]!;
     const detail = await tabApi(() => h.service.url)<{ sessionId?: string; pollId?: string }>('lars', 'GET', `decisions/${ref}`);
     expect(detail.json.sessionId ?? '').toBe('');

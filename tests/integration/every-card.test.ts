@@ -5,7 +5,8 @@ import { cardsIn, startBotHarness } from '../support/bot-harness';
 import { actionsOf, untouchedValues } from '../support/card-inputs';
 import { checkCard, verbsAndDatasets } from '../support/card-check';
 import { seedRealisticGroup } from '../support/realistic-seed';
-import { addDays, textOf } from '../support/realistic-group';
+import { addDays, decisionText, textOf } from '../support/realistic-group';
+import { LIMITS as DECISION_LIMITS } from '../../bot/src/features/decisions/domain/decision-input';
 import type { TestService } from '../support/service';
 import { testRepositories } from '../support/storage';
 import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
@@ -36,6 +37,8 @@ const POLL = perLanguage((_, i) => `p0000000000000${i}b1`);
 const THREAD = perLanguage((l, i) => (i === 0 ? MEETING_THREAD : `19:meeting_${Buffer.from(`every-card-${l}`).toString('base64url')}@thread.v2`));
 
 type Card = Record<string, unknown>;
+/** A decision linked to the language's session and poll and to as many items as it may name. */
+const LINKED = (l: Lang) => ({ sessionId: SESSION[l], pollId: POLL[l], actionItemIds: Array.from({ length: DECISION_LIMITS.actionItems }, (_, i) => `A-${i + 1}`).join(', ') });
 /** A long channel message in several scripts, turned into an item by the message action. */
 const TEXTS_FOR_MESSAGE = 'Merci de revoir la politique 🔐 — يرجى مراجعة السياسة — 请审查政策 — Просьба пересмотреть политику.';
 interface Built {
@@ -148,6 +151,21 @@ describe('every card the bot sends, for a group at its real size', () => {
     ['decision, revoking', (l) => say('sofia', `decision ${refs[99]}`, l)],
     ['decision form', (l) => say('amina', 'decide', l)],
     ['decision amend form', (l) => execute('amina', 'decision.amend', { ref: refs[50] }, l)],
+    [
+      'decision confirmation, new decision (every field at its limit)',
+      async (l) => press('amina', (await say('amina', 'decide', l)).cards[0], 'decision.record', { ...decisionText(1), ...LINKED(l) }, l),
+    ],
+    [
+      'decision confirmation, amendment (every field at its limit)',
+      async (l) => press('amina', (await execute('amina', 'decision.amend', { ref: refs[50] }, l)).cards[0], 'decision.record', { ...decisionText(2), ...LINKED(l) }, l),
+    ],
+    [
+      'decision recorded: Record on the confirmation (card and channel post)',
+      async (l) => {
+        const confirmation = await press('amina', (await say('amina', 'decide', l)).cards[0], 'decision.record', { ...decisionText(3), ...LINKED(l) }, l);
+        return press('amina', confirmation.cards[0], 'decision.confirm', {}, l);
+      },
+    ],
     ['decision revoke form', (l) => execute('amina', 'decision.revoke', { ref: refs[51] }, l)],
     ['decisions verify (100 records)', (l) => say('sofia', 'decisions verify', l)],
     ['next session', (l) => say('sofia', 'next session', l)],

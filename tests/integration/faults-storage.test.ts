@@ -16,6 +16,7 @@ import core from '../../bot/src/features/core/locales/en.json';
 import polls from '../../bot/src/features/polls/locales/en.json';
 import decisions from '../../bot/src/features/decisions/locales/en.json';
 import { mapLimit } from '../../bot/src/kernel/map-limit';
+import { recordButtonData } from '../support/decision-confirm';
 
 jest.setTimeout(120_000);
 
@@ -151,7 +152,12 @@ describe('storage goes away mid-operation, then comes back', () => {
   });
 
   it('a decision append: "recorded" or "try again", the chain verifies, and numbering continues without a gap', async () => {
-    const record = (title: string) => invoke('amina', 'decision.record', { title, text: `${title}: the group agrees.` });
+    // The form's submit, then Record on its confirmation (storage may go away at either step).
+    const record = async (title: string) => {
+      const confirmation = await invoke('amina', 'decision.record', { title, text: `${title}: the group agrees.` });
+      const data = recordButtonData(confirmation.text);
+      return data ? invoke('amina', 'decision.confirm', data) : confirmation;
+    };
     for (const title of ['Meet monthly', 'Use Signal']) expect((await record(title)).text).toContain('Recorded as D-2027-');
 
     let stopping: Promise<void> | undefined;

@@ -3,6 +3,7 @@ import { loadMeeting, MEETING_THREAD } from '../fixtures/meetings';
 import { cardsIn, startBotHarness, textsIn, type BotHarness } from '../support/bot-harness';
 import { tabApi } from '../support/tab';
 import core from '../../bot/src/features/core/locales/en.json';
+import { submitAndRecord } from '../support/decision-confirm';
 
 jest.setTimeout(60_000);
 
@@ -43,7 +44,7 @@ describe('commands in group chats', () => {
     h = await startBotHarness();
     expect((await h.send('bot-added-to-team')).status).toBeLessThan(300);
     expect((await api('amina', 'POST', 'items', { title: SECRET.item })).status).toBe(201);
-    expect(JSON.stringify((await execute('decision.record', { title: SECRET.decision, text: 'Effective at once.', decidedAt: '2026-11-30' })).body)).toContain('D-2026-001');
+    expect(JSON.stringify((await submitAndRecord(execute, { title: SECRET.decision, text: 'Effective at once.', decidedAt: '2026-11-30' })).body)).toContain('D-2026-001');
     const saved = await execute('session.save', {
       sessionId: SID,
       title: SECRET.session,

@@ -10,6 +10,7 @@ import sessions from '../../bot/src/features/sessions/locales/en.json';
 import { loadActivity, TEAM, TENANT_ID, type UserKey } from '../fixtures/activities';
 import { cardsIn, startBotHarness, type BotHarness } from '../support/bot-harness';
 import { actionsOf, cardTexts, untouchedValues } from '../support/card-inputs';
+import { recordButtonData } from '../support/decision-confirm';
 import { tabApi } from '../support/tab';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
@@ -213,36 +214,47 @@ describe('creates are idempotent: one entity for a request sent twice', () => {
   });
 
   describe('decisions (an append-only register: a duplicate could only be revoked)', () => {
-    it('the chat form clicked twice at the same moment: one record, announced once, the same card twice', async () => {
+    it('Record on the confirmation pressed twice at the same moment: one record, announced once, the same card twice', async () => {
       const form = await cardOf('amina', 'decide Adopt the patching policy');
       const data = submission(form, 'decision.record', { text: 'The group adopts the patching policy.' });
       const before = await decisionCount();
       h.connector.clear();
-      const [a, b] = await twiceAtOnce(() => execute('amina', 'decision.record', data));
+      // The form's submit twice at once: two confirmations, nothing written.
+      const [c1, c2] = await twiceAtOnce(() => execute('amina', 'decision.record', data));
+      expect(await decisionCount()).toBe(before);
+      const record = recordButtonData(c1.value)!;
+      expect(recordButtonData(c2.value)).toEqual(record);
+      // The confirmation carries the key the form minted.
+      expect(record.requestKey).toBe(data.requestKey);
+      const [a, b] = await twiceAtOnce(() => execute('amina', 'decision.confirm', record));
       expect(await decisionCount()).toBe(before + 1);
       expect(cardsIn(h.connector.activities()).filter((c) => c.includes('Adopt the patching policy'))).toHaveLength(1);
       expect(a.type).toBe('application/vnd.microsoft.card.adaptive');
       expect(b).toEqual(a);
     });
 
-    it('a retry of the form after the first committed: no second record; another text with the same form: refused', async () => {
+    it('a retry of Record after the first committed: no second record; the form sent again and confirmed: the same record; another text with its key: refused', async () => {
       const form = await cardOf('amina', 'decide Retire the old VPN');
       const data = submission(form, 'decision.record', { text: 'The old VPN is retired.' });
-      const first = await execute('amina', 'decision.record', data);
+      const record = recordButtonData((await execute('amina', 'decision.record', data)).value)!;
+      const first = await execute('amina', 'decision.confirm', record);
       const count = await decisionCount();
-      expect(await execute('amina', 'decision.record', data)).toEqual(first);
-      const other = await execute('amina', 'decision.record', { ...data, text: 'Something else.' });
+      expect(await execute('amina', 'decision.confirm', record)).toEqual(first);
+      const again = recordButtonData((await execute('amina', 'decision.record', data)).value)!;
+      expect(await execute('amina', 'decision.confirm', again)).toEqual(first);
+      const other = await execute('amina', 'decision.confirm', { ...record, text: 'Something else.' });
       expect(JSON.stringify(other)).toContain(KEY_REUSED);
       expect(await decisionCount()).toBe(count);
     });
 
-    it('"Revoke" submitted twice at the same moment: one revocation, the same card twice (not "already revoked")', async () => {
+    it('"Revoke" confirmed twice at the same moment: one revocation, the same card twice (not "already revoked")', async () => {
       const created = await api<{ decision: { ref: string } }>('amina', 'POST', 'decisions', { title: 'Meet monthly', text: 'The group meets monthly.' }, { 'idempotency-key': randomUUID() });
       const ref = created.json.decision.ref;
       const revokeForm = (await execute('amina', 'decision.revoke', { teamId: TEAM.id, ref })).value;
       const data = submission(revokeForm, 'decision.record', { text: 'Replaced by quarterly meetings.' });
+      const record = recordButtonData((await execute('amina', 'decision.record', data)).value)!;
       const before = await decisionCount();
-      const [a, b] = await twiceAtOnce(() => execute('amina', 'decision.record', data));
+      const [a, b] = await twiceAtOnce(() => execute('amina', 'decision.confirm', record));
       expect(await decisionCount()).toBe(before + 1);
       expect(b).toEqual(a);
       expect(JSON.stringify(a)).not.toContain('already');

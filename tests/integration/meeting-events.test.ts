@@ -5,6 +5,7 @@ import { cardsIn, textsIn } from '../support/bot-harness';
 import { startTestService, type TestService } from '../support/service';
 import core from '../../bot/src/features/core/locales/en.json';
 import en from '../../bot/src/features/meetings/locales/en.json';
+import { submitAndRecord } from '../support/decision-confirm';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);
@@ -92,7 +93,9 @@ describe('meeting events: agenda when a linked meeting starts, summary when it e
 
     // During the session: a decision and an action item.
     now = new Date('2027-03-10T09:30:00Z');
-    expect(await execute('amina', 'decision.record', { title: 'Adopt the MFA baseline', text: 'All members enforce MFA.', sessionId: SID, decidedAt: '2027-03-10' })).toContain('D-2027-001');
+    expect(
+      await submitAndRecord((verb, data) => execute('amina', verb, data), { title: 'Adopt the MFA baseline', text: 'All members enforce MFA.', sessionId: SID, decidedAt: '2027-03-10' }),
+    ).toContain('D-2027-001');
     refs.during = await newItem({ title: 'Follow up on MFA rollout' });
     now = new Date('2027-03-10T08:02:30Z');
   }, 120_000);

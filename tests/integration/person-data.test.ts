@@ -14,6 +14,7 @@ import { FORMER_MEMBER } from '../../bot/src/kernel/person-data';
 import meetingsEn from '../../bot/src/features/meetings/locales/en.json';
 import { openTables } from '../../bot/src/features/storage';
 import { runCli } from '../support/cli';
+import { submitAndRecord } from '../support/decision-confirm';
 
 jest.setTimeout(90_000);
 
@@ -171,8 +172,8 @@ describe('npm run person -- export|erase: one person across every feature, on Az
     await moveTimer('amina', SESSIONS.amina, 1, true);
     await linkMeeting('lars', MEETING_THREAD, SESSIONS.lars);
     await linkMeeting('amina', AMINA_THREAD, SESSIONS.amina);
-    expect(await execute('lars', 'decision.record', { title: 'Adopt MFA', text: 'All members enforce MFA.', decidedAt: '2027-03-01' })).toContain('D-2027-001');
-    expect(await execute('amina', 'decision.record', { title: 'Budget', text: 'Kept.', decidedAt: '2027-03-01' })).toContain('D-2027-002');
+    expect(await submitAndRecord((verb, data) => execute('lars', verb, data), { title: 'Adopt MFA', text: 'All members enforce MFA.', decidedAt: '2027-03-01' })).toContain('D-2027-001');
+    expect(await submitAndRecord((verb, data) => execute('amina', verb, data), { title: 'Budget', text: 'Kept.', decidedAt: '2027-03-01' })).toContain('D-2027-002');
 
     // Polls: a named one Lars created (stays open), a named one Lars closes, an anonymous one.
     const poll = (pollId: string, who: UserKey, anonymous: boolean) =>

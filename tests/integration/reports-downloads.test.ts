@@ -9,6 +9,7 @@ import { SESSION_CSV_HEADER, YEAR_CSV_HEADER } from '../../bot/src/features/repo
 import en from '../../bot/src/features/reports/locales/en.json';
 import fr from '../../bot/src/features/reports/locales/fr.json';
 import { readCsv } from '../support/csv';
+import { submitAndRecord } from '../support/decision-confirm';
 
 // Real storage and HTTP: give each hook and test room on a busy machine.
 jest.setTimeout(60_000);
@@ -102,7 +103,7 @@ describe('reports: downloaded over HTTP, equal to the data that produced them', 
     await execute('amina', 'workplan.item.progress', { itemId: Number(refs.open.slice(2)), progress: '40' });
     now = new Date('2027-03-10T10:30:00Z');
     refs.during = await newItem({ title: 'Follow up on **MFA**' });
-    for (const d of [D1, D2]) expect(await execute('amina', 'decision.record', { ...d, sessionId: SID, decidedAt: '2027-03-10' })).toContain('D-2027-00');
+    for (const d of [D1, D2]) expect(await submitAndRecord((verb, data) => execute('amina', verb, data), { ...d, sessionId: SID, decidedAt: '2027-03-10' })).toContain('D-2027-00');
     now = new Date('2027-03-11T08:00:00Z');
   }, 120_000);
   afterAll(async () => {

@@ -10,6 +10,7 @@ import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
 import { SESSION_LIMITS } from '../../bot/src/features/sessions/domain/session-input';
 import { createI18n, translator } from '../../bot/src/platform/i18n/i18n';
 import type { QuorumRepositories } from '../../bot/src/features/storage';
+import { submitAndRecord } from '../support/decision-confirm';
 
 // Real storage and HTTP, and many rows: give the setup room on a busy machine.
 jest.setTimeout(120_000);
@@ -194,7 +195,12 @@ describe('sessions and meetings at a realistic size', () => {
     it('end: the summary of a busy session fits, counts what it leaves out and links to the tab', async () => {
       clock.at = new Date('2027-03-10T09:30:00Z');
       for (let d = 0; d < 30; d++)
-        await execute('amina', 'decision.record', { title: pad(`Décision ${d + 1} : adopter la recommandation `, 200), text: 'Adoptée.', sessionId: SID, decidedAt: '2027-03-10' });
+        await submitAndRecord((verb, data) => execute('amina', verb, data), {
+          title: pad(`Décision ${d + 1} : adopter la recommandation `, 200),
+          text: 'Adoptée.',
+          sessionId: SID,
+          decidedAt: '2027-03-10',
+        });
       const during: ItemSeed[] = Array.from({ length: 90 }, (_, i) => ({ title: itemTitle(100 + i, 200), status: 'open', progress: 0 }));
       await seedItems(repos.workPlan.items, group, during, USERS.amina.aadObjectId, clock.at.toISOString());
       for (const v of (await repos.workPlan.items.listVersioned(group)).filter((x) => x.value.number > 80)) {

@@ -2,6 +2,7 @@ import type { GroupRef } from '../../bot/src/kernel/identity';
 import type { QuorumRepositories } from '../../bot/src/features/storage';
 import { SESSION_LIMITS } from '../../bot/src/features/sessions/domain/session-input';
 import { seedItems } from './group-at-size';
+import { submitAndRecord } from './decision-confirm';
 import { addDays, decisionText, pollAtLimits, realisticItems, realisticMembers, realisticOrganisations, SIZE, textOf, voters } from './realistic-group';
 
 /** A card action as a co-chair's client sends it; answers with the card it got back, if any. */
@@ -36,7 +37,7 @@ export async function seedRealisticGroup(repos: QuorumRepositories, execute: Exe
   const refs: string[] = [];
   for (let i = 0; i < SIZE.decisions; i++) {
     const kind = i >= 95 ? { kind: 'revocation', supersedes: refs[i - 90] } : i >= 85 ? { kind: 'amendment', supersedes: refs[i - 85] } : {};
-    const answer = JSON.stringify(await execute('decision.record', { ...decisionText(i), decidedAt: addDays(plan.today, -i), ...kind }));
+    const answer = JSON.stringify(await submitAndRecord(execute, { ...decisionText(i), decidedAt: addDays(plan.today, -i), ...kind }));
     const ref = /D-\d{4}-\d{3,}/.exec(answer)?.[0];
     if (!ref) throw new Error(`decision ${i} was not recorded: ${answer.slice(0, 400)}`);
     refs.push(ref);

@@ -5,6 +5,7 @@ import { verifyChain } from '../../bot/src/features/decisions/domain/verify-chai
 import { startTestService, type TestService } from './service';
 import pollsEn from '../../bot/src/features/polls/locales/en.json';
 import { uniquePrefix, testRepositories } from './storage';
+import { submitAndRecord } from './decision-confirm';
 
 /**
  * One week of a working group — reminders, polls, decisions and item changes — played against
@@ -37,10 +38,11 @@ function plan(): Map<number, (Act | Act[])[]> {
     (who: Who, pollId: string, choice: string): Act =>
     (s) =>
       s(who, 'poll.vote', { pollId, choice }).then(voteOutcome);
+  // The form's submit and Record on its confirmation: two requests, which may reach two instances.
   const decide =
     (fields: Record<string, unknown>): Act =>
     (s) =>
-      s('amina', 'decision.record', fields);
+      submitAndRecord((verb, data) => s('amina', verb, data), fields);
   const poll =
     (pollId: string, fields: Record<string, string>): Act =>
     (s) =>

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { renderDecisionCard } from '../../bot/src/features/decisions/cards/decision-card';
 import { renderDecisionFormCard } from '../../bot/src/features/decisions/cards/decision-form-card';
 import { renderDecisionListCard } from '../../bot/src/features/decisions/cards/decision-list-card';
+import { renderDecisionConfirmCard } from '../../bot/src/features/decisions/cards/decision-confirm-card';
+import { actionsOf, cardTexts } from '../support/card-inputs';
 import { DECISION_VERBS } from '../../bot/src/features/decisions/cards/verbs';
 import { MAX_CARD_CHARS } from '../../bot/src/platform/cards/render';
 import { LIMITS } from '../../bot/src/features/decisions/domain/decision-input';
@@ -54,7 +56,7 @@ const many = (prefix: string) =>
 
 describe('decisions cards', () => {
   it('use only the verbs the feature handles, and every action carries the team', () => {
-    const feature = createDecisionsFeature({ repos: { members: {}, decisions: {}, sessions: {}, polls: {} } } as unknown as QuorumContext);
+    const feature = createDecisionsFeature({ repos: { members: {}, decisions: {}, sessions: {}, polls: {}, workPlan: {} } } as unknown as QuorumContext);
     const handled = new Set(feature.verbs!.map((v) => v.verb));
     expect(new Set(Object.values(DECISION_VERBS))).toEqual(handled);
     for (const file of fs.readdirSync(TEMPLATES)) {
@@ -91,6 +93,50 @@ describe('decisions cards', () => {
     for (const card of cards) expect(JSON.stringify(card).length).toBeLessThan(MAX_CARD_CHARS);
   });
 
+  describe('the confirmation before recording, with every field at its limit', () => {
+    const items = Array.from({ length: LIMITS.actionItems }, (_, i) => `A-${i}`.padEnd(LIMITS.id, '0'));
+    const confirm = (ch: string, language: 'fr' | 'ar') => {
+      const full = (n: number) => ch.repeat(n).slice(0, n);
+      const record = {
+        kind: 'amendment' as const,
+        supersedes: 'D-2026-001',
+        title: full(LIMITS.title),
+        text: full(LIMITS.text),
+        rationale: full(LIMITS.rationale),
+        decidedAt: '2026-01-01',
+        sessionId: 's'.repeat(LIMITS.id),
+        pollId: 'p'.repeat(LIMITS.id),
+        actionItemIds: items,
+      };
+      const card = renderDecisionConfirmCard(translator(createI18n(), language), {
+        teamId: 'x'.repeat(256),
+        language,
+        record,
+        target: { ref: 'D-2026-001', title: full(LIMITS.title) },
+        names: { session: full(200), poll: full(300), items: new Map(items.map((i) => [i, full(200)])) },
+      });
+      return { card, record };
+    };
+    const dataOf = (card: unknown, verb: string) => actionsOf(card).find((a) => a.verb === verb)?.data;
+
+    it.each(['fr', 'ar'] as const)('keeps the whole record on Record and Edit, within the budget (%s)', (language) => {
+      const { card, record } = confirm('é', language);
+      expect(JSON.stringify(card).length).toBeLessThan(MAX_CARD_CHARS);
+      const sent = { teamId: 'x'.repeat(256), ...record, rationale: record.rationale, actionItemIds: items.join(', ') };
+      expect(dataOf(card, DECISION_VERBS.confirm)).toEqual(sent);
+      expect(dataOf(card, DECISION_VERBS.edit)).toEqual(sent);
+      expect(cardTexts(card)).toContain(record.text);
+    });
+
+    it('drops only Edit, saying so, when quotes double the record in JSON', () => {
+      const { card, record } = confirm('"', 'fr');
+      expect(JSON.stringify(card).length).toBeLessThan(MAX_CARD_CHARS);
+      expect(dataOf(card, DECISION_VERBS.confirm)).toMatchObject({ text: record.text, rationale: record.rationale, title: record.title });
+      expect(dataOf(card, DECISION_VERBS.edit)).toBeUndefined();
+      expect(cardTexts(card)).toContain(t('decisions.confirm.noEdit'));
+    });
+  });
+
   it('never evaluates user text as a template', () => {
     const d = { ...worst(1), title: '${teamId}', text: '${$root.ref} ${join(facts, ",")}', rationale: '' };
     const card = JSON.stringify(renderDecisionCard(t, d, { teamId: 'TEAM', canManage: false, timeZone: 'UTC', language: 'fr' }));
@@ -99,7 +145,7 @@ describe('decisions cards', () => {
   });
 
   it('register without clashing with the core commands and verbs', () => {
-    const decisions = createDecisionsFeature({ repos: { members: {}, decisions: {}, sessions: {}, polls: {} } } as unknown as QuorumContext);
+    const decisions = createDecisionsFeature({ repos: { members: {}, decisions: {}, sessions: {}, polls: {}, workPlan: {} } } as unknown as QuorumContext);
     const registry = new FeatureRegistry([coreFeature, decisions]);
     expect(registry.match('decisions verify')?.command.id).toBe('decisions-verify');
     expect(registry.match('décisions 2026 budget')).toMatchObject({ command: { id: 'decisions' }, args: '2026 budget' });

@@ -1,14 +1,14 @@
 import { KeyedSerializer } from '../../kernel/keyed-serializer';
 import { wellFormedLinksOnly, type DecisionLinkChecker, type DecisionLinkDirectory } from './domain/ports';
-import { linkDirectory, type PollLister, type SessionLister } from './chat/link-directory';
+import { linkDirectory, type ItemReader, type PollLister, type SessionLister } from './chat/link-directory';
 import type { DecisionDeps } from './domain/record-decision.use-case';
 import type { ReadDeps } from './domain/find-decisions.use-case';
 import type { DecisionsStorage } from './storage/decisions.storage';
 import type { Repositories } from '../../kernel/ports';
 import type { FeatureContext } from '../../platform/teams/feature';
 
-/** The repositories the register uses: its own, and the sessions' and polls' (for the link pickers). */
-export type DecisionsRepositories = Repositories & { decisions: DecisionsStorage; sessions: { sessions: SessionLister }; polls: { polls: PollLister } };
+/** The repositories the register uses: its own, and the sessions', polls' and items' (to show links by name). */
+export type DecisionsRepositories = Repositories & { decisions: DecisionsStorage; sessions: { sessions: SessionLister }; polls: { polls: PollLister }; workPlan: { items: ItemReader } };
 
 export type DecisionServices = DecisionDeps &
   ReadDeps &
@@ -36,6 +36,6 @@ export function createDecisionServices(ctx: FeatureContext<DecisionsRepositories
     notifier: ctx.notifier,
     i18n: ctx.i18n,
     logger: ctx.logger,
-    directory: linkDirectory({ sessions: ctx.repos.sessions.sessions, polls: ctx.repos.polls.polls }),
+    directory: linkDirectory({ sessions: ctx.repos.sessions.sessions, polls: ctx.repos.polls.polls, items: ctx.repos.workPlan.items }),
   };
 }

@@ -4,16 +4,17 @@ import type { Feature, FeatureContext } from '../../platform/teams/feature';
 import { parsePayload } from '../../platform/cards/payload';
 import { decisionRoutes } from './routes/decision-routes';
 import { createDecisionServices, type DecisionsRepositories } from './decision-services';
-import { decisionFormCard, submitDecisionForm, supersedeFormCard } from './chat/decision-form';
+import { decisionFormCard, supersedeFormCard } from './chat/decision-form';
+import { confirmDecision, editDecision, submitDecisionForm } from './chat/decision-confirm';
 import { detailCard, linkSearch, listCard, verifyCard } from './chat/decision-views';
 import { decisionsPersonalData } from './person-data';
-import { formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './cards/payloads';
+import { confirmPayload, formPayload, pagePayload, recordPayload, refPayload, teamPayload } from './cards/payloads';
 import WORDS from './locales/commands.json';
 
 export { decisionFormCard } from './chat/decision-form';
 
 /**
- * The register of decisions: recorded by co-chairs from a form, append-only (amendments and
+ * The register of decisions: recorded by co-chairs from a form they confirm, append-only (amendments and
  * revocations are new records), hash-chained per group, searchable and verifiable by members.
  * `links` lets sessions/polls/work-plan check linked ids once they exist.
  */
@@ -67,6 +68,8 @@ export function createDecisionsFeature(ctx: FeatureContext<DecisionsRepositories
         },
       },
       { verb: DECISION_VERBS.record, run: async (s, data) => ({ card: await submitDecisionForm(svc, s, parsePayload(recordPayload, data)) }) },
+      { verb: DECISION_VERBS.confirm, run: async (s, data) => ({ card: await confirmDecision(svc, s, parsePayload(confirmPayload, data)) }) },
+      { verb: DECISION_VERBS.edit, run: async (s, data) => ({ card: await editDecision(svc, s, parsePayload(confirmPayload, data)) }) },
       { verb: DECISION_VERBS.show, run: async (s, data) => ({ card: await detailCard(svc, s, parsePayload(refPayload, data).ref) }) },
       { verb: DECISION_VERBS.amend, run: async (s, data) => ({ card: await supersedeFormCard(svc, s, parsePayload(refPayload, data).ref, 'amendment') }) },
       { verb: DECISION_VERBS.revoke, run: async (s, data) => ({ card: await supersedeFormCard(svc, s, parsePayload(refPayload, data).ref, 'revocation') }) },

@@ -95,7 +95,7 @@ export function renderDecisionFormCard(t: Translate, view: DecisionFormView): Ad
         pollSearch: t('decisions.form.pollSearch'),
         actionItemIds: t('decisions.form.actionItemIds'),
         actionItemIdsHint: t('decisions.form.actionItemIdsHint'),
-        submit: t(view.kind === 'revocation' ? 'decisions.form.submitRevoke' : 'decisions.form.submit'),
+        submit: t('decisions.form.review'),
       },
     },
     t,

@@ -2,7 +2,12 @@
 export const DECISION_VERBS = {
   /** Opens the recording form (data: teamId and an optional prefill: title, text, pollId, sessionId). */
   form: 'decision.form',
+  /** The form's submit: checks everything and answers the confirmation card; writes nothing. */
   record: 'decision.record',
+  /** Record on the confirmation card: the only verb that writes to the register. */
+  confirm: 'decision.confirm',
+  /** Edit on the confirmation card: the form again, every value kept. */
+  edit: 'decision.edit',
   show: 'decision.show',
   amend: 'decision.amend',
   revoke: 'decision.revoke',

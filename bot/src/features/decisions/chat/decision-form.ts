@@ -1,4 +1,3 @@
-import { renderDecisionCard } from '../cards/decision-card';
 import { renderDecisionFormCard, type DecisionFormValues, type DecisionFormView } from '../cards/decision-form-card';
 import type { DecisionLinkDirectory } from '../domain/ports';
 import type { Group } from '../../../kernel/group';
@@ -14,9 +13,7 @@ import { DECISION_VERBS } from '../cards/verbs';
 import { newRequestKey, withRequestKey } from '../../../platform/cards/request-key';
 import type { DecisionInput } from '../domain/decision-input';
 import { announceDecision } from './announce';
-import { cardContext } from './decision-views';
 import type { DecisionServices } from '../decision-services';
-import type { RecordPayload } from '../cards/payloads';
 
 /** What another feature may pre-fill (a poll's results card: its question, outcome, poll and session). */
 export interface DecisionPrefill {
@@ -61,35 +58,44 @@ export async function supersedeFormCard(svc: DecisionServices, scope: TurnScope,
   return keyed(renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, target: { ref: target.ref, title: target.title }, today, values, ...(await pickable(svc.directory, scope, group)) }));
 }
 
+/** What the form shows again, as typed (a link left empty is "none"). */
+export type FormFields = { kind?: DecisionKind | undefined } & Partial<
+  Record<'supersedes' | 'title' | 'text' | 'rationale' | 'decidedAt' | 'sessionId' | 'pollId' | 'actionItemIds', string | undefined>
+>;
+
 /**
- * The form's submit. A refused submission (empty title, too long, target no longer in
- * force…) comes back as the same form with what was typed and the reason; nothing is
- * stored. Other refusals (not a co-chair) are answered like any other error.
+ * The form again with what was typed, and the reason when a submission or a Record was
+ * refused for something the co-chair can read and correct (or Edit brought them back). It
+ * keeps the form's key: nothing was recorded with it, and it is the same intent. Refusals
+ * that are not the register's (not a co-chair) are answered like any other error.
  */
-export async function submitDecisionForm(svc: DecisionServices, scope: TurnScope, p: RecordPayload): Promise<AdaptiveCard> {
-  const group = await scope.group();
-  const { requestKey: key, ...fields } = p;
-  const kind = p.kind ?? 'decision';
-  try {
-    const { record, view, posted } = await recordAndAnnounce(svc, scope, group, { ...fields, kind }, key);
-    const notice = scope.t(posted ? 'decisions.recorded.notice' : 'decisions.recorded.noticeNotPosted', { ref: record.ref });
-    return renderDecisionCard(scope.t, view, { teamId: group.teamId, canManage: true, notice, ...(await cardContext(svc, group, view, scope.id.locale)) });
-  } catch (err) {
+export async function formAgain(svc: DecisionServices, scope: TurnScope, group: Group, p: FormFields, key: string | undefined, err?: unknown): Promise<AdaptiveCard> {
+  let error: string | undefined;
+  if (err !== undefined) {
     const reason = err instanceof QuorumError ? String(err.params.reason ?? '') : '';
     if (!reason.startsWith('decisions.')) throw err;
     const { reason: _r, ...params } = (err as QuorumError).params;
-    const today = dateIn(group.timeZone, svc.clock.now()).date;
-    const target = p.supersedes ? { ref: p.supersedes, title: '' } : undefined;
-    const values: DecisionFormValues = { title: p.title, text: p.text, rationale: p.rationale, decidedAt: p.decidedAt, sessionId: p.sessionId, pollId: p.pollId, actionItemIds: p.actionItemIds };
-    return keyed(
-      renderDecisionFormCard(scope.t, { teamId: group.teamId, kind, today, values, error: scope.t(reason, params), ...(target ? { target } : {}), ...(await pickable(svc.directory, scope, group)) }),
-      key,
-    );
+    error = scope.t(reason, params);
   }
+  const today = dateIn(group.timeZone, svc.clock.now()).date;
+  const target = p.supersedes ? { ref: p.supersedes, title: (await svc.store.findByRef(group, p.supersedes).catch(() => undefined))?.title ?? '' } : undefined;
+  const values: DecisionFormValues = { title: p.title, text: p.text, rationale: p.rationale, decidedAt: p.decidedAt, sessionId: p.sessionId, pollId: p.pollId, actionItemIds: p.actionItemIds };
+  return keyed(
+    renderDecisionFormCard(scope.t, {
+      teamId: group.teamId,
+      kind: p.kind ?? 'decision',
+      today,
+      values,
+      ...(error === undefined ? {} : { error }),
+      ...(target ? { target } : {}),
+      ...(await pickable(svc.directory, scope, group)),
+    }),
+    key,
+  );
 }
 
 /** The form's key is minted with the form (a redrawn one keeps it): see platform/cards/request-key.ts. */
-function keyed(card: AdaptiveCard, key = newRequestKey()): AdaptiveCard {
+function keyed(card: AdaptiveCard, key: string = newRequestKey()): AdaptiveCard {
   return withRequestKey(card, key, [DECISION_VERBS.record]);
 }
 

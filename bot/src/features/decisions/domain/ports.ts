@@ -94,10 +94,12 @@ export interface LinkChoice {
 }
 
 /**
- * The group's sessions and polls by name, for the decision form's pickers and the decision
- * card (people know a session by its title, never by its id). Newest first.
+ * The group's sessions, polls and items by name, for the decision form's pickers, its
+ * confirmation and the decision card (people know a session by its title, never by its id). Newest first.
  */
 export interface DecisionLinkDirectory {
   sessions(group: GroupRef): Promise<LinkChoice[]>;
   polls(group: GroupRef): Promise<LinkChoice[]>;
+  /** The titles of the linked action items that exist, by the id as typed (a reference such as A-12). */
+  itemTitles(group: GroupRef, ids: readonly string[]): Promise<Map<string, string>>;
 }

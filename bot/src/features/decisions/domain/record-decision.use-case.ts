@@ -22,6 +22,20 @@ export interface DecisionDeps {
 }
 
 /**
+ * Every check recording makes, without writing: the co-chair, the fields, the links and, for
+ * an amendment or a revocation, that its target is still in force. Answers what would be
+ * written (and the target, for its title), so the co-chair confirms exactly that; recording
+ * checks it all again, since anything may have changed in between.
+ */
+export async function previewDecision(deps: DecisionDeps, caller: Caller, group: Group, input: DecisionInput): Promise<{ clean: CleanDecisionInput; target?: DecisionRecord }> {
+  await deps.roles.assertCoChair(caller, group);
+  const clean = validateDecisionInput(input, dateIn(group.timeZone, deps.clock.now()).date);
+  await deps.links.check(group, clean);
+  if (!clean.supersedes) return { clean };
+  return { clean, target: await assertSupersedable(deps.store, group, clean.supersedes) };
+}
+
+/**
  * Records a decision (or an amendment / revocation of one). Only co-chairs record. With a
  * client key, a repeat of the request answers the record the first one appended: the
  * register is append-only, so a duplicate could only ever be revoked, never removed. Every
@@ -110,7 +124,7 @@ async function appendOnce(deps: DecisionDeps, group: Group, clean: CleanDecision
   return record;
 }
 
-async function assertSupersedable(store: DecisionStore, group: GroupRef, ref: string): Promise<void> {
+async function assertSupersedable(store: DecisionStore, group: GroupRef, ref: string): Promise<DecisionRecord> {
   const target = await store.findByRef(group, ref);
   if (!target) throw new QuorumError('not-found', 'supersede target missing', { reason: 'decisions.errors.targetMissing', ref });
   if (target.kind === 'revocation') throw new QuorumError('validation', 'a revocation cannot be superseded', { reason: 'decisions.errors.targetIsRevocation', ref });
@@ -119,4 +133,5 @@ async function assertSupersedable(store: DecisionStore, group: GroupRef, ref: st
     const reason = later.kind === 'revocation' ? 'decisions.errors.alreadyRevoked' : 'decisions.errors.alreadySuperseded';
     throw new QuorumError('conflict', 'supersede target no longer in force', { reason, ref, by: later.ref });
   }
+  return target;
 }
