@@ -36,6 +36,8 @@ export interface BenchStack {
 export interface BenchStackOptions {
   /** The connection string the service uses, e.g. a proxy in front of Azurite (default: Azurite's own). */
   serviceStorage?: (azurite: RunningAzurite, prefix: string) => Promise<string>;
+  /** More of the service's settings (as an operator sets them). */
+  env?: Record<string, string>;
 }
 
 /** Azurite (in memory), the Bot Connector stand-in and the real service, all on loopback. */
@@ -56,6 +58,7 @@ export async function startBenchStack(opts: BenchStackOptions = {}): Promise<Ben
     STORAGE_CONNECTION_STRING: opts.serviceStorage ? await opts.serviceStorage(azurite, prefix) : azurite.connectionString,
     STORAGE_TABLE_PREFIX: prefix,
     INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`,
+    ...opts.env,
   });
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const service = await startQuorum(config, { logDestination: sink });

@@ -2,6 +2,7 @@ import type { Clock } from '../kernel/clock';
 import type { PersonRows } from '../kernel/person-data';
 import type { Repositories } from '../kernel/ports';
 import type { Logger } from '../platform/logging/logger';
+import type { ReadCache } from '../platform/storage/read-cache';
 import { DELIVERY_TABLES } from '../platform/storage/delivery-log';
 import { JOB_TABLES } from '../platform/storage/table-job-store';
 import { CorePersonRows } from '../platform/storage/core-person-rows';
@@ -40,8 +41,8 @@ export interface QuorumRepositories extends Repositories {
 
 export type QuorumContext = FeatureContext<QuorumRepositories>;
 
-export function createStorage(tables: QuorumTables, deps: { logger: Logger; clock: Clock }): QuorumRepositories {
-  const core = createRepositories(tables);
+export function createStorage(tables: QuorumTables, deps: { logger: Logger; clock: Clock; cache?: ReadCache }): QuorumRepositories {
+  const core = createRepositories(tables, deps.cache);
   return {
     ...core,
     corePerson: new CorePersonRows(tables),
