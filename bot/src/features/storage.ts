@@ -2,7 +2,7 @@ import type { Clock } from '../kernel/clock';
 import type { PersonRows } from '../kernel/person-data';
 import type { Repositories } from '../kernel/ports';
 import type { Logger } from '../platform/logging/logger';
-import type { ReadCache } from '../platform/storage/read-cache';
+import { ReadCache } from '../platform/storage/read-cache';
 import { DELIVERY_TABLES } from '../platform/storage/delivery-log';
 import { JOB_TABLES } from '../platform/storage/table-job-store';
 import { CorePersonRows } from '../platform/storage/core-person-rows';
@@ -46,7 +46,7 @@ export function createStorage(tables: QuorumTables, deps: { logger: Logger; cloc
   return {
     ...core,
     corePerson: new CorePersonRows(tables),
-    workPlan: createWorkPlanStorage(tables, core.members, deps.clock),
+    workPlan: createWorkPlanStorage(tables, core.members, deps.clock, deps.cache && new ReadCache(0)),
     decisions: createDecisionsStorage(tables),
     sessions: createSessionsStorage(tables, deps.logger),
     polls: createPollsStorage(tables),
