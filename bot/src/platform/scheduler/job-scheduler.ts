@@ -82,7 +82,7 @@ export class JobScheduler implements Scheduler {
   async scheduleAll(specs: readonly JobSpec[], opts: { replace?: boolean } = {}): Promise<void> {
     if (specs.length === 0) return;
     const [created, cursor] = await Promise.all([this.store.createAll(specs.map((spec) => ({ ...spec, state: 'pending', attempts: 0 }))), this.ensureCursor(this.clock.now())]);
-    const moved = await Promise.all(specs.map((spec, i) => (created[i] ? true : opts.replace ? this.moveExisting(spec) : false)));
+    const moved = await Promise.all(specs.map((spec, i) => (created[i]!.created ? true : opts.replace ? this.moveExisting(spec, created[i]!.existing) : false)));
     await this.indexJobs(
       specs.filter((_, i) => moved[i]),
       cursor,
@@ -90,8 +90,8 @@ export class JobScheduler implements Scheduler {
   }
 
   /** A key scheduled before keeps its job; `replace` moves a pending one to the new time. */
-  private async moveExisting(spec: JobSpec): Promise<boolean> {
-    const existing = await this.store.get(spec);
+  private async moveExisting(spec: JobSpec, read?: VersionedJob): Promise<boolean> {
+    const existing = read ?? (await this.store.get(spec));
     if (!existing || TERMINAL.has(existing.job.state) || existing.job.dueAt.getTime() === spec.dueAt.getTime()) return false;
     return (await this.store.replace({ ...existing.job, dueAt: spec.dueAt, payload: spec.payload ?? {} }, existing.etag)) !== false;
   }

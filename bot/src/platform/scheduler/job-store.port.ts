@@ -37,9 +37,10 @@ export interface JobStore {
   create(job: StoredJob): Promise<boolean>;
   /**
    * Creates pending jobs, one transaction per group partition where none exists yet (a
-   * group's jobs share one); for each, whether it was created (false: the key existed).
+   * group's jobs share one); for each, whether it was created, or else the job its key holds
+   * (when read: an existing job is read instead of being created a second time).
    */
-  createAll(jobs: readonly StoredJob[]): Promise<boolean[]>;
+  createAll(jobs: readonly StoredJob[]): Promise<({ created: true } | { created: false; existing?: VersionedJob })[]>;
   /** Conditional on the etag: false when another instance changed it first. */
   replace(job: StoredJob, etag: string): Promise<string | false>;
   /** Adds a job to the index of the minute it falls due in. */

@@ -61,9 +61,10 @@ export class TableJobStore implements JobStore {
     }
   }
 
-  async createAll(jobs: readonly StoredJob[]): Promise<boolean[]> {
-    if (jobs.length === 1) return [await this.create(jobs[0]!)];
-    const results: boolean[] = Array.from({ length: jobs.length }, () => false);
+  async createAll(jobs: readonly StoredJob[]): Promise<({ created: true } | { created: false; existing?: VersionedJob })[]> {
+    type Result = { created: true } | { created: false; existing?: VersionedJob };
+    if (jobs.length === 1) return [{ created: await this.create(jobs[0]!) } as Result];
+    const results: Result[] = Array.from({ length: jobs.length }, () => ({ created: false }));
     const byPartition = new Map<string, number[]>();
     jobs.forEach((j, i) => {
       const pk = toKey(j.tenantId, j.teamId);
@@ -78,11 +79,17 @@ export class TableJobStore implements JobStore {
         const distinct = [...firstOf.values()];
         try {
           await this.jobs.submitTransaction(distinct.map((i): TransactionAction => ['create', { ...toEntity(jobs[i]!) }]));
-          for (const i of distinct) results[i] = true;
+          for (const i of distinct) results[i] = { created: true };
         } catch (err) {
-          // A key scheduled before fails the whole transaction: then each job on its own.
+          // A key scheduled before fails the whole transaction (a change of settings or of a due
+          // date schedules jobs that mostly exist): read each, create only those missing.
           if (statusOf(err) !== 409) throw toDomainError(err);
-          await Promise.all(distinct.map(async (i) => (results[i] = await this.create(jobs[i]!))));
+          await Promise.all(
+            distinct.map(async (i) => {
+              const existing = await this.get(jobs[i]!);
+              results[i] = existing ? { created: false, existing } : { created: await this.create(jobs[i]!) };
+            }),
+          );
         }
       }),
     );
