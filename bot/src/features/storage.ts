@@ -43,10 +43,12 @@ export type QuorumContext = FeatureContext<QuorumRepositories>;
 
 export function createStorage(tables: QuorumTables, deps: { logger: Logger; clock: Clock; cache?: ReadCache }): QuorumRepositories {
   const core = createRepositories(tables, deps.cache);
+  // Rows read once per turn, not kept across turns (see docs/caching.md).
+  const turnReads = deps.cache && new ReadCache(0);
   return {
     ...core,
     corePerson: new CorePersonRows(tables),
-    workPlan: createWorkPlanStorage(tables, core.members, deps.clock, deps.cache && new ReadCache(0)),
+    workPlan: createWorkPlanStorage(tables, core.members, deps.clock, turnReads),
     decisions: createDecisionsStorage(tables),
     sessions: createSessionsStorage(tables, deps.logger),
     polls: createPollsStorage(tables),
