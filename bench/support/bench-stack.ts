@@ -26,13 +26,22 @@ export interface BenchStack {
   /** A scratch table of the bench's own, outside the service's catalogue. */
   rawTable(name: 'benchRaw'): ReturnType<QuorumTables['table']>;
   polls: PollRepository;
+  /** The service's table prefix. */
+  prefix: string;
   post(activity: unknown): Promise<unknown>;
   invoke(from: Person | 'amina', verb: string, data: Record<string, unknown>): Promise<unknown>;
   stop(): Promise<void>;
 }
 
+export interface BenchStackOptions {
+  /** The connection string the service uses, e.g. a proxy in front of Azurite (default: Azurite's own). */
+  serviceStorage?: (azurite: RunningAzurite, prefix: string) => Promise<string>;
+  /** More of the service's settings (as an operator sets them). */
+  env?: Record<string, string>;
+}
+
 /** Azurite (in memory), the Bot Connector stand-in and the real service, all on loopback. */
-export async function startBenchStack(): Promise<BenchStack> {
+export async function startBenchStack(opts: BenchStackOptions = {}): Promise<BenchStack> {
   const azurite = await startAzurite();
   const connector = await startBotConnector();
   connector.setTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: TEAM.aadGroupId });
@@ -46,9 +55,10 @@ export async function startBenchStack(): Promise<BenchStack> {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     SCHEDULER: 'off',
-    STORAGE_CONNECTION_STRING: azurite.connectionString,
+    STORAGE_CONNECTION_STRING: opts.serviceStorage ? await opts.serviceStorage(azurite, prefix) : azurite.connectionString,
     STORAGE_TABLE_PREFIX: prefix,
     INITIAL_CO_CHAIRS: `${TENANT_ID}:${USERS.amina.aadObjectId}`,
+    ...opts.env,
   });
   const sink = new Writable({ write: (_c, _e, done) => done() });
   const service = await startQuorum(config, { logDestination: sink });
@@ -66,6 +76,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     tables,
     rawTable: (name) => createTableClients({ kind: 'connection-string', connectionString: azurite.connectionString }, prefix, [name]).table(name),
     polls: createPollsStorage(tables).polls,
+    prefix,
     post,
     invoke: (from, verb, data) => post(loadActivity('invoke-adaptive-card-action', { serviceUrl: connector.url, from, cardAction: { verb, data: { teamId: TEAM.id, ...data } } })),
     async stop() {

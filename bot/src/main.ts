@@ -14,6 +14,7 @@ import { accountUrlTarget, type StorageTarget } from './platform/storage/table-c
 import { createStorage, openTables, type QuorumTables } from './features/storage';
 import { DEFAULT_SCHEDULER_OPTIONS, JobScheduler, newInstanceId } from './platform/scheduler/job-scheduler';
 import { DeliveryLog } from './platform/storage/delivery-log';
+import { ReadCache } from './platform/storage/read-cache';
 import { TEAMS_LIMITS } from './platform/notifier/rate-limiter';
 import { TeamsNotifier } from './platform/notifier/teams-notifier';
 import { createAdapter } from './platform/teams/adapter';
@@ -70,7 +71,7 @@ export async function startQuorum(config: QuorumConfig, opts: StartOptions = {})
     const tables = openTables(target, config.storage.tablePrefix);
     // Every catalogued table, before anything reads one.
     await tables.ensureTables();
-    const repos = createStorage(tables, { logger, clock });
+    const repos = createStorage(tables, { logger, clock, cache: new ReadCache(config.storageCacheMs) });
     const i18n = createI18n();
     const roles = new RolePolicy(repos.members, config.initialCoChairs);
     const adapter = createAdapter(config.bot, config.playground);

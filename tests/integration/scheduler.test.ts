@@ -219,6 +219,27 @@ describe('the scheduler on Azure Table storage', () => {
     expect(report).toMatchObject({ due: 1, ran: 1 });
     expect(report.buckets).toBeLessThanOrEqual(3);
   });
+  it("schedules an entity's jobs together: each once, a key scheduled before kept or moved, past ones at the next pass", async () => {
+    const clock = new FakeClock(T0);
+    const h = new RecordingHandler('test', 'a');
+    const { scheduler, store } = await instance(`s${Date.now()}k`, clock, 'a', h);
+    await scheduler.tick();
+    await scheduler.schedule(job('b2', T0 + 30 * MINUTE));
+    // One transaction would fail on b2 (scheduled before): the rest are still created, b2 kept.
+    await scheduler.scheduleAll([job('b1', T0 + 5 * MINUTE), job('b2', T0 + 40 * MINUTE), job('b3', T0 + 5 * MINUTE), job('b1', T0 + 5 * MINUTE), job('past', T0 - 60 * MINUTE)]);
+    expect((await store.get(job('b2', 0)))?.job.dueAt).toEqual(new Date(T0 + 30 * MINUTE));
+    await scheduler.scheduleAll([job('b3', T0 + 20 * MINUTE), job('b4', T0 + 20 * MINUTE, 'team-2')], { replace: true });
+    const runsUntil = async (minutes: number) => {
+      for (let m = 0; m < minutes; m++) {
+        clock.advance(MINUTE);
+        await scheduler.tick();
+      }
+      return h.runs.map((r) => r.key).sort();
+    };
+    expect(await runsUntil(5)).toEqual(['b1', 'past']);
+    expect(await runsUntil(15)).toEqual(['b1', 'b3', 'b4', 'past']);
+    expect(await runsUntil(20)).toEqual(['b1', 'b2', 'b3', 'b4', 'past']);
+  });
 });
 
 async function waitUntil(cond: () => boolean, timeoutMs = 5000): Promise<void> {

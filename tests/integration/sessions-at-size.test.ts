@@ -204,9 +204,12 @@ describe('sessions and meetings at a realistic size', () => {
       const during: ItemSeed[] = Array.from({ length: 90 }, (_, i) => ({ title: itemTitle(100 + i, 200), status: 'open', progress: 0 }));
       await seedItems(repos.workPlan.items, group, during, USERS.amina.aadObjectId, clock.at.toISOString());
       for (const v of (await repos.workPlan.items.listVersioned(group)).filter((x) => x.value.number > 80)) {
-        await repos.workPlan.items.update({ ...v.value, status: 'done', progress: 100, doneAt: clock.at.toISOString() }, v.etag, [
-          { at: clock.at.toISOString(), by: USERS.amina.aadObjectId, byName: 'Amina Diallo', field: 'status', from: 'open', to: 'done' },
-        ]);
+        await repos.workPlan.items.update(
+          { ...v.value, status: 'done', progress: 100, doneAt: clock.at.toISOString() },
+          v.etag,
+          [{ at: clock.at.toISOString(), by: USERS.amina.aadObjectId, byName: 'Amina Diallo', field: 'status', from: 'open', to: 'done' }],
+          v.value,
+        );
       }
       clock.at = new Date('2027-03-10T12:00:00Z');
       connector.clear();

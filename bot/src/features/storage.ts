@@ -2,6 +2,7 @@ import type { Clock } from '../kernel/clock';
 import type { PersonRows } from '../kernel/person-data';
 import type { Repositories } from '../kernel/ports';
 import type { Logger } from '../platform/logging/logger';
+import { ReadCache } from '../platform/storage/read-cache';
 import { DELIVERY_TABLES } from '../platform/storage/delivery-log';
 import { JOB_TABLES } from '../platform/storage/table-job-store';
 import { CorePersonRows } from '../platform/storage/core-person-rows';
@@ -40,12 +41,14 @@ export interface QuorumRepositories extends Repositories {
 
 export type QuorumContext = FeatureContext<QuorumRepositories>;
 
-export function createStorage(tables: QuorumTables, deps: { logger: Logger; clock: Clock }): QuorumRepositories {
-  const core = createRepositories(tables);
+export function createStorage(tables: QuorumTables, deps: { logger: Logger; clock: Clock; cache?: ReadCache }): QuorumRepositories {
+  const core = createRepositories(tables, deps.cache);
+  // Rows read once per turn, not kept across turns (see docs/caching.md).
+  const turnReads = deps.cache && new ReadCache(0);
   return {
     ...core,
     corePerson: new CorePersonRows(tables),
-    workPlan: createWorkPlanStorage(tables, core.members, deps.clock),
+    workPlan: createWorkPlanStorage(tables, core.members, deps.clock, turnReads),
     decisions: createDecisionsStorage(tables),
     sessions: createSessionsStorage(tables, deps.logger),
     polls: createPollsStorage(tables),

@@ -71,4 +71,15 @@ export interface JobFailure {
 export interface Scheduler {
   /** Idempotent: a key already scheduled keeps its first due time unless `replace` is set. */
   schedule(job: JobSpec, opts?: { replace?: boolean }): Promise<void>;
+  /**
+   * The same for several jobs (an entity's reminders), written together: a few round trips,
+   * not a few per job. Optional, so a stand-in with `schedule` alone still is a Scheduler.
+   */
+  scheduleAll?(jobs: readonly JobSpec[], opts?: { replace?: boolean }): Promise<void>;
+}
+
+/** Schedules an entity's jobs together where the scheduler can, one by one where it cannot. */
+export async function scheduleAll(scheduler: Scheduler, jobs: readonly JobSpec[], opts: { replace?: boolean } = {}): Promise<void> {
+  if (scheduler.scheduleAll) return scheduler.scheduleAll(jobs, opts);
+  for (const job of jobs) await scheduler.schedule(job, opts);
 }

@@ -101,6 +101,7 @@ const envSchema = z
     SCHEDULER: z.enum(['on', 'off']).default('on'),
     SCHEDULER_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     SCHEDULER_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
+    STORAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
 
     PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
     TAB_SSO_CLIENT_ID: optionalString,
@@ -191,6 +192,12 @@ export interface QuorumConfig {
    */
   scheduler: { enabled: boolean; tickMs: number; leaseMs: number };
   /**
+   * How long this instance keeps rows that rarely change (groups, members and roles, settings)
+   * before reading them again; 0 reads every turn (within one turn a row is still read once).
+   * The bound on seeing another instance's change: docs/caching.md.
+   */
+  storageCacheMs: number;
+  /**
    * Local development mode only: the Microsoft 365 Agents Playground serves its Bot Connector
    * on this loopback port (`npm start` sets it), and turns it sends are answered as it can show.
    */
@@ -245,6 +252,7 @@ export function parseConfig(source: Record<string, string | undefined>): QuorumC
     notifyMaxPerSecond: env.NOTIFY_MAX_PER_SECOND,
     notifyRetry: { maxAttempts: env.NOTIFY_MAX_ATTEMPTS, baseMs: env.NOTIFY_BACKOFF_MS, timeoutMs: env.NOTIFY_TIMEOUT_MS },
     scheduler: { enabled: env.SCHEDULER === 'on', tickMs: env.SCHEDULER_TICK_SECONDS * 1000, leaseMs: env.SCHEDULER_LEASE_SECONDS * 1000 },
+    storageCacheMs: env.STORAGE_CACHE_MS,
   };
   if (bot) result.bot = bot;
   if (env.PLAYGROUND_PORT !== undefined) result.playground = { port: env.PLAYGROUND_PORT };

@@ -76,14 +76,30 @@ export class JobScheduler implements Scheduler {
     }
   }
 
-  async schedule(spec: JobSpec, opts: { replace?: boolean } = {}): Promise<void> {
-    const job: StoredJob = { ...spec, state: 'pending', attempts: 0 };
-    if (!(await this.store.create(job))) {
-      const existing = await this.store.get(spec);
-      if (!opts.replace || !existing || TERMINAL.has(existing.job.state) || existing.job.dueAt.getTime() === spec.dueAt.getTime()) return;
-      if (!(await this.store.replace({ ...existing.job, dueAt: spec.dueAt, payload: spec.payload ?? {} }, existing.etag))) return;
-    }
-    await this.indexJob(spec);
+  schedule(spec: JobSpec, opts: { replace?: boolean } = {}): Promise<void> {
+    return this.scheduleAll([spec], opts);
+  }
+
+  /**
+   * The jobs are created together (one transaction per group) while the cursor is read, then
+   * indexed together (one append per minute, the minutes at once), then the cursor is read
+   * once more: a few round trips for an entity's jobs, most of them side by side.
+   */
+  async scheduleAll(specs: readonly JobSpec[], opts: { replace?: boolean } = {}): Promise<void> {
+    if (specs.length === 0) return;
+    const [created, cursor] = await Promise.all([this.store.createAll(specs.map((spec) => ({ ...spec, state: 'pending', attempts: 0 }))), this.ensureCursor(this.clock.now())]);
+    const moved = await Promise.all(specs.map((spec, i) => (created[i]!.created ? true : opts.replace ? this.moveExisting(spec, created[i]!.existing) : false)));
+    await this.indexJobs(
+      specs.filter((_, i) => moved[i]),
+      cursor,
+    );
+  }
+
+  /** A key scheduled before keeps its job; `replace` moves a pending one to the new time. */
+  private async moveExisting(spec: JobSpec, read?: VersionedJob): Promise<boolean> {
+    const existing = read ?? (await this.store.get(spec));
+    if (!existing || TERMINAL.has(existing.job.state) || existing.job.dueAt.getTime() === spec.dueAt.getTime()) return false;
+    return (await this.store.replace({ ...existing.job, dueAt: spec.dueAt, payload: spec.payload ?? {} }, existing.etag)) !== false;
   }
 
   /** Starts the passes; the first one runs at once. */
@@ -268,13 +284,16 @@ export class JobScheduler implements Scheduler {
    * cursor instead. If the cursor moves past that minute while we write, index it again
    * further on; a job listed twice still runs once (its state says so).
    */
-  private async indexJob(spec: JobSpec): Promise<void> {
-    const cursor = await this.ensureCursor(this.clock.now());
-    const at = bucketOf(spec.dueAt);
-    const bucket = at > cursor.through ? at : nextBucket(cursor.through);
-    await this.store.index(bucket, spec);
+  private async indexJobs(specs: readonly JobSpec[], cursor: { through: string }): Promise<void> {
+    if (specs.length === 0) return;
+    const placed = specs.map((spec) => {
+      const at = bucketOf(spec.dueAt);
+      return { bucket: at > cursor.through ? at : nextBucket(cursor.through), ref: spec };
+    });
+    await this.store.indexAll(placed);
     const after = await this.store.cursor();
-    if (after && after.through >= bucket) await this.store.index(nextBucket(after.through), spec);
+    const passed = after ? placed.filter((p) => after.through >= p.bucket) : [];
+    if (after && passed.length > 0) await this.store.indexAll(passed.map((p) => ({ bucket: nextBucket(after.through), ref: p.ref })));
   }
 }
 

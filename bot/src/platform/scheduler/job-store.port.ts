@@ -35,10 +35,18 @@ export interface JobStore {
   get(ref: JobRef): Promise<VersionedJob | undefined>;
   /** Creates a pending job; false when the key exists already. */
   create(job: StoredJob): Promise<boolean>;
+  /**
+   * Creates pending jobs, one transaction per group partition where none exists yet (a
+   * group's jobs share one); for each, whether it was created, or else the job its key holds
+   * (when read: an existing job is read instead of being created a second time).
+   */
+  createAll(jobs: readonly StoredJob[]): Promise<({ created: true } | { created: false; existing?: VersionedJob })[]>;
   /** Conditional on the etag: false when another instance changed it first. */
   replace(job: StoredJob, etag: string): Promise<string | false>;
   /** Adds a job to the index of the minute it falls due in. */
   index(bucket: string, ref: JobRef): Promise<void>;
+  /** Adds jobs to the index of the minute each falls due in: one append per minute, the minutes at once. */
+  indexAll(entries: readonly { bucket: string; ref: JobRef }[]): Promise<void>;
   /** The jobs indexed in a minute (possibly with duplicates). */
   indexed(bucket: string): Promise<JobRef[]>;
   /**

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { JobRef, JobStore, StoredJob, VersionedJob } from '../scheduler/job-store.port';
 import { toKey } from './keys';
 import type { TableClients } from './table-client.factory';
@@ -25,6 +25,10 @@ interface JobEntity {
 /** A string property holds at most 32k characters: stay well below with room for one more entry. */
 const CHUNK_CHARS = 28_000;
 const CURSOR = { partitionKey: 'cursor', rowKey: 'scheduler' };
+/** Entries appended to a chunk at once: far below what a chunk holds, so an empty chunk always takes them. */
+const APPEND_AT_MOST = 50;
+/** Azure Tables' limit of operations in one transaction. */
+const MAX_TRANSACTION = 100;
 
 /**
  * Jobs live in their group's partition (PK tenant|team, RK kind|key). The index keeps, per
@@ -57,6 +61,41 @@ export class TableJobStore implements JobStore {
     }
   }
 
+  async createAll(jobs: readonly StoredJob[]): Promise<({ created: true } | { created: false; existing?: VersionedJob })[]> {
+    type Result = { created: true } | { created: false; existing?: VersionedJob };
+    if (jobs.length === 1) return [{ created: await this.create(jobs[0]!) } as Result];
+    const results: Result[] = Array.from({ length: jobs.length }, () => ({ created: false }));
+    const byPartition = new Map<string, number[]>();
+    jobs.forEach((j, i) => {
+      const pk = toKey(j.tenantId, j.teamId);
+      byPartition.set(pk, [...(byPartition.get(pk) ?? []), i]);
+    });
+    const chunks = [...byPartition.values()].flatMap((idx) => Array.from({ length: Math.ceil(idx.length / MAX_TRANSACTION) }, (_, c) => idx.slice(c * MAX_TRANSACTION, (c + 1) * MAX_TRANSACTION)));
+    await Promise.all(
+      chunks.map(async (idx) => {
+        // Distinct keys only: a transaction may not name a row twice (the repeat is not created).
+        const firstOf = new Map<string, number>();
+        for (const i of idx) if (!firstOf.has(jobs[i]!.kind + '\u0000' + jobs[i]!.key)) firstOf.set(jobs[i]!.kind + '\u0000' + jobs[i]!.key, i);
+        const distinct = [...firstOf.values()];
+        try {
+          await this.jobs.submitTransaction(distinct.map((i): TransactionAction => ['create', { ...toEntity(jobs[i]!) }]));
+          for (const i of distinct) results[i] = { created: true };
+        } catch (err) {
+          // A key scheduled before fails the whole transaction (a change of settings or of a due
+          // date schedules jobs that mostly exist): read each, create only those missing.
+          if (statusOf(err) !== 409) throw toDomainError(err);
+          await Promise.all(
+            distinct.map(async (i) => {
+              const existing = await this.get(jobs[i]!);
+              results[i] = existing ? { created: false, existing } : { created: await this.create(jobs[i]!) };
+            }),
+          );
+        }
+      }),
+    );
+    return results;
+  }
+
   async replace(job: StoredJob, etag: string): Promise<string | false> {
     try {
       const res = await this.jobs.updateEntity(toEntity(job), 'Replace', { etag });
@@ -67,14 +106,29 @@ export class TableJobStore implements JobStore {
     }
   }
 
-  async index(bucket: string, ref: JobRef): Promise<void> {
-    const entry = [ref.tenantId, ref.teamId, ref.kind, ref.key];
+  index(bucket: string, ref: JobRef): Promise<void> {
+    return this.append(bucket, [ref]);
+  }
+
+  async indexAll(entries: readonly { bucket: string; ref: JobRef }[]): Promise<void> {
+    const byBucket = new Map<string, JobRef[]>();
+    for (const e of entries) byBucket.set(e.bucket, [...(byBucket.get(e.bucket) ?? []), e.ref]);
+    // Minutes are partitions of their own: their appends do not wait on each other.
+    await Promise.all(
+      [...byBucket].map(async ([bucket, refs]) => {
+        for (let i = 0; i < refs.length; i += APPEND_AT_MOST) await this.append(bucket, refs.slice(i, i + APPEND_AT_MOST));
+      }),
+    );
+  }
+
+  private async append(bucket: string, refs: readonly JobRef[]): Promise<void> {
+    const added = refs.map((ref) => [ref.tenantId, ref.teamId, ref.kind, ref.key]);
     for (let chunk = this.lastChunk.get(bucket) ?? 0; ;) {
       const row = await getOrUndefined(() => this.index_.getEntity<{ entries: string }>(bucket, chunkKey(chunk)));
       if (!row) {
         if (chunk === 0) await this.markMinute(bucket);
         try {
-          await this.index_.createEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: JSON.stringify([entry]) });
+          await this.index_.createEntity({ partitionKey: bucket, rowKey: chunkKey(chunk), entries: JSON.stringify(added) });
           this.remember(bucket, chunk);
           return;
         } catch (err) {
@@ -83,8 +137,8 @@ export class TableJobStore implements JobStore {
         }
       }
       const entries = JSON.parse(row.entries) as string[][];
-      const next = JSON.stringify([...entries, entry]);
-      if (next.length > CHUNK_CHARS) {
+      const next = JSON.stringify([...entries, ...added]);
+      if (next.length > CHUNK_CHARS && entries.length > 0) {
         chunk++;
         continue;
       }

@@ -6,7 +6,7 @@ import { LANGUAGES, translator } from '../i18n/i18n';
 import type { BotDeps } from './bot-deps';
 import { presentError } from './errors.presenter';
 import type { Turn } from './turn';
-import { createTurnScope } from './turn-scope';
+import { createTurnScope, prefetchGroupAndRole } from './turn-scope';
 import { identify } from './turn-identity';
 
 /** What Teams expects back from an adaptiveCard/action invoke (Universal Actions). */
@@ -38,6 +38,7 @@ export async function handleCardAction(deps: BotDeps, turn: Turn): Promise<CardA
   // The card's own language, when it was written in another than the client's (see card-language.ts).
   const { language: written, data, invalid } = takeCardLanguage(envelope.data.action.data ?? {}, LANGUAGES);
   if (invalid) return badRequest('InvalidActionPayload', 'The card action payload is malformed.');
+  prefetchGroupAndRole(deps, turn, typeof data.teamId === 'string' ? data.teamId : undefined);
   // Else the language the person chose for their personal chat, as their commands there answer.
   const language = written ?? (await chosenLanguage(deps, turn));
   const t = translator(deps.i18n, language ?? identify(turn.activity).locale);

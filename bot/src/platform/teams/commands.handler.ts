@@ -1,20 +1,26 @@
 import type { BotDeps } from './bot-deps';
 import { ensureTeamKnown, onPersonalInstall } from './installation.handler';
 import type { Turn } from './turn';
-import { createTurnScope } from './turn-scope';
+import { createTurnScope, prefetchGroupAndRole } from './turn-scope';
 import { languageOf, type Language } from '../i18n/i18n';
 import { personalLanguage } from '../../kernel/personal-language';
 import { identify } from './turn-identity';
 
 /** A chat message: personal chat, or an @mention in a channel (the mention is stripped). */
 export async function handleMessage(deps: BotDeps, turn: Turn): Promise<void> {
-  await turn.send({ type: 'typing' });
-  // In personal chat a person who chose their own language reads it instead of their client's.
-  const chosen = await chosenLanguage(deps, turn);
+  const typing = turn.send({ type: 'typing' });
+  const { id } = createTurnScope(deps, turn);
+  prefetchGroupAndRole(deps, turn);
+  // None of these waits on another (their reads of the same rows are shared within the turn).
+  const [chosen] = await Promise.all([
+    // In personal chat a person who chose their own language reads it instead of their client's.
+    chosenLanguage(deps, turn),
+    id.conversationKind === 'personal' ? onPersonalInstall(deps, turn, false) : undefined,
+    id.teamId ? ensureTeamKnown(deps, turn) : undefined,
+    typing,
+  ]);
   if (chosen) turn.answerLanguage = chosen;
   const scope = createTurnScope(deps, turn, undefined, chosen ? { language: chosen } : {});
-  if (scope.id.conversationKind === 'personal') await onPersonalInstall(deps, turn, false);
-  if (scope.id.teamId) await ensureTeamKnown(deps, turn);
 
   const text = stripMentions(turn.textWithoutBotMention() ?? turn.activity.text ?? '');
   const match = deps.registry.match(text);

@@ -11,6 +11,7 @@ import { handleMessage } from './commands.handler';
 import { onBotAddedToTeam, onBotRemovedFromTeam, onMembersAdded, onPersonalInstall } from './installation.handler';
 import { identify } from './turn-identity';
 import { onMeetingEvent } from './meeting-events.handler';
+import { withTurnReads } from '../storage/read-cache';
 
 /**
  * Routes Teams activities to handlers, each given the turn as a Turn (botbuilder stays in
@@ -100,7 +101,7 @@ export class QuorumBot extends TeamsActivityHandler {
       }
       return;
     }
-    await super.run(ctx);
+    await withTurnReads(() => super.run(ctx));
   }
 
   protected override handleTeamsMessagingExtensionFetchTask(ctx: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {

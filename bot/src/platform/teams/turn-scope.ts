@@ -78,3 +78,17 @@ async function linkedTeamOf(deps: BotDeps, tenantId: string, conversationId: str
   const stored = await deps.repos.conversations.get(tenantId, conversationId);
   return stored?.kind === 'groupChat' ? stored.teamId : undefined;
 }
+
+/**
+ * Starts reading the caller's group and role while the turn does other things (its language,
+ * recording the conversation): the scope's own reads of the same rows, later in the turn,
+ * share these (one read per turn). Failures are left for those reads to meet and report.
+ */
+export function prefetchGroupAndRole(deps: BotDeps, turn: Turn, cardTeamId?: string): void {
+  const id = identify(turn.activity);
+  const caller = id.caller;
+  if (!caller || id.conversationKind === 'groupChat' || (cardTeamId && id.teamId && cardTeamId !== id.teamId)) return;
+  resolveGroup(deps.repos, caller, id.teamId ?? cardTeamId)
+    .then((g) => deps.roles.roleOf(caller, g))
+    .catch(() => undefined);
+}

@@ -3,6 +3,7 @@ import type { Group } from '../../../kernel/group';
 import { QuorumError } from '../../../kernel/errors';
 import { keyReused, type Created } from '../../../kernel/idempotency';
 import type { Versioned } from '../../../kernel/versioned';
+import { scheduleAll } from '../../../kernel/scheduling';
 import { POLL_JOBS, REMINDER_BEFORE_MS, type PollDeps } from './poll-deps';
 import type { Poll } from './poll';
 import { validatePollInput, type PollFormInput } from './poll-input';
@@ -53,9 +54,11 @@ export async function createPoll(deps: PollDeps, caller: Caller, group: Group, p
     replayed = true;
   }
   const ref = { tenantId: group.tenantId, teamId: group.teamId };
-  await deps.scheduler.schedule({ ...ref, kind: POLL_JOBS.close, key: pollId, dueAt: poll.closesAt, payload: { pollId } });
   const remindAt = new Date(poll.closesAt.getTime() - REMINDER_BEFORE_MS);
-  if (remindAt.getTime() > now.getTime()) await deps.scheduler.schedule({ ...ref, kind: POLL_JOBS.reminder, key: pollId, dueAt: remindAt, payload: { pollId } });
+  await scheduleAll(deps.scheduler, [
+    { ...ref, kind: POLL_JOBS.close, key: pollId, dueAt: poll.closesAt, payload: { pollId } },
+    ...(remindAt.getTime() > now.getTime() ? [{ ...ref, kind: POLL_JOBS.reminder, key: pollId, dueAt: remindAt, payload: { pollId } }] : []),
+  ]);
   return { ...created, replayed };
 }
 

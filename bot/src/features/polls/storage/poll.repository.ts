@@ -32,6 +32,8 @@ import {
 
 /** Attempts at a vote before the conflict is reported (each picks a shard at random). */
 const MAX_CAST_ATTEMPTS = 60;
+/** Transactions sealing every shard at once before sealing them one by one. */
+const SEAL_TOGETHER_TRIES = 5;
 
 interface IndexEntity {
   partitionKey: string;
@@ -147,9 +149,24 @@ export class TablePollRepository implements PollRepository {
     return out;
   }
 
-  /** Every counter row the poll has (32, or one for an anonymous poll), each under its ETag. */
+  /**
+   * Every counter row the poll has (32, or one for an anonymous poll), each under its ETag: in
+   * one transaction (they share the poll's partition), read again while votes keep changing
+   * them; under a storm of votes, shard by shard.
+   */
   async seal(poll: Poll): Promise<void> {
     const pk = pollPartition(poll, poll.id);
+    for (let attempt = 1; attempt <= SEAL_TOGETHER_TRIES; attempt++) {
+      const open = (await this.rows<ShardEntity & { etag: string }>(poll, 'shard')).filter((s) => !s.sealed);
+      if (open.length === 0) return;
+      try {
+        await this.table.submitTransaction(open.map((s): TransactionAction => ['update', { partitionKey: pk, rowKey: s.rowKey, sealed: true }, 'Merge', { etag: s.etag }]));
+        return;
+      } catch (err) {
+        const status = (err as { statusCode?: number }).statusCode;
+        if (status !== 412 && status !== 409) throw toDomainError(err);
+      }
+    }
     for (let shard of await this.rows<ShardEntity & { etag: string }>(poll, 'shard')) {
       while (!shard.sealed) {
         try {

@@ -3,7 +3,7 @@ import { QuorumError } from '../../../kernel/errors';
 import type { Group } from '../../../kernel/group';
 import type { Caller } from '../../../kernel/identity';
 import type { RolePolicy } from '../../../kernel/roles';
-import type { Scheduler } from '../../../kernel/scheduling';
+import { scheduleAll, type Scheduler } from '../../../kernel/scheduling';
 import { keyReused } from '../../../kernel/idempotency';
 import type { Versioned } from '../../../kernel/versioned';
 import { SESSION_REMINDERS, type Session, type SessionRepository } from './session';
@@ -63,13 +63,14 @@ function clearOptional(): Partial<Session> {
 
 async function scheduleReminders(deps: SessionDeps, s: Session): Promise<void> {
   const now = deps.clock.now().getTime();
-  for (const r of SESSION_REMINDERS) {
-    const dueAt = new Date(s.startsAt.getTime() - r.beforeMs);
-    if (dueAt.getTime() <= now) continue;
-    // replace: an edited start time moves the reminder; the handler also skips stale ones.
-    await deps.scheduler.schedule(
-      { tenantId: s.tenantId, teamId: s.teamId, kind: SESSION_REMINDER_JOB, key: `${s.id}|${r.id}`, dueAt, payload: { sessionId: s.id, reminder: r.id } },
-      { replace: true },
-    );
-  }
+  const jobs = SESSION_REMINDERS.map((r) => ({
+    tenantId: s.tenantId,
+    teamId: s.teamId,
+    kind: SESSION_REMINDER_JOB,
+    key: `${s.id}|${r.id}`,
+    dueAt: new Date(s.startsAt.getTime() - r.beforeMs),
+    payload: { sessionId: s.id, reminder: r.id },
+  })).filter((j) => j.dueAt.getTime() > now);
+  // replace: an edited start time moves the reminder; the handler also skips stale ones.
+  await scheduleAll(deps.scheduler, jobs, { replace: true });
 }

@@ -43,10 +43,13 @@ export async function itemCard(w: WorkPlanContext, t: Translate, caller: Caller,
 
 /** `mine`, `all`, `overdue` or `org:<name>`: what `items …` shows. */
 export async function listCard(w: WorkPlanContext, t: Translate, caller: Caller, group: Group, filterName: string, page: number): Promise<AdaptiveCard> {
-  const [items, names, orgs, settings] = await Promise.all([w.items.list(group), memberNames(w, group), w.settings.memberOrganisations(group), readSettings(w, group)]);
-  const today = localDate(w.clock.now(), settings.value.timeZone);
   const org = filterName.startsWith('org:') ? filterName.slice(4) : undefined;
+  const mineOnly = filterName !== 'all' && filterName !== 'overdue' && org === undefined;
+  const [names, orgs, settings] = await Promise.all([memberNames(w, group), w.settings.memberOrganisations(group), readSettings(w, group)]);
+  const today = localDate(w.clock.now(), settings.value.timeZone);
   const myOrg = orgs.get(caller.aadObjectId.toLowerCase());
+  // The caller's own list reads their items (and their organisation's) through the index, not the plan.
+  const items = (mineOnly ? await w.items.openOf(group, { aadObjectId: caller.aadObjectId, ...(myOrg ? { organisation: myOrg } : {}) }) : undefined) ?? (await w.items.list(group));
   const filter: ItemFilter =
     filterName === 'all'
       ? { open: true }

@@ -102,7 +102,7 @@ export async function changeItem(deps: WorkPlanDeps, caller: Caller, group: Grou
     assertMayChange(role, caller, current.value, callerOrg, f);
     const { next, entries } = apply(current.value, { ...f, ...(organisation !== undefined ? { organisation } : {}) }, caller, now);
     if (entries.length === 0) return { item: current, entries };
-    return { item: await deps.items.update(next, current.etag, entries), entries };
+    return { item: await deps.items.update(next, current.etag, entries, current.value), entries };
   };
   const result = ifMatch !== undefined ? await attempt() : await retryOnConflict(attempt, 8);
   // A new due date, owner or organisation, or a reopened item, starts a new series; the old

@@ -21,8 +21,13 @@ export interface ActionItemRepository {
    * and with the request's key when given: a repeat of that request answers the item it created.
    */
   create(item: NewItem, entry: NewHistory, key?: RequestKey): Promise<Created<Versioned<ActionItem>>>;
-  /** Replaces the item (if its ETag still matches) and appends the entries, atomically. */
-  update(item: ActionItem, etag: string, entries: NewHistory[]): Promise<Versioned<ActionItem>>;
+  /** Replaces the item (if its ETag still matches: `previous` is what was read with it) and appends the entries, atomically. */
+  update(item: ActionItem, etag: string, entries: NewHistory[], previous: ActionItem): Promise<Versioned<ActionItem>>;
+  /**
+   * The open items a person owns or their organisation holds, read through an index (the cost
+   * follows those items, not the plan); undefined until the group's index is built.
+   */
+  openOf(group: GroupRef, mine: { aadObjectId: string; organisation?: string }): Promise<ActionItem[] | undefined>;
   /** Deletes the item (if unchanged): it is no longer listed, its reference is not reused and its history stays, ending with the deletion. */
   remove(item: ActionItem, etag: string, entry: NewHistory): Promise<void>;
   history(group: GroupRef, number: number): Promise<HistoryEntry[]>;

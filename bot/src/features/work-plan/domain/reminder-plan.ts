@@ -1,6 +1,6 @@
 import type { GroupRef } from '../../../kernel/identity';
 import { retryOnConflict } from '../../../kernel/retry-on-conflict';
-import type { JobSpec } from '../../../kernel/scheduling';
+import { scheduleAll, type JobSpec } from '../../../kernel/scheduling';
 import type { Versioned } from '../../../kernel/versioned';
 import { isOpen, type ActionItem } from './action-item';
 import { addDays, instantAt, localDate } from '../../../kernel/local-time';
@@ -80,10 +80,8 @@ export function nextOverdueSpec(item: ActionItem, s: WorkPlanSettings, after: It
  * it is not started twice.
  */
 export async function scheduleItemReminders(deps: Pick<WorkPlanDeps, 'scheduler' | 'clock'>, item: ActionItem, s: WorkPlanSettings, opts: { dueSoonOnly?: boolean } = {}): Promise<void> {
-  for (const job of itemReminderSpecs(item, s, deps.clock.now())) {
-    if (opts.dueSoonOnly && job.kind !== REMINDER_KINDS.dueSoon) continue;
-    await deps.scheduler.schedule(job, { replace: true });
-  }
+  const jobs = itemReminderSpecs(item, s, deps.clock.now()).filter((job) => !opts.dueSoonOnly || job.kind === REMINDER_KINDS.dueSoon);
+  await scheduleAll(deps.scheduler, jobs, { replace: true });
 }
 
 export function digestSpec(group: GroupRef, s: WorkPlanSettings, after: Date): JobSpec {

@@ -10,6 +10,7 @@ import type { Created, RequestKey } from '../../../kernel/idempotency';
 import { createKeyRow, createdBefore } from '../../../platform/storage/idempotency.rows';
 import { toKey } from '../../../platform/storage/keys';
 import { getOrUndefined, guard, toDomainError } from '../../../platform/storage/storage-errors';
+import { ItemIndex, indexActions } from './item-index';
 import { fromHistoryEntity, fromItemEntity, historyEntity, itemEntity, type HistoryEntityShape, type ItemEntityShape } from './action-item.entities';
 
 export const WORK_ITEMS_TABLE = 'workItems';
@@ -25,7 +26,11 @@ const MAX_ALLOCATION_TRIES = 200;
  * creators can never get the same reference.
  */
 export class TableActionItemRepository implements ActionItemRepository {
-  constructor(private readonly table: TableClient) {}
+  private readonly index: ItemIndex;
+
+  constructor(private readonly table: TableClient) {
+    this.index = new ItemIndex(table);
+  }
 
   async get(group: GroupRef, number: number): Promise<Versioned<ActionItem> | undefined> {
     const e = await getOrUndefined(() => this.table.getEntity<ItemEntityShape>(partition(group), itemKey(number)));
@@ -53,6 +58,7 @@ export class TableActionItemRepository implements ActionItemRepository {
         ['create', itemEntity(value)],
         ['create', historyEntity(item, { ...entry, number, revision: 1 })],
         ...(key ? [createKeyRow(pk, key, String(number))] : []),
+        ...indexActions(undefined, value),
       ];
       try {
         const res = await this.table.submitTransaction(actions);
@@ -76,11 +82,12 @@ export class TableActionItemRepository implements ActionItemRepository {
     return { ...found, replayed: true };
   }
 
-  async update(item: ActionItem, etag: string, entries: NewHistory[]): Promise<Versioned<ActionItem>> {
+  async update(item: ActionItem, etag: string, entries: NewHistory[], previous: ActionItem): Promise<Versioned<ActionItem>> {
     const value: ActionItem = { ...item, revision: item.revision + entries.length };
     const actions: TransactionAction[] = [
       ['update', itemEntity(value), 'Replace', { etag }],
       ...entries.map((e, i): TransactionAction => ['create', historyEntity(item, { ...e, number: item.number, revision: item.revision + 1 + i })]),
+      ...indexActions(previous, value),
     ];
     const res = await this.transact(actions);
     return { value, etag: etagOf(res.subResponses, itemKey(item.number)) };
@@ -90,7 +97,12 @@ export class TableActionItemRepository implements ActionItemRepository {
     await this.transact([
       ['update', itemEntity({ ...item, revision: item.revision + 1 }, entry.at), 'Replace', { etag }],
       ['create', historyEntity(item, { ...entry, number: item.number, revision: item.revision + 1 })],
+      ...indexActions(item, undefined),
     ]);
+  }
+
+  openOf(group: GroupRef, mine: { aadObjectId: string; organisation?: string }): Promise<ActionItem[] | undefined> {
+    return this.index.openOf(group, mine);
   }
 
   async history(group: GroupRef, number: number): Promise<HistoryEntry[]> {

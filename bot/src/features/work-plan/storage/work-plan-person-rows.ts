@@ -5,6 +5,7 @@ import { ANOTHER_PERSON, FORMER_MEMBER, type PersonExport, type PersonRef, type 
 import { toKey } from '../../../platform/storage/keys';
 import { body, exported, rewrite, scan, type Row } from '../../../platform/storage/person-rows';
 import { fromItemEntity, historyEntity, itemEntity, type ItemEntityShape } from './action-item.entities';
+import { indexActions } from './item-index';
 
 /** History field of the entry written when an erased person's items lose their owner. */
 export const OWNER_ERASED_FIELD = 'ownerErased';
@@ -55,7 +56,8 @@ export class WorkPlanPersonRows implements PersonRows {
           const { ownerId: _o, ...rest } = item;
           const next = { ...(owned ? rest : item), createdBy: created ? FORMER_MEMBER : item.createdBy, revision: item.revision + (owned ? 1 : 0), updatedAt: owned ? at : item.updatedAt };
           const deletedAt = typeof now.deletedAt === 'string' ? now.deletedAt : undefined;
-          const actions: TransactionAction[] = [['update', itemEntity(next, deletedAt), 'Replace', { etag: now.etag }]];
+          // The index's copies of the item change with it (a deleted item has none).
+          const actions: TransactionAction[] = [['update', itemEntity(next, deletedAt), 'Replace', { etag: now.etag }], ...(deletedAt ? [] : indexActions(item, next))];
           if (owned) actions.push(['create', historyEntity(g, { number: item.number, revision: next.revision, at, by: '', byName: '', field: OWNER_ERASED_FIELD })]);
           return { actions };
         });

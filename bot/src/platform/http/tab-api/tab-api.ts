@@ -11,6 +11,7 @@ import { errorBody, HTTP_STATUS } from '../error-status';
 import { BodyRefused, checkBodyHeaders, closeAfterAnswer, readJsonBody, respondRefused } from '../json-body';
 import { Unauthenticated, type Authenticator } from './authenticate';
 import { createCallerBudget, type BudgetSettings, type CallerBudget } from './caller-budget';
+import { withTurnReads } from '../../storage/read-cache';
 
 export interface TabApiDeps {
   routes: readonly ApiRoute[];
@@ -32,7 +33,7 @@ export function mountTabApi(server: Server, deps: TabApiDeps): void {
   const budget = createCallerBudget(deps.listBudget);
   for (const route of deps.routes) {
     const path = `/api/tab/${route.path.replace(/^\//, '')}`;
-    const handler = async (req: Request, res: Response) => handle(deps, route, req, res, budget);
+    const handler = async (req: Request, res: Response) => withTurnReads(() => handle(deps, route, req, res, budget));
     if (route.method === 'get' || route.method === 'delete') server[route.method === 'get' ? 'get' : 'del'](path, parseQuery, handler);
     else server[route.method](path, parseQuery, handler);
   }
